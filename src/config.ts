@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { ConfigError } from './domain/index.ts';
+
+/** Everything Newsdesk reads from the environment, validated once at start. No config file is needed. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Holds the SQLite database, the generated secret and (later) uploaded images. */
+  dataDir: string;
+  /** postgres://… switches storage to PostgreSQL; absent means SQLite under dataDir. */
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  siteName: string;
+  /** Public origin used in absolute links (feeds, canonical URLs); defaults to http://localhost:PORT. */
+  siteUrl: string;
+  secret: string;
+  logLevel: string;
+  /** In-process cache of rendered pages; PAGE_CACHE=off disables it (benchmarks measure both). */
+  pageCache: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = parsePort(env.PORT ?? '3000');
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl.split(':')[0]}:…")`);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const siteUrl = (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(siteUrl);
+  } catch {
+    throw new ConfigError(`SITE_URL must be an absolute URL such as https://news.example.com (got "${siteUrl}")`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    redisUrl: env.REDIS_URL?.trim() || null,
+    siteName: env.SITE_NAME?.trim() || 'CRBC News',
+    siteUrl,
+    secret: env.SECRET ?? '',
+    logLevel,
+    pageCache: !['off', '0', 'false', 'no'].includes((env.PAGE_CACHE ?? 'on').toLowerCase()),
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
+  }
+  return port;
+}
+
+/**
+ * Creates DATA_DIR and, when SECRET is unset, a random secret kept in DATA_DIR/secret so that sessions survive
+ * restarts. Separate from loadConfig so that reading config stays free of side effects.
+ */
+export function prepareDataDir(config: Config): Config {
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError(`cannot create DATA_DIR ${config.dataDir}: ${(error as Error).message}`);
+  }
+  if (config.secret) return config;
+  const secretFile = join(config.dataDir, 'secret');
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return { ...config, secret: readFileSync(secretFile, 'utf8').trim() };
+}

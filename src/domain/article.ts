@@ -1,0 +1,88 @@
+/**
+ * The article, as every part of Newsdesk sees it. An extractor produces an `ArticleDraft` (what the text says);
+ * the store turns it into an `Article` (a draft plus identity, URL, status and times).
+ */
+
+/** One titled part of the body ("Last Units Leave Al-Asad"); `title` is null for untitled runs of text. */
+export interface BodySection {
+  title: string | null;
+  paragraphs: string[];
+}
+
+/**
+ * The lead photo. `url` null means "no image file yet": the site draws a neutral placeholder so the figure,
+ * its caption and its credit still show (we never hot-link a photo we have no right to copy).
+ */
+export interface HeroImage {
+  url: string | null;
+  alt: string;
+  caption: string | null;
+  /** Who to credit, exactly as published: "Nasser Nasser/AP/File". */
+  credit: string | null;
+}
+
+/** Where the text came from, and the licence terms readers must see when it is not our own reporting. */
+export interface ArticleSource {
+  name: string;
+  url: string | null;
+  /** Ready-made credit line required by the licence (e.g. Wikinews' CC BY attribution), shown on the page. */
+  attribution: string | null;
+  licenseName: string | null;
+  licenseUrl: string | null;
+}
+
+/** What an extractor returns: the content of one article, not yet stored. */
+export interface ArticleDraft {
+  headline: string;
+  /** Section name as labelled on the source page ("Security"); null when the page gives none. */
+  sectionName: string | null;
+  dek: string | null;
+  /** The summary paragraph shown in a labelled box above the lede. */
+  summary: string | null;
+  lede: string | null;
+  body: BodySection[];
+  hero: HeroImage | null;
+  byline: string | null;
+  source: ArticleSource | null;
+  /** ISO-8601 UTC, when the source says when it was published. */
+  publishedAt: string | null;
+}
+
+export type ArticleStatus = 'draft' | 'published';
+
+interface StoredArticle extends Omit<ArticleDraft, 'sectionName'> {
+  id: number;
+  /** Stable across edits; unique within its section. */
+  slug: string;
+  /** Section slug ("security"). */
+  section: string;
+  /** Identity of the origin (canonical URL, file path, demo record URL): re-imports find the article by it. */
+  sourceKey: string;
+  /** sha256 of the draft's content; an import whose hash is unchanged changes nothing. */
+  contentHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DraftArticle extends StoredArticle {
+  status: 'draft';
+  publishedAt: string | null;
+}
+
+export interface PublishedArticle extends StoredArticle {
+  status: 'published';
+  publishedAt: string;
+}
+
+export type Article = DraftArticle | PublishedArticle;
+
+/** What lists (home, section fronts, related, trending) need of an article: no body. */
+export type ArticleCard = Pick<
+  PublishedArticle,
+  'id' | 'slug' | 'section' | 'headline' | 'dek' | 'summary' | 'hero' | 'publishedAt' | 'updatedAt'
+>;
+
+/** The reader URL of an article: /<section>/<slug>. */
+export function articlePath(article: Pick<Article, 'section' | 'slug'>): string {
+  return `/${article.section}/${article.slug}`;
+}

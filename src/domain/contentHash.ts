@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import type { ArticleDraft } from './article.ts';
+
+/**
+ * A fingerprint of everything a reader would see of a draft. Keys are written in a fixed order so that the
+ * same content always hashes the same, whatever order an extractor filled the object in.
+ */
+export function contentHash(draft: ArticleDraft): string {
+  const canonical = JSON.stringify([
+    draft.headline,
+    draft.sectionName,
+    draft.dek,
+    draft.summary,
+    draft.lede,
+    draft.body.map((s) => [s.title, s.paragraphs]),
+    draft.hero && [draft.hero.url, draft.hero.alt, draft.hero.caption, draft.hero.credit],
+    draft.byline,
+    draft.source &&
+      [draft.source.name, draft.source.url, draft.source.attribution, draft.source.licenseName, draft.source.licenseUrl],
+    draft.publishedAt,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

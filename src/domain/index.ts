@@ -1,0 +1,5 @@
+export * from './article.ts';
+export * from './section.ts';
+export * from './slug.ts';
+export * from './errors.ts';
+export * from './contentHash.ts';

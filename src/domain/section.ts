@@ -1,0 +1,34 @@
+import { slugify } from './slug.ts';
+
+/** A section of the site: a desk ("Security"), its front page (/security) and its place in the nav. */
+export interface Section {
+  slug: string;
+  name: string;
+  /** Order in the site nav and on the home page; lower comes first. */
+  position: number;
+}
+
+/**
+ * The sections the demo site opens with. Imports may add others (a page labelled "Culture" creates a Culture
+ * section after these); they keep the order they were first seen in.
+ */
+export const DEFAULT_SECTIONS: readonly Section[] = [
+  { slug: 'world', name: 'World', position: 10 },
+  { slug: 'politics', name: 'Politics', position: 20 },
+  { slug: 'business', name: 'Business', position: 30 },
+  { slug: 'security', name: 'Security', position: 40 },
+  { slug: 'technology', name: 'Technology', position: 50 },
+  { slug: 'science', name: 'Science', position: 60 },
+  { slug: 'health', name: 'Health', position: 70 },
+  { slug: 'sport', name: 'Sport', position: 80 },
+];
+
+/** Where an article without a section label goes until the classifier assigns one. */
+export const FALLBACK_SECTION = 'World';
+
+/** "Security" → { slug: 'security', name: 'Security' }; unknown names keep their spelling. */
+export function sectionFromName(name: string): Pick<Section, 'slug' | 'name'> {
+  const known = DEFAULT_SECTIONS.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+  if (known) return { slug: known.slug, name: known.name };
+  return { slug: slugify(name), name: name.trim() };
+}

@@ -1,0 +1,41 @@
+/**
+ * Slugs are the stable, human-readable part of an article URL: /security/<slug>. They are made once from the
+ * headline when an article is first stored and never change afterwards, so links keep working after edits.
+ */
+
+/** Long enough to stay readable, short enough that URLs survive being pasted into chat and email. */
+export const MAX_SLUG_LENGTH = 80;
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // strip accents: "Lula da Silva" from "Lúla"
+    .toLowerCase()
+    .replace(/['’]/g, '') // "Iraq’s" → "iraqs", not "iraq-s"
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > maxLength) break;
+    slug = next;
+  }
+  // A single word longer than the limit still yields a slug rather than an empty one.
+  if (!slug && words[0]) slug = words[0].slice(0, maxLength);
+  return slug;
+}
+
+export function isSlug(value: string): boolean {
+  return value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
+}
+
+/** `base`, then `base-2`, `base-3`, … : the first candidate not in `taken`. */
+export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
