@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, exitCodeFor } from './exitCodes.ts';
+import { registerImport } from './import.ts';
+import { registerMigrate } from './migrate.ts';
+import { registerServe } from './serve.ts';
+
+const program = new Command('newsdesk')
+  .description('Newsdesk: ingest, enrich and publish news. Configured by environment variables.')
+  .addHelpText(
+    'after',
+    `
+Environment:
+  PORT          port to serve on (3000)
+  DATA_DIR      SQLite database, secret and images (./data)
+  DATABASE_URL  postgres://… to use PostgreSQL instead of SQLite
+  SITE_NAME     site name in titles and the header ("CRBC News")
+  SITE_URL      public origin for absolute links (http://localhost:PORT)
+  LOG_LEVEL     fatal|error|warn|info|debug|trace|silent (info)
+  PAGE_CACHE    off disables the in-process page cache (on)
+
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input (nothing changed) · 78 bad configuration`,
+  )
+  .exitOverride()
+  .showHelpAfterError();
+
+registerServe(program);
+registerMigrate(program);
+registerImport(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  } else {
+    console.error(`newsdesk: ${error instanceof Error ? error.message : String(error)}`);
+    if (exitCodeFor(error) === EXIT.failure && error instanceof Error && process.env.LOG_LEVEL === 'debug') {
+      console.error(error.stack);
+    }
+    process.exitCode = exitCodeFor(error);
+  }
+}

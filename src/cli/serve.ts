@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { importDemo } from '../ingest/index.ts';
+import { buildServer } from '../server.ts';
+import { commandContext, openConfiguredStore } from './context.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the reader site (migrates the database and imports the demo on first start)')
+    .option('--no-demo', 'do not import the demo content into an empty database')
+    .action(async (options: { demo: boolean }) => {
+      const { config, log } = commandContext();
+      const store = await openConfiguredStore(config);
+      log.info({ database: store.dialect, dataDir: config.dataDir }, 'store ready');
+
+      // "Empty" is judged by the database, not a marker file, so every web process of a scaled-out site agrees.
+      if (options.demo && (await store.articles.countPublished()) === 0) {
+        const started = Date.now();
+        const report = await importDemo(store);
+        log.info({ ...report.counts, ms: Date.now() - started }, 'demo content imported');
+        if (!report.seedImported) log.warn('seed page not found beside the project; imported the Wikinews stories only');
+      }
+
+      const app = await buildServer({ config, store });
+      app.addHook('onClose', async () => {
+        await store.close();
+        log.info('store closed');
+      });
+      closeOnSignals(async () => {
+        await app.close();
+      }, log);
+      await app.listen({ port: config.port, host: config.host });
+      log.info(`${config.siteName} is at ${config.siteUrl}`);
+    });
+}
+
+/** First Ctrl-C or SIGTERM closes cleanly (in-flight requests finish); a second one exits at once. */
+function closeOnSignals(close: () => Promise<void>, log: { info: (msg: string) => void; error: (o: object, msg: string) => void }): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    log.info(`${signal} received, shutting down`);
+    close().then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

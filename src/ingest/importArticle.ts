@@ -1,0 +1,88 @@
+import {
+  contentHash,
+  FALLBACK_SECTION,
+  slugify,
+  uniqueSlug,
+  ValidationError,
+  type Article,
+  type ArticleDraft,
+  type ArticleStatus,
+} from '../domain/index.ts';
+import type { Store } from '../store/index.ts';
+
+export type ImportOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface ImportOptions {
+  /** Identity of the origin (canonical URL, file path, demo record URL): a re-import finds the article by it. */
+  sourceKey: string;
+  /** Status of a newly created article; an existing article keeps its status. */
+  status?: ArticleStatus;
+  now?: Date;
+}
+
+export interface ImportResult {
+  article: Article;
+  outcome: ImportOutcome;
+}
+
+type Repositories = Omit<Store, 'transaction' | 'close' | 'migrate'>;
+
+/**
+ * The one path by which content enters the store (CLI imports, the demo, later feeds). Idempotent: the same
+ * draft under the same key changes nothing; an edited draft updates the article in place, keeping its id and
+ * slug so that its URL keeps working, and moves updatedAt.
+ */
+export async function importArticle(store: Repositories, draft: ArticleDraft, options: ImportOptions): Promise<ImportResult> {
+  const headline = draft.headline.trim();
+  if (!headline) throw new ValidationError('an article needs a headline');
+  const now = (options.now ?? new Date()).toISOString();
+  const hash = contentHash(draft);
+
+  const existing = await store.articles.findBySourceKey(options.sourceKey);
+  if (existing && existing.contentHash === hash) return { article: existing, outcome: 'unchanged' };
+
+  const section = await store.sections.ensure(draft.sectionName ?? FALLBACK_SECTION);
+  const content = {
+    section: section.slug,
+    headline,
+    dek: draft.dek,
+    summary: draft.summary,
+    lede: draft.lede,
+    body: draft.body,
+    hero: draft.hero,
+    byline: draft.byline,
+    source: draft.source,
+    contentHash: hash,
+    updatedAt: now,
+  };
+
+  if (existing) {
+    if (existing.section !== section.slug) {
+      const taken = await store.articles.slugsLike(section.slug, existing.slug);
+      if (taken.has(existing.slug)) {
+        throw new ValidationError(
+          `cannot move "${existing.slug}" to section ${section.name}: an article there already has that slug`,
+        );
+      }
+    }
+    const article = await store.articles.update(existing.id, {
+      ...content,
+      status: existing.status,
+      publishedAt: draft.publishedAt ?? existing.publishedAt,
+    });
+    return { article, outcome: 'updated' };
+  }
+
+  const status = options.status ?? 'published';
+  const base = slugify(headline) || 'article';
+  const slug = uniqueSlug(base, await store.articles.slugsLike(section.slug, base));
+  const article = await store.articles.insert({
+    ...content,
+    slug,
+    sourceKey: options.sourceKey,
+    status,
+    publishedAt: draft.publishedAt ?? (status === 'published' ? now : null),
+    createdAt: now,
+  });
+  return { article, outcome: 'created' };
+}

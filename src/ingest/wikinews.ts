@@ -1,0 +1,50 @@
+import type { ArticleDraft } from '../domain/index.ts';
+
+/** One line of demo/wikinews.jsonl (see ../shared/demo/wikinews/README.md for the full format). */
+export interface WikinewsRecord {
+  id: string;
+  title: string;
+  url: string;
+  publishedAt: string;
+  section: string | null;
+  text: string;
+  imageCaption?: string | null;
+  imageCredit?: string | null;
+  license: string;
+  licenseUrl: string;
+  attribution: string;
+}
+
+/**
+ * A Wikinews record as an article draft. The first paragraph is the lede and the rest one untitled section:
+ * Wikinews stories have no subheads, and the summary is left for the summariser rather than invented.
+ * The byline is "Wikinews" and the licence's credit line travels with the article (CC BY requires it).
+ */
+export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
+  const paragraphs = record.text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const [lede = null, ...rest] = paragraphs;
+  return {
+    headline: record.title.trim(),
+    sectionName: record.section,
+    dek: null,
+    summary: null,
+    lede,
+    body: rest.length ? [{ title: null, paragraphs: rest }] : [],
+    hero: record.imageCaption
+      ? { url: null, alt: record.imageCaption, caption: record.imageCaption, credit: record.imageCredit ?? null }
+      : null,
+    byline: 'Wikinews',
+    source: {
+      name: 'Wikinews',
+      url: record.url,
+      attribution: record.attribution,
+      licenseName: record.license,
+      licenseUrl: record.licenseUrl,
+    },
+    // Wikinews gives a date only; noon UTC keeps it on the same calendar day in every reader's zone.
+    publishedAt: `${record.publishedAt}T12:00:00.000Z`,
+  };
+}
