@@ -38,8 +38,7 @@ export async function benchArticlePage(options: ArticlePageOptions): Promise<voi
         process.execPath,
         [CLI, 'serve', '--no-demo'],
         { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAGE_CACHE: pageCache },
-        // With LOG_LEVEL=warn nothing is printed on start, so probe until the port answers.
-        '',
+        null, // with LOG_LEVEL=warn nothing is printed on start: probe until the page answers
       );
       try {
         const url = `http://127.0.0.1:${port}${path}`;

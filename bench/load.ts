@@ -30,14 +30,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a server process and resolves once `ready` appears in its output (or rejects if it exits first). */
-export function startProcess(command: string, args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
+/**
+ * Starts a server process and resolves once `ready` appears in its output (or rejects if it exits first);
+ * with `ready` null it resolves once the process has spawned and the caller probes for readiness itself.
+ */
+export function startProcess(command: string, args: string[], env: Record<string, string>, ready: string | null): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    if (ready === null) child.once('spawn', () => resolve(child));
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes(ready)) resolve(child);
+      if (ready !== null && output.includes(ready)) resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
