@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, prepareDataDir } from './config.ts';
+import { ConfigError } from './domain/index.ts';
+
+test('defaults need no environment at all', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.siteName, 'CRBC News');
+  assert.equal(config.siteUrl, 'http://localhost:3000');
+  assert.equal(config.databaseUrl, null);
+  assert.equal(config.pageCache, true);
+});
+
+test('environment overrides, normalised', () => {
+  const config = loadConfig({
+    PORT: '8080',
+    SITE_NAME: ' Daily Planet ',
+    SITE_URL: 'https://news.example.com/',
+    DATABASE_URL: 'postgres://127.0.0.1/test',
+    PAGE_CACHE: 'off',
+  });
+  assert.equal(config.port, 8080);
+  assert.equal(config.siteName, 'Daily Planet');
+  assert.equal(config.siteUrl, 'https://news.example.com');
+  assert.equal(config.databaseUrl, 'postgres://127.0.0.1/test');
+  assert.equal(config.pageCache, false);
+});
+
+test('bad values are refused with a message that says what to fix', () => {
+  assert.throws(() => loadConfig({ PORT: '70000' }), (e) => e instanceof ConfigError && /PORT/.test(e.message));
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL must start with postgres/);
+  assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be one of/);
+  assert.throws(() => loadConfig({ SITE_URL: 'not a url' }), /SITE_URL must be an absolute URL/);
+});
+
+test('prepareDataDir creates DATA_DIR and keeps one generated secret across starts', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'newsdesk-config-')), 'nested', 'data');
+  const first = prepareDataDir(loadConfig({ DATA_DIR: dataDir }));
+  const second = prepareDataDir(loadConfig({ DATA_DIR: dataDir }));
+  assert.match(first.secret, /^[0-9a-f]{64}$/);
+  assert.equal(second.secret, first.secret);
+  assert.equal(readFileSync(join(dataDir, 'secret'), 'utf8'), first.secret);
+  assert.equal(prepareDataDir(loadConfig({ DATA_DIR: dataDir, SECRET: 'given' })).secret, 'given');
+});

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isSlug, MAX_SLUG_LENGTH, slugify, uniqueSlug } from './slug.ts';
+
+test('slugify makes readable, URL-safe slugs from headlines', () => {
+  assert.equal(
+    slugify('Iraq Says US Forces Have Withdrawn From Federal Territory; Troops Remain In Kurdistan'),
+    'iraq-says-us-forces-have-withdrawn-from-federal-territory-troops-remain-in',
+  );
+  assert.equal(slugify('Iraq’s government: “Done”'), 'iraqs-government-done');
+  assert.equal(slugify('Lula da Silva visits São Paulo'), 'lula-da-silva-visits-sao-paulo');
+  assert.equal(slugify('  --  '), '');
+  assert.equal(slugify('a'.repeat(200)).length, MAX_SLUG_LENGTH);
+});
+
+test('slugify never cuts a word in half when it can avoid it', () => {
+  const slug = slugify('word '.repeat(40));
+  assert.ok(slug.length <= MAX_SLUG_LENGTH);
+  assert.ok(slug.split('-').every((w) => w === 'word'));
+});
+
+test('slugify output is always a valid slug or empty', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+      const slug = slugify(text);
+      assert.ok(slug === '' || isSlug(slug), JSON.stringify(slug));
+    }),
+  );
+});
+
+test('uniqueSlug appends the first free number', () => {
+  assert.equal(uniqueSlug('story', new Set()), 'story');
+  assert.equal(uniqueSlug('story', new Set(['story', 'story-2'])), 'story-3');
+});
