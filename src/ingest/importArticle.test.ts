@@ -1,0 +1,130 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArticleDraft } from '../domain/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { importArticle } from './importArticle.ts';
+import { importDemo } from './demo.ts';
+import { draftFromWikinews, type WikinewsRecord } from './wikinews.ts';
+
+let store: Store;
+before(async () => {
+  store = await openStore({ databaseUrl: null, sqliteFile: ':memory:' });
+});
+after(() => store.close());
+
+function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
+  return {
+    headline: 'Harbour bridge reopens after repairs',
+    sectionName: 'World',
+    dek: null,
+    summary: null,
+    lede: 'The bridge reopened on Monday.',
+    body: [{ title: null, paragraphs: ['Traffic resumed at dawn.'] }],
+    hero: null,
+    byline: null,
+    source: null,
+    publishedAt: null,
+    ...overrides,
+  };
+}
+
+test('create, then the same draft again changes nothing', async () => {
+  const t0 = new Date('2026-01-01T10:00:00Z');
+  const first = await importArticle(store, draft(), { sourceKey: 'key:a', now: t0 });
+  assert.equal(first.outcome, 'created');
+  assert.equal(first.article.slug, 'harbour-bridge-reopens-after-repairs');
+  assert.equal(first.article.status, 'published');
+  assert.equal(first.article.publishedAt, t0.toISOString());
+
+  const again = await importArticle(store, draft(), { sourceKey: 'key:a', now: new Date('2026-01-02T10:00:00Z') });
+  assert.equal(again.outcome, 'unchanged');
+  assert.equal(again.article.updatedAt, t0.toISOString());
+});
+
+test('an edit updates in place: same id and slug, updatedAt moves, publishedAt stays', async () => {
+  const edited = await importArticle(store, draft({ headline: 'Harbour bridge reopens at last', lede: 'Edited.' }), {
+    sourceKey: 'key:a',
+    now: new Date('2026-01-03T10:00:00Z'),
+  });
+  assert.equal(edited.outcome, 'updated');
+  assert.equal(edited.article.slug, 'harbour-bridge-reopens-after-repairs');
+  assert.equal(edited.article.headline, 'Harbour bridge reopens at last');
+  assert.equal(edited.article.updatedAt, '2026-01-03T10:00:00.000Z');
+  assert.equal(edited.article.publishedAt, '2026-01-01T10:00:00.000Z');
+});
+
+test('a second story with the same headline gets its own slug', async () => {
+  const other = await importArticle(store, draft(), { sourceKey: 'key:b' });
+  assert.equal(other.outcome, 'created');
+  assert.equal(other.article.slug, 'harbour-bridge-reopens-after-repairs-2');
+});
+
+test('drafts, new sections and the fallback section', async () => {
+  const asDraft = await importArticle(store, draft({ headline: 'Embargoed' }), { sourceKey: 'key:c', status: 'draft' });
+  assert.equal(asDraft.article.status, 'draft');
+  assert.equal(asDraft.article.publishedAt, null);
+  assert.equal(await store.articles.findPublished('world', 'embargoed'), undefined);
+
+  const culture = await importArticle(store, draft({ headline: 'Opera season opens', sectionName: 'Culture' }), { sourceKey: 'key:d' });
+  assert.equal(culture.article.section, 'culture');
+  assert.ok(await store.sections.find('culture'));
+
+  const unlabelled = await importArticle(store, draft({ headline: 'No label', sectionName: null }), { sourceKey: 'key:e' });
+  assert.equal(unlabelled.article.section, 'world');
+});
+
+test('a blank headline is refused', async () => {
+  await assert.rejects(importArticle(store, draft({ headline: '   ' }), { sourceKey: 'key:f' }), /needs a headline/);
+  assert.equal(await store.articles.findBySourceKey('key:f'), undefined);
+});
+
+const record: WikinewsRecord = {
+  id: 'wikinews-x',
+  title: 'Notre Dame in Paris catches fire',
+  url: 'https://en.wikinews.org/wiki/Notre_Dame_in_Paris_catches_fire',
+  publishedAt: '2019-04-15',
+  section: null,
+  text: 'First paragraph.\n\nSecond\nparagraph.\n\n\nThird.',
+  imageCaption: 'Fire in the frame of Notre Dame.',
+  imageCredit: 'LeLaisserPasserA38',
+  license: 'CC BY 2.5',
+  licenseUrl: 'https://creativecommons.org/licenses/by/2.5/',
+  attribution: 'From Wikinews, the free news source: "Notre Dame in Paris catches fire" (https://en.wikinews.org/wiki/Notre_Dame_in_Paris_catches_fire), CC BY 2.5',
+};
+
+test('a Wikinews record becomes a credited draft', () => {
+  const d = draftFromWikinews(record);
+  assert.equal(d.lede, 'First paragraph.');
+  assert.deepEqual(d.body, [{ title: null, paragraphs: ['Second paragraph.', 'Third.'] }]);
+  assert.equal(d.byline, 'Wikinews');
+  assert.equal(d.source?.attribution, record.attribution);
+  assert.equal(d.source?.licenseUrl, record.licenseUrl);
+  assert.deepEqual(d.hero, { url: null, alt: record.imageCaption, caption: record.imageCaption, credit: record.imageCredit });
+  assert.equal(d.publishedAt, '2019-04-15T12:00:00.000Z');
+  assert.equal(d.sectionName, null, 'section left for the fallback');
+});
+
+test('the demo imports once; a failure half-way stores none of it', async () => {
+  const demoStore = await openStore({ databaseUrl: null, sqliteFile: ':memory:' });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-demo-'));
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, [record, { ...record, url: record.url + '_2', title: 'Second story' }].map((r) => JSON.stringify(r)).join('\n'));
+    const noSeed = join(dir, 'missing-seed.txt');
+
+    const broken = join(dir, 'broken.jsonl');
+    writeFileSync(broken, JSON.stringify(record) + '\n' + JSON.stringify({ ...record, url: 'x', title: '' }) + '\n');
+    await assert.rejects(importDemo(demoStore, { wikinewsFile: broken, seedFile: noSeed }), /headline/);
+    assert.equal(await demoStore.articles.countPublished(), 0, 'rolled back');
+
+    const first = await importDemo(demoStore, { wikinewsFile: good, seedFile: noSeed });
+    assert.deepEqual(first, { counts: { created: 2, updated: 0, unchanged: 0 }, seedImported: false });
+    const second = await importDemo(demoStore, { wikinewsFile: good, seedFile: noSeed });
+    assert.deepEqual(second.counts, { created: 0, updated: 0, unchanged: 2 });
+  } finally {
+    await demoStore.close();
+  }
+});
