@@ -1,0 +1,133 @@
+import { type Kysely, sql } from 'kysely';
+import { NotFoundError, ValidationError, type Article, type ArticleCard } from '../domain/index.ts';
+import { writeError } from './errors.ts';
+import type { ArticleRepository, ArticleUpdate, NewArticle, PageQuery } from './repository.ts';
+import { ARTICLE_COLUMNS, CARD_COLUMNS, articleFromRow, cardFromRow, contentColumns, publishedFromRow, toUtcIso } from './rows.ts';
+import type { Database } from './schema.ts';
+
+/** Articles over any Kysely handle: the database itself, or a transaction. */
+export function articleRepository(db: Kysely<Database>): ArticleRepository {
+  const published = () => db.selectFrom('articles').where('status', '=', 'published');
+
+  return {
+    async findById(id) {
+      const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row && articleFromRow(row);
+    },
+
+    async findBySourceKey(sourceKey) {
+      const row = await db
+        .selectFrom('articles')
+        .select(ARTICLE_COLUMNS)
+        .where('source_key', '=', sourceKey)
+        .executeTakeFirst();
+      return row && articleFromRow(row);
+    },
+
+    // The article page: one lookup on the (section, slug) unique index.
+    async findPublished(section, slug) {
+      const row = await published()
+        .select(ARTICLE_COLUMNS)
+        .where('section', '=', section)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row && publishedFromRow(row);
+    },
+
+    async slugsLike(section, base) {
+      const rows = await db
+        .selectFrom('articles')
+        .select('slug')
+        .where('section', '=', section)
+        .where((eb) => eb.or([eb('slug', '=', base), sql<boolean>`slug like ${`${escapeLike(base)}-%`} escape '\\'`]))
+        .execute();
+      // SQLite's LIKE ignores ASCII case; slugs are lower case, but a caller's base need not be.
+      return new Set(rows.map((r) => r.slug).filter((s) => s === base || s.startsWith(`${base}-`)));
+    },
+
+    async insert(article: NewArticle): Promise<Article> {
+      const values = {
+        ...contentColumns(article),
+        slug: article.slug,
+        source_key: article.sourceKey,
+        created_at: toUtcIso(article.createdAt, 'createdAt'),
+      };
+      try {
+        const row = await db.insertInto('articles').values(values).returning(ARTICLE_COLUMNS).executeTakeFirstOrThrow();
+        return articleFromRow(row);
+      } catch (error) {
+        throw writeError(error, `article "${article.slug}" in ${article.section}`, article.section);
+      }
+    },
+
+    async update(id: number, update: ArticleUpdate): Promise<Article> {
+      let row;
+      try {
+        row = await db
+          .updateTable('articles')
+          .set(contentColumns(update))
+          .where('id', '=', id)
+          .returning(ARTICLE_COLUMNS)
+          .executeTakeFirst();
+      } catch (error) {
+        throw writeError(error, `article ${id}`, update.section);
+      }
+      if (!row) throw new NotFoundError(`No article with id ${id}`);
+      return articleFromRow(row);
+    },
+
+    async listPublished({ section, limit, offset }: PageQuery): Promise<ArticleCard[]> {
+      requireCount(limit, 'limit');
+      requireCount(offset, 'offset');
+      let query = published().select(CARD_COLUMNS);
+      if (section !== undefined) query = query.where('section', '=', section);
+      const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+      return rows.map(cardFromRow);
+    },
+
+    async countPublished(section) {
+      let query = published().select((eb) => eb.fn.countAll<number | string>().as('count'));
+      if (section !== undefined) query = query.where('section', '=', section);
+      const row = await query.executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    // One query: rank each section's published articles newest first and keep the top `perSection`.
+    // Sections come out in nav order, so a caller can walk the map as the home page lays it out.
+    async latestPerSection(perSection) {
+      requireCount(perSection, 'perSection');
+      const ranked = published().select((eb) => [
+        ...CARD_COLUMNS,
+        eb.fn
+          .agg<number>('row_number')
+          .over((ob) => ob.partitionBy('section').orderBy('published_at', 'desc').orderBy('id', 'desc'))
+          .as('rank'),
+      ]);
+      const rows = await db
+        .selectFrom(ranked.as('ranked'))
+        .innerJoin('sections', 'sections.slug', 'ranked.section')
+        .selectAll('ranked')
+        .where('ranked.rank', '<=', perSection)
+        .orderBy('sections.position')
+        .orderBy('ranked.section')
+        .orderBy('ranked.rank')
+        .execute();
+      const bySection = new Map<string, ArticleCard[]>();
+      for (const row of rows) {
+        const cards = bySection.get(row.section) ?? [];
+        cards.push(cardFromRow(row));
+        bySection.set(row.section, cards);
+      }
+      return bySection;
+    },
+  };
+}
+
+function requireCount(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new ValidationError(`${name} must be a whole number ≥ 0`);
+}
+
+/** `a_b` must match itself, not `a` + any character + `b`. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

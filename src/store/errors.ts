@@ -1,0 +1,31 @@
+import { NewsdeskError, ValidationError } from '../domain/index.ts';
+
+/** A write collided with a row already stored: the same source key, or the same slug in the same section. */
+export class ConflictError extends NewsdeskError {
+  readonly kind = 'conflict';
+}
+
+/** SQLite (better-sqlite3) and PostgreSQL (pg) name the same constraint failures differently. */
+const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
+const FOREIGN_KEY_VIOLATION = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
+
+/**
+ * Turns a driver's constraint error into one a caller can act on; anything else is returned unchanged.
+ * `what` names the row being written ("article \"x\" in security").
+ */
+export function writeError(error: unknown, what: string, section: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (UNIQUE_VIOLATION.has(code)) {
+    return new ConflictError(`Cannot store ${what}: an article with the same source key or slug exists (${detail})`, {
+      cause: error,
+    });
+  }
+  if (FOREIGN_KEY_VIOLATION.has(code)) {
+    return new ValidationError(`Cannot store ${what}: section "${section}" does not exist (ensure it first)`, {
+      cause: error,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { articleRepository } from './articles.ts';
+import { connectPostgres, connectSqlite } from './connect.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Dialect, Store } from './repository.ts';
+import type { Database } from './schema.ts';
+import { sectionRepository } from './sections.ts';
+
+export type * from './repository.ts';
+export { ConflictError } from './errors.ts';
+
+export interface StoreOptions {
+  /** postgres://… selects PostgreSQL; null selects SQLite at `sqliteFile`. */
+  databaseUrl: string | null;
+  /** SQLite database file (its folder is created); `:memory:` for a throwaway database. */
+  sqliteFile: string;
+  /** PostgreSQL only: keep every table in this schema (created if missing), e.g. to isolate a test run. */
+  pgSchema?: string;
+  /** Apply pending migrations on open (default true), so a fresh deployment needs no manual step. */
+  migrate?: boolean;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const dialect: Dialect = options.databaseUrl === null ? 'sqlite' : 'postgres';
+  const db =
+    options.databaseUrl === null
+      ? connectSqlite(options.sqliteFile)
+      : await connectPostgres(options.databaseUrl, options.pgSchema);
+  const store = storeOver(db, dialect, dialect === 'postgres' ? options.pgSchema : undefined);
+  if (options.migrate ?? true) {
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}
+
+function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined): Store {
+  let closing: Promise<void> | undefined;
+  return {
+    dialect,
+    articles: articleRepository(db),
+    sections: sectionRepository(db),
+    transaction: (work) =>
+      db.transaction().execute((trx) =>
+        work({ dialect, articles: articleRepository(trx), sections: sectionRepository(trx) }),
+      ),
+    migrate: () => migrateToLatest(db, pgSchema),
+    close: () => (closing ??= db.destroy()),
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as sectionsAndArticles from './0001_sections_and_articles.ts';
+
+/**
+ * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
+ * migration gets the next number and is never edited once it has shipped.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_sections_and_articles': sectionsAndArticles,
+};

@@ -1,0 +1,149 @@
+import type { Insertable, Selectable } from 'kysely';
+import {
+  ValidationError,
+  type Article,
+  type ArticleCard,
+  type ArticleSource,
+  type BodySection,
+  type HeroImage,
+  type PublishedArticle,
+} from '../domain/index.ts';
+import type { NewArticle } from './repository.ts';
+import type { ArticleTable } from './schema.ts';
+
+/** Translation between article rows and domain articles, in both directions; no queries here. */
+
+export const ARTICLE_COLUMNS = [
+  'id', 'slug', 'section', 'headline', 'dek', 'summary', 'lede', 'body',
+  'hero_url', 'hero_alt', 'hero_caption', 'hero_credit', 'byline',
+  'source_name', 'source_url', 'source_attribution', 'source_license_name', 'source_license_url',
+  'source_key', 'content_hash', 'status', 'published_at', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ArticleTable)[];
+
+/** What a list needs: no body, lede, byline or source, which are most of a row's bytes. */
+export const CARD_COLUMNS = [
+  'id', 'slug', 'section', 'headline', 'dek', 'summary',
+  'hero_url', 'hero_alt', 'hero_caption', 'hero_credit', 'published_at', 'updated_at',
+] as const satisfies readonly (keyof ArticleTable)[];
+
+export type ArticleRow = Selectable<ArticleTable>;
+export type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
+
+/** Writes every time as `2024-05-01T10:00:00.000Z`, so comparing the text compares the instants. */
+export function toUtcIso(value: string, field: string): string {
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new ValidationError(`${field} is not a valid time: "${value}"`);
+  return time.toISOString();
+}
+
+/** The columns an insert or update writes; `slug`, `source_key` and `created_at` only on insert. */
+export function contentColumns(
+  article: Omit<NewArticle, 'slug' | 'sourceKey' | 'createdAt'>,
+): Omit<Insertable<ArticleTable>, 'id' | 'slug' | 'source_key' | 'created_at'> {
+  if (article.status === 'published' && article.publishedAt === null) {
+    throw new ValidationError(`A published article needs a publishedAt time ("${article.headline}")`);
+  }
+  return {
+    section: article.section,
+    headline: article.headline,
+    dek: article.dek,
+    summary: article.summary,
+    lede: article.lede,
+    body: JSON.stringify(article.body.map((s) => ({ title: s.title, paragraphs: s.paragraphs }))),
+    hero_url: article.hero?.url ?? null,
+    hero_alt: article.hero?.alt ?? null,
+    hero_caption: article.hero?.caption ?? null,
+    hero_credit: article.hero?.credit ?? null,
+    byline: article.byline,
+    source_name: article.source?.name ?? null,
+    source_url: article.source?.url ?? null,
+    source_attribution: article.source?.attribution ?? null,
+    source_license_name: article.source?.licenseName ?? null,
+    source_license_url: article.source?.licenseUrl ?? null,
+    content_hash: article.contentHash,
+    status: article.status,
+    published_at: article.publishedAt === null ? null : toUtcIso(article.publishedAt, 'publishedAt'),
+    updated_at: toUtcIso(article.updatedAt, 'updatedAt'),
+  };
+}
+
+export function articleFromRow(row: ArticleRow): Article {
+  const stored = {
+    id: row.id,
+    slug: row.slug,
+    section: row.section,
+    headline: row.headline,
+    dek: row.dek,
+    summary: row.summary,
+    lede: row.lede,
+    body: bodyFromJson(row.id, row.body),
+    hero: heroFromRow(row),
+    byline: row.byline,
+    source: sourceFromRow(row),
+    sourceKey: row.source_key,
+    contentHash: row.content_hash,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.status === 'draft') return { ...stored, status: 'draft', publishedAt: row.published_at };
+  return { ...stored, status: 'published', publishedAt: requirePublishedAt(row) };
+}
+
+/** A row selected with `status = 'published'`. */
+export function publishedFromRow(row: ArticleRow): PublishedArticle {
+  const article = articleFromRow(row);
+  if (article.status !== 'published') throw new Error(`Article ${row.id} was selected as published but is a draft`);
+  return article;
+}
+
+export function cardFromRow(row: CardRow): ArticleCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    section: row.section,
+    headline: row.headline,
+    dek: row.dek,
+    summary: row.summary,
+    hero: heroFromRow(row),
+    publishedAt: requirePublishedAt(row),
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The schema forbids this; a row that breaks it was written around the store and must not reach a reader. */
+function requirePublishedAt(row: Pick<ArticleRow, 'id' | 'published_at'>): string {
+  if (row.published_at === null) throw new Error(`Article ${row.id} is published but has no published_at`);
+  return row.published_at;
+}
+
+function heroFromRow(row: Pick<ArticleRow, 'hero_url' | 'hero_alt' | 'hero_caption' | 'hero_credit'>): HeroImage | null {
+  if (row.hero_alt === null) return null;
+  return { url: row.hero_url, alt: row.hero_alt, caption: row.hero_caption, credit: row.hero_credit };
+}
+
+function sourceFromRow(row: ArticleRow): ArticleSource | null {
+  if (row.source_name === null) return null;
+  return {
+    name: row.source_name,
+    url: row.source_url,
+    attribution: row.source_attribution,
+    licenseName: row.source_license_name,
+    licenseUrl: row.source_license_url,
+  };
+}
+
+function bodyFromJson(id: number, json: string): BodySection[] {
+  const body: unknown = JSON.parse(json);
+  if (!Array.isArray(body) || !body.every(isBodySection)) throw new Error(`Article ${id} has a malformed body`);
+  return body;
+}
+
+function isBodySection(value: unknown): value is BodySection {
+  if (typeof value !== 'object' || value === null) return false;
+  const { title, paragraphs } = value as Record<string, unknown>;
+  return (
+    (title === null || typeof title === 'string') &&
+    Array.isArray(paragraphs) &&
+    paragraphs.every((p) => typeof p === 'string')
+  );
+}

@@ -1,0 +1,298 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { DEFAULT_SECTIONS, NotFoundError, ValidationError } from '../domain/index.ts';
+import { connectPostgres } from './connect.ts';
+import { ConflictError, openStore, type NewArticle, type Store } from './index.ts';
+
+/** The same suite runs on both dialects: what passes on SQLite must pass on PostgreSQL. */
+interface Target {
+  dialect: 'sqlite' | 'postgres';
+  open(options?: { migrate?: boolean }): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://127.0.0.1:5432/test';
+
+function sqliteTarget(): Target {
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
+  // A folder that does not exist yet: openStore must create it.
+  const sqliteFile = join(dir, 'data', 'newsdesk.db');
+  return {
+    dialect: 'sqlite',
+    open: (options) => openStore({ databaseUrl: null, sqliteFile, ...options }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+function postgresTarget(): Target {
+  const pgSchema = `newsdesk_test_${randomBytes(6).toString('hex')}`;
+  return {
+    dialect: 'postgres',
+    async open(options) {
+      try {
+        return await openStore({ databaseUrl: PG_URL, sqliteFile: '', pgSchema, ...options });
+      } catch (error) {
+        throw new Error(
+          `PostgreSQL tests need a server at ${PG_URL} (set TEST_DATABASE_URL, or start PostgreSQL): ${String(error)}`,
+          { cause: error },
+        );
+      }
+    },
+    async cleanup() {
+      const db = await connectPostgres(PG_URL, undefined).catch(() => undefined);
+      if (!db) return; // unreachable: open() has already failed the suite with the reason
+      await sql`drop schema if exists ${sql.id(pgSchema)} cascade`.execute(db);
+      await db.destroy();
+    },
+  };
+}
+
+let serial = 0;
+/** A complete, valid new article; each call gets its own slug and source key. */
+function newArticle(overrides: Partial<NewArticle> = {}): NewArticle {
+  serial += 1;
+  return {
+    slug: `story-${serial}`,
+    section: 'world',
+    sourceKey: `https://example.org/news/${serial}`,
+    contentHash: `hash-${serial}`,
+    headline: `Story ${serial}`,
+    dek: null, summary: null, lede: null, body: [], hero: null, byline: null, source: null,
+    status: 'published',
+    publishedAt: at(0), createdAt: at(0), updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+/** Minutes after a fixed instant, in the stored form. */
+function at(minutes: number): string {
+  return new Date(Date.UTC(2024, 4, 1, 10, minutes)).toISOString();
+}
+
+for (const target of [sqliteTarget(), postgresTarget()]) {
+  describe(`store on ${target.dialect}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await target.open({ migrate: false });
+    });
+    after(async () => {
+      await store?.close();
+      await target.cleanup();
+    });
+
+    test('migrations apply once; re-running and re-opening apply nothing', async () => {
+      assert.equal(store.dialect, target.dialect);
+      assert.deepEqual(await store.migrate(), ['0001_sections_and_articles']);
+      assert.deepEqual(await store.migrate(), []);
+      const reopened = await target.open();
+      assert.deepEqual(await reopened.migrate(), []);
+      await reopened.close();
+    });
+
+    test('default sections are seeded in nav order', async () => {
+      assert.deepEqual(await store.sections.list(), DEFAULT_SECTIONS);
+      assert.deepEqual(await store.sections.find('security'), { slug: 'security', name: 'Security', position: 40 });
+      assert.equal(await store.sections.find('nope'), undefined);
+    });
+
+    test('ensure creates a section once, after the others, and is idempotent', async () => {
+      assert.deepEqual(await store.sections.ensure('Culture'), { slug: 'culture', name: 'Culture', position: 90 });
+      assert.deepEqual(await store.sections.ensure(' culture '), { slug: 'culture', name: 'Culture', position: 90 });
+      assert.deepEqual(await store.sections.ensure('security'), { slug: 'security', name: 'Security', position: 40 });
+      const racing = await Promise.all([1, 2, 3].map(() => store.sections.ensure('Opinion')));
+      assert.deepEqual(racing, Array(3).fill({ slug: 'opinion', name: 'Opinion', position: 100 }));
+      assert.equal((await store.sections.list()).length, DEFAULT_SECTIONS.length + 2);
+      await assert.rejects(store.sections.ensure(' !? '), ValidationError);
+    });
+
+    test('insert returns the stored article and findById round-trips every field', async () => {
+      const full = newArticle({
+        section: 'security',
+        headline: 'Last US troops leave Iraq’s Al-Asad base',
+        dek: 'A handover two decades in the making',
+        summary: 'The base was handed over on Friday.',
+        lede: 'The last American units left on Friday.',
+        body: [
+          { title: null, paragraphs: ['First "quoted" paragraph.', 'Second — unicode: ü, 漢字.'] },
+          { title: 'Last Units Leave Al-Asad', paragraphs: ['Third.'] },
+          { title: 'Empty', paragraphs: [] },
+        ],
+        hero: { url: '/images/al-asad.webp', alt: 'A convoy at dusk', caption: 'Leaving.', credit: 'Nasser Nasser/AP/File' },
+        byline: 'By Jane Doe',
+        source: { name: 'Wikinews', url: 'https://en.wikinews.org/wiki/X', attribution: 'From Wikinews, CC BY 2.5',
+          licenseName: 'CC BY 2.5', licenseUrl: 'https://creativecommons.org/licenses/by/2.5/' },
+        publishedAt: at(5), createdAt: at(6), updatedAt: at(7),
+      });
+      const stored = await store.articles.insert(full);
+      assert.ok(Number.isInteger(stored.id) && stored.id > 0);
+      assert.deepEqual(stored, { ...full, id: stored.id });
+      assert.deepEqual(await store.articles.findById(stored.id), stored);
+
+      // Nulls stay nulls; an image without a file and with an empty (decorative) alt is still an image.
+      const sparse = newArticle({ status: 'draft', publishedAt: null, hero: { url: null, alt: '', caption: null, credit: null } });
+      const sparseStored = await store.articles.insert(sparse);
+      assert.deepEqual(await store.articles.findById(sparseStored.id), { ...sparse, id: sparseStored.id });
+      assert.equal(await store.articles.findById(999_999), undefined);
+    });
+
+    test('times are stored as UTC ISO-8601 whatever offset they were given in', async () => {
+      const stored = await store.articles.insert(
+        newArticle({ publishedAt: '2024-05-01T12:00:00+02:00', createdAt: '2024-05-01T10:00Z', updatedAt: at(1) }),
+      );
+      assert.equal(stored.publishedAt, '2024-05-01T10:00:00.000Z');
+      assert.equal(stored.createdAt, '2024-05-01T10:00:00.000Z');
+      await assert.rejects(store.articles.insert(newArticle({ updatedAt: 'yesterday' })), ValidationError);
+    });
+
+    test('findBySourceKey finds an article by its origin', async () => {
+      const stored = await store.articles.insert(newArticle());
+      assert.deepEqual(await store.articles.findBySourceKey(stored.sourceKey), stored);
+      assert.equal(await store.articles.findBySourceKey('https://example.org/never'), undefined);
+    });
+
+    test('findPublished serves only published articles, only in their own section', async () => {
+      const live = await store.articles.insert(newArticle({ section: 'science' }));
+      const draft = await store.articles.insert(newArticle({ section: 'science', status: 'draft', publishedAt: null }));
+      assert.deepEqual(await store.articles.findPublished('science', live.slug), live);
+      assert.equal(await store.articles.findPublished('world', live.slug), undefined);
+      assert.equal(await store.articles.findPublished('science', draft.slug), undefined);
+    });
+
+    test('unique (section, slug) and unique source key are enforced', async () => {
+      const first = await store.articles.insert(newArticle({ section: 'sport' }));
+      await assert.rejects(store.articles.insert(newArticle({ section: 'sport', slug: first.slug })), ConflictError);
+      await assert.rejects(store.articles.insert(newArticle({ sourceKey: first.sourceKey })), ConflictError);
+      // The same slug in another section is a different URL.
+      await store.articles.insert(newArticle({ section: 'health', slug: first.slug }));
+    });
+
+    test('insert refuses an unknown section and a published article without a time', async () => {
+      await assert.rejects(store.articles.insert(newArticle({ section: 'no-such-section' })), ValidationError);
+      await assert.rejects(store.articles.insert(newArticle({ publishedAt: null })), ValidationError);
+    });
+
+    test('slugsLike returns the base and its numbered variants in one section', async () => {
+      for (const slug of ['storm', 'storm-2', 'storm-front', 'stormy', 'storms-2']) {
+        await store.articles.insert(newArticle({ section: 'business', slug }));
+      }
+      await store.articles.insert(newArticle({ section: 'politics', slug: 'storm-3' }));
+      assert.deepEqual(await store.articles.slugsLike('business', 'storm'), new Set(['storm', 'storm-2', 'storm-front']));
+      assert.deepEqual(await store.articles.slugsLike('business', 'calm'), new Set());
+    });
+
+    test('update changes content and updatedAt but keeps id, slug and createdAt', async () => {
+      const draft = await store.articles.insert(newArticle({ status: 'draft', publishedAt: null }));
+      const { id, slug, sourceKey, createdAt, ...rest } = draft;
+      const edit = { ...rest, headline: 'Corrected', body: [{ title: 'New', paragraphs: ['Text.'] }] };
+      const changes = { section: 'technology', status: 'published', publishedAt: at(30), updatedAt: at(31) } as const;
+      const updated = await store.articles.update(id, { ...edit, ...changes });
+      assert.deepEqual(updated, { ...draft, ...changes, headline: 'Corrected', body: edit.body });
+      assert.deepEqual(await store.articles.findById(id), updated);
+      assert.deepEqual(await store.articles.findPublished('technology', slug), updated);
+      await assert.rejects(store.articles.update(999_999, { ...edit, updatedAt: at(32) }), NotFoundError);
+    });
+
+    test('listPublished: newest first, id breaks ties, pages, filters by section, never drafts', async () => {
+      const { slug: section } = await store.sections.ensure('Listing');
+      const insert = (minutes: number, status: 'draft' | 'published' = 'published') =>
+        store.articles.insert(newArticle({ section, status, publishedAt: status === 'draft' ? null : at(minutes) }));
+      const a = await insert(10);
+      const b = await insert(30);
+      const c = await insert(20);
+      const d = await insert(20); // same time as c, later id: comes first
+      const draft = await insert(0, 'draft');
+      const ids = async (limit: number, offset: number) =>
+        (await store.articles.listPublished({ section, limit, offset })).map((card) => card.id);
+      assert.deepEqual(await ids(10, 0), [b.id, d.id, c.id, a.id]);
+      assert.deepEqual(await ids(2, 0), [b.id, d.id]);
+      assert.deepEqual(await ids(2, 2), [c.id, a.id]);
+      assert.deepEqual(await ids(2, 4), []);
+
+      const [card] = await store.articles.listPublished({ section, limit: 1, offset: 0 });
+      const { id, slug, headline, dek, summary, hero, publishedAt, updatedAt } = b;
+      assert.deepEqual(card, { id, slug, section, headline, dek, summary, hero, publishedAt, updatedAt });
+
+      const everything = await store.articles.listPublished({ limit: 1000, offset: 0 });
+      assert.ok(!everything.some((x) => x.id === draft.id));
+      for (const [i, x] of everything.entries()) {
+        const next = everything[i + 1];
+        assert.ok(!next || x.publishedAt > next.publishedAt || (x.publishedAt === next.publishedAt && x.id > next.id));
+      }
+    });
+
+    test('countPublished counts published articles, overall and per section', async () => {
+      assert.equal(await store.articles.countPublished('listing'), 4);
+      assert.equal(await store.articles.countPublished('no-such-section'), 0);
+      const all = await store.articles.listPublished({ limit: 1000, offset: 0 });
+      assert.equal(await store.articles.countPublished(), all.length);
+    });
+
+    test('latestPerSection returns at most n newest per section, sections in nav order', async () => {
+      const first = await store.sections.ensure('Latest One');
+      const second = await store.sections.ensure('Latest Two');
+      const insert = (section: string, minutes: number) =>
+        store.articles.insert(newArticle({ section, publishedAt: at(minutes) }));
+      const old = await insert(first.slug, 1);
+      const newest = await insert(first.slug, 3);
+      const middle = await insert(first.slug, 2);
+      const only = await insert(second.slug, 1);
+      await store.articles.insert(newArticle({ section: second.slug, status: 'draft', publishedAt: null }));
+
+      const latest = await store.articles.latestPerSection(2);
+      assert.deepEqual(latest.get(first.slug)?.map((x) => x.id), [newest.id, middle.id]);
+      assert.deepEqual(latest.get(second.slug)?.map((x) => x.id), [only.id]);
+      assert.ok(!latest.get(first.slug)?.some((x) => x.id === old.id));
+      assert.equal(latest.has('culture'), false, 'a section without published articles has no entry');
+      for (const cards of latest.values()) assert.ok(cards.length >= 1 && cards.length <= 2);
+      const navOrder = (await store.sections.list()).map((s) => s.slug).filter((s) => latest.has(s));
+      assert.deepEqual([...latest.keys()], navOrder);
+      assert.equal((await store.articles.latestPerSection(0)).size, 0);
+    });
+
+    test('sections.list with onlyWithArticles skips sections with no published article', async () => {
+      const draftsOnly = await store.sections.ensure('Drafts Only');
+      await store.articles.insert(newArticle({ section: draftsOnly.slug, status: 'draft', publishedAt: null }));
+      const slugs = (await store.sections.list({ onlyWithArticles: true })).map((s) => s.slug);
+      assert.ok(slugs.includes('listing') && slugs.includes('security'));
+      assert.ok(!slugs.includes(draftsOnly.slug) && !slugs.includes('culture'));
+      for (const slug of slugs) assert.ok((await store.articles.countPublished(slug)) > 0);
+    });
+
+    test('transaction commits its work, and rolls all of it back on throw', async () => {
+      const kept = await store.transaction(async (trx) => {
+        const section = await trx.sections.ensure('Committed');
+        return trx.articles.insert(newArticle({ section: section.slug }));
+      });
+      assert.deepEqual(await store.articles.findById(kept.id), kept);
+
+      const doomed = newArticle();
+      await assert.rejects(
+        store.transaction(async (trx) => {
+          await trx.sections.ensure('Rolled Back');
+          await trx.articles.insert(doomed);
+          throw new Error('editor cancelled');
+        }),
+        /editor cancelled/,
+      );
+      assert.equal(await store.articles.findBySourceKey(doomed.sourceKey), undefined);
+      assert.equal(await store.sections.find('rolled-back'), undefined);
+    });
+
+    test('close() can be called twice', async () => {
+      const other = await target.open({ migrate: false });
+      await other.close();
+      await other.close();
+    });
+  });
+}
+
+test('an in-memory SQLite store works for quick tests', async () => {
+  const store = await openStore({ databaseUrl: null, sqliteFile: ':memory:' });
+  assert.equal((await store.sections.list()).length, DEFAULT_SECTIONS.length);
+  await store.close();
+});
