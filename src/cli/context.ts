@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { pino, type Logger } from 'pino';
+import { destination, pino, type Logger } from 'pino';
 import { loadConfig, prepareDataDir, type Config } from '../config.ts';
 import { openStore, type Store } from '../store/index.ts';
 
@@ -7,7 +7,7 @@ import { openStore, type Store } from '../store/index.ts';
 export function commandContext(): { config: Config; log: Logger } {
   const config = prepareDataDir(loadConfig());
   // Logs go to stderr so that a command's own output (a URL, JSON) can be piped cleanly.
-  const log = pino({ level: config.logLevel }, pino.destination(2));
+  const log = pino({ level: config.logLevel }, destination(2));
   return { config, log };
 }
 

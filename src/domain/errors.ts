@@ -22,6 +22,11 @@ export class NotFoundError extends NewsdeskError {
   readonly kind = 'not-found';
 }
 
+/** A write collided with something already stored: the same source key, or the same slug in a section. */
+export class ConflictError extends NewsdeskError {
+  readonly kind = 'conflict';
+}
+
 /** Configuration from the environment is unusable (bad PORT, unreadable DATA_DIR, …). */
 export class ConfigError extends NewsdeskError {
   readonly kind = 'config';

@@ -1,9 +1,4 @@
-import { NewsdeskError, ValidationError } from '../domain/index.ts';
-
-/** A write collided with a row already stored: the same source key, or the same slug in the same section. */
-export class ConflictError extends NewsdeskError {
-  readonly kind = 'conflict';
-}
+import { ConflictError, ValidationError } from '../domain/index.ts';
 
 /** SQLite (better-sqlite3) and PostgreSQL (pg) name the same constraint failures differently. */
 const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);

@@ -7,7 +7,7 @@ import type { Database } from './schema.ts';
 import { sectionRepository } from './sections.ts';
 
 export type * from './repository.ts';
-export { ConflictError } from './errors.ts';
+export { ConflictError } from '../domain/index.ts';
 
 export interface StoreOptions {
   /** postgres://… selects PostgreSQL; null selects SQLite at `sqliteFile`. */
