@@ -1,0 +1,196 @@
+/**
+ * The site's one stylesheet, hand-written. It lives in a module rather than a .css file so that it travels with
+ * the code through `tsc` builds without a copy step; it is served from /assets/site.css under a content hash.
+ *
+ * Colours are chosen for WCAG AA on their backgrounds (body text ≥ 7:1, muted text and the accent ≥ 4.5:1) in
+ * both the light and the dark scheme. Fonts are the reader's own: no web fonts, nothing fetched.
+ */
+export const SITE_CSS = `
+:root {
+  --ink: #16161a;          /* 17.6:1 on --paper */
+  --muted: #52525b;        /* 7.7:1 on --paper */
+  --accent: #b0131d;       /* 6.6:1 on --paper: section labels, links on hover */
+  --paper: #ffffff;
+  --surface: #f5f3ef;      /* summary box, footer; --muted on it is 6.9:1 */
+  --rule: #dedbd5;
+  --focus: #1d4ed8;
+  --ui: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  --serif: "Iowan Old Style", "Charter", "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+  --column: 42rem;
+  --page: 76rem;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --ink: #ecebe8;        /* 15.4:1 on --paper */
+    --muted: #b4b2ad;      /* 8.6:1 on --paper */
+    --accent: #ff8a80;     /* 8.0:1 on --paper */
+    --paper: #141416;
+    --surface: #1f1f23;
+    --rule: #3a3a40;
+    --focus: #93b4ff;
+  }
+}
+
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--paper);
+  color: var(--ink);
+  font: 1rem/1.5 var(--ui);
+  display: flex;
+  flex-direction: column;
+  min-height: 100vh;
+}
+main { flex: 1; }
+img { max-width: 100%; height: auto; display: block; }
+a { color: inherit; text-decoration-thickness: 1px; text-underline-offset: 0.18em; }
+a:hover { color: var(--accent); }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+main:focus { outline: none; }
+
+.wrap { width: 100%; max-width: var(--page); margin: 0 auto; padding: 0 1.25rem; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+.skip-link {
+  position: absolute; left: 1rem; top: -4rem; z-index: 10; padding: 0.6rem 1rem;
+  background: var(--ink); color: var(--paper); font-weight: 600; text-decoration: none;
+}
+.skip-link:focus { top: 1rem; color: var(--paper); }
+
+/* Masthead and section nav */
+.site-header { border-bottom: 1px solid var(--rule); }
+.masthead { display: flex; align-items: center; justify-content: space-between; padding-top: 1.1rem; padding-bottom: 0.9rem; }
+.brand {
+  font: 700 1.75rem/1 var(--serif); letter-spacing: -0.01em; text-decoration: none; color: var(--ink);
+}
+.brand:hover { color: var(--ink); }
+.site-nav { border-top: 1px solid var(--rule); }
+.site-nav ul {
+  list-style: none; margin: 0; padding: 0; display: flex; gap: 0.25rem 1.25rem; overflow-x: auto;
+  scrollbar-width: thin;
+}
+.site-nav a {
+  display: block; padding: 0.7rem 0; font-size: 0.9rem; font-weight: 600; text-decoration: none;
+  white-space: nowrap; border-bottom: 3px solid transparent;
+}
+.site-nav a[aria-current="page"] { border-bottom-color: var(--accent); }
+
+/* Shared story furniture */
+.kicker {
+  margin: 0 0 0.4rem; font: 700 0.78rem/1.2 var(--ui); letter-spacing: 0.08em; text-transform: uppercase;
+  color: var(--accent);
+}
+.kicker a { color: var(--accent); text-decoration: none; }
+.kicker a:hover { text-decoration: underline; }
+time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
+
+/* Cards: home blocks, section fronts */
+.card-grid {
+  display: grid; gap: 2rem 1.5rem; grid-template-columns: repeat(auto-fill, minmax(15.5rem, 1fr));
+  list-style: none; margin: 0; padding: 0;
+}
+.card { display: flex; flex-direction: column; gap: 0.45rem; }
+.card img { width: 100%; aspect-ratio: 16 / 9; object-fit: cover; background: var(--surface); }
+.card-headline { margin: 0.2rem 0 0; font: 700 1.2rem/1.25 var(--serif); }
+.card-headline a { text-decoration: none; }
+.card-headline a:hover { text-decoration: underline; }
+.card-text { margin: 0; font: 0.98rem/1.5 var(--serif); color: var(--muted); }
+.card time { font-size: 0.8rem; }
+
+/* Home */
+.home-title { margin: 1.5rem 0 0; }
+.lead-story {
+  display: grid; gap: 1.5rem; padding: 2rem 0; border-bottom: 1px solid var(--rule); align-items: center;
+}
+@media (min-width: 52rem) { .lead-story { grid-template-columns: 3fr 2fr; } }
+.lead-story img { width: 100%; aspect-ratio: 16 / 9; object-fit: cover; }
+.lead-headline { margin: 0 0 0.75rem; font: 700 clamp(1.8rem, 1.2rem + 2.2vw, 2.75rem)/1.1 var(--serif); letter-spacing: -0.01em; }
+.lead-headline a { text-decoration: none; }
+.lead-headline a:hover { text-decoration: underline; }
+.lead-text { margin: 0 0 0.75rem; font: 1.15rem/1.55 var(--serif); }
+.section-block { padding: 2rem 0; border-bottom: 1px solid var(--rule); }
+.section-block:last-child { border-bottom: 0; }
+.section-heading {
+  margin: 0 0 1.25rem; padding-top: 0.6rem; border-top: 3px solid var(--ink);
+  font: 800 1.1rem/1.2 var(--ui); letter-spacing: 0.04em; text-transform: uppercase;
+}
+.section-heading a { text-decoration: none; }
+.section-heading a::after { content: " ›"; color: var(--accent); }
+
+/* Section front */
+.front-header { padding: 2rem 0 1.5rem; border-bottom: 3px solid var(--ink); margin-bottom: 2rem; }
+.front-title { margin: 0; font: 800 clamp(2rem, 1.5rem + 2vw, 3rem)/1.05 var(--serif); }
+.front-count { margin: 0.4rem 0 0; color: var(--muted); font-size: 0.9rem; }
+.empty { color: var(--muted); font-family: var(--serif); font-size: 1.1rem; }
+.pagination { margin: 3rem 0 1rem; font-family: var(--ui); }
+.pagination ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+.pagination a {
+  display: inline-block; padding: 0.5rem 1rem; border: 1px solid var(--rule); border-radius: 999px;
+  text-decoration: none; font-weight: 600;
+}
+.pagination a:hover { border-color: var(--accent); }
+.pagination .page-status { color: var(--muted); }
+
+/* Article */
+.story { max-width: var(--column); margin: 0 auto; padding: 2rem 0 1rem; }
+.headline {
+  margin: 0 0 0.8rem; font: 700 clamp(1.9rem, 1.3rem + 2.4vw, 2.9rem)/1.12 var(--serif); letter-spacing: -0.015em;
+}
+.dek { margin: 0 0 1rem; font: 1.25rem/1.45 var(--serif); color: var(--muted); }
+.story-meta { margin: 1rem 0 1.5rem; padding: 0.75rem 0; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); font-size: 0.9rem; }
+.story-meta p { margin: 0.15rem 0; }
+.byline { font-weight: 700; color: var(--ink); }
+.hero { margin: 0 0 1.75rem; }
+.hero img { width: 100%; aspect-ratio: 16 / 9; object-fit: cover; background: var(--surface); }
+.hero figcaption { margin-top: 0.5rem; font: 0.85rem/1.45 var(--ui); color: var(--muted); }
+.credit { display: inline-block; margin-left: 0.35rem; font-size: 0.75rem; letter-spacing: 0.03em; text-transform: uppercase; }
+.summary-box {
+  margin: 0 0 1.75rem; padding: 1rem 1.25rem; background: var(--surface); border-left: 4px solid var(--accent);
+}
+.summary-label { margin: 0 0 0.35rem; font: 700 0.78rem/1.2 var(--ui); letter-spacing: 0.08em; text-transform: uppercase; color: var(--muted); }
+.summary-box p:last-child { margin-bottom: 0; }
+.story-body p, .summary-box p:not(.summary-label) { font: 1.16rem/1.7 var(--serif); margin: 0 0 1.2rem; }
+.story-body .lede { font-size: 1.22rem; }
+.story-body h2 { margin: 2.2rem 0 0.7rem; font: 700 1.45rem/1.25 var(--serif); }
+.source-credit {
+  margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); font: 0.88rem/1.55 var(--ui); color: var(--muted);
+}
+.source-credit a { overflow-wrap: anywhere; }
+
+/* Page chrome below the story */
+.story-aside { max-width: var(--column); margin: 0 auto; padding-bottom: 2rem; }
+.story-aside > section { padding: 1.5rem 0; border-top: 3px solid var(--ink); margin-top: 1.5rem; }
+.story-aside h2 { margin: 0 0 0.75rem; font: 800 1.05rem/1.2 var(--ui); letter-spacing: 0.03em; text-transform: uppercase; }
+.feedback p { margin: 0; font-family: var(--serif); font-size: 1.05rem; }
+.story-list { list-style: none; margin: 0; padding: 0; }
+.story-list li { padding: 0.8rem 0; border-bottom: 1px solid var(--rule); }
+.story-list li:last-child { border-bottom: 0; }
+.story-list h3 { margin: 0 0 0.2rem; font: 700 1.08rem/1.3 var(--serif); }
+.story-list h3 a { text-decoration: none; }
+.story-list h3 a:hover { text-decoration: underline; }
+.story-list time { font-size: 0.8rem; }
+ol.story-list { counter-reset: rank; }
+ol.story-list li { counter-increment: rank; display: grid; grid-template-columns: 2rem 1fr; }
+ol.story-list li::before { content: counter(rank); font: 800 1.4rem/1.1 var(--serif); color: var(--accent); }
+
+/* Error pages */
+.error-page { max-width: var(--column); margin: 0 auto; padding: 4rem 0; }
+.error-code { margin: 0; font: 800 0.85rem/1 var(--ui); letter-spacing: 0.1em; color: var(--accent); }
+.error-page h1 { margin: 0.5rem 0 1rem; font: 700 2.4rem/1.1 var(--serif); }
+.error-page p { font: 1.15rem/1.6 var(--serif); }
+
+/* Footer */
+.site-footer { margin-top: 3rem; padding: 2rem 0; background: var(--surface); border-top: 1px solid var(--rule); font-size: 0.85rem; color: var(--muted); }
+.site-footer .footer-name { margin: 0 0 0.75rem; font: 700 1.2rem/1 var(--serif); color: var(--ink); }
+.site-footer .demo-notice { margin: 0; max-width: 60rem; line-height: 1.6; }
+
+@media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
+@media print {
+  .site-nav, .skip-link, .story-aside, .site-footer { display: none; }
+  body { color: #000; background: #fff; }
+}
+`;

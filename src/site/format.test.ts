@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { captionWithoutCredit, formatDate, formatDateTime, snippet, visibleUpdate } from './format.ts';
+
+describe('format', () => {
+  it('writes dates in UTC and says so', () => {
+    assert.equal(formatDateTime('2026-01-18T09:30:00.000Z'), '18 January 2026, 09:30 UTC');
+    assert.equal(formatDate('2026-01-18T23:59:00.000Z'), '18 January 2026');
+  });
+
+  it('cuts snippets at a word and marks the cut', () => {
+    assert.equal(snippet('short text'), 'short text');
+    const cut = snippet('one two three four five', 12);
+    assert.equal(cut, 'one two…');
+    assert.ok(snippet('x'.repeat(500)).length <= 221);
+  });
+
+  it('drops a credit the source page appended to the caption', () => {
+    const credit = 'Nasser Nasser/AP/File';
+    assert.equal(captionWithoutCredit(`A base in Anbar. - ${credit}`, credit), 'A base in Anbar.');
+    assert.equal(captionWithoutCredit(`A base in Anbar. — ${credit}`, credit), 'A base in Anbar.');
+    assert.equal(captionWithoutCredit('A base in Anbar.', credit), 'A base in Anbar.');
+    assert.equal(captionWithoutCredit('A base in Anbar.', null), 'A base in Anbar.');
+  });
+
+  it('shows an update only for an edit after publication', () => {
+    const publishedAt = '2026-01-18T09:30:00.000Z';
+    assert.equal(visibleUpdate({ publishedAt, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' }), null);
+    assert.equal(visibleUpdate({ publishedAt, createdAt: publishedAt, updatedAt: '2026-01-18T09:30:30.000Z' }), null);
+    assert.equal(visibleUpdate({ publishedAt, createdAt: publishedAt, updatedAt: '2026-01-19T00:00:00.000Z' }), '2026-01-19T00:00:00.000Z');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Small pure rules for how article data reads on the page: dates, card snippets, captions. Kept apart from the
+ * views so that each rule is tested once and every view says the same thing the same way.
+ */
+
+/**
+ * The demo site has no home zone of its own, so times read in UTC and say so; a reader never has to guess.
+ * Formatters are built once: constructing Intl objects per render costs more than the render itself.
+ */
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+
+/** "12 January 2026, 14:05 UTC". */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return `${DATE.format(date)}, ${TIME.format(date)} UTC`;
+}
+
+/** "12 January 2026". */
+export function formatDate(iso: string): string {
+  return DATE.format(new Date(iso));
+}
+
+/** An edit shows as "Updated" only when it came after publication by more than this (import clocks differ). */
+const UPDATE_THRESHOLD_MS = 60_000;
+
+/**
+ * When an article was edited after it was published, the time of that edit; otherwise null. An article that
+ * was never edited has updatedAt === createdAt, which for imports is the import time, not an update.
+ */
+export function visibleUpdate(article: { publishedAt: string; createdAt: string; updatedAt: string }): string | null {
+  if (article.updatedAt === article.createdAt) return null;
+  const gap = Date.parse(article.updatedAt) - Date.parse(article.publishedAt);
+  return gap > UPDATE_THRESHOLD_MS ? article.updatedAt : null;
+}
+
+/** Cards show about two lines of text; summaries run to a paragraph, so they are cut at a word. */
+export const SNIPPET_LENGTH = 220;
+
+export function snippet(text: string, maxLength = SNIPPET_LENGTH): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= maxLength) return clean;
+  const cut = clean.slice(0, maxLength + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  const words = lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut.slice(0, maxLength);
+  return `${words.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** What a card or a meta description says about an article: its summary, else its dek, cut to size. */
+export function cardText(article: { dek: string | null; summary: string | null }): string | null {
+  const text = article.summary ?? article.dek;
+  return text ? snippet(text) : null;
+}
+
+/**
+ * Source pages often end the caption with the credit ("… December 29, 2019. - Nasser Nasser/AP/File"). The
+ * figure shows the credit in its own element, so a caption carrying it too would print it twice.
+ */
+export function captionWithoutCredit(caption: string, credit: string | null): string {
+  if (!credit) return caption.trim();
+  const trimmed = caption.trim();
+  if (!trimmed.endsWith(credit)) return trimmed;
+  return trimmed.slice(0, -credit.length).replace(/[\s\-–—/|·]+$/, '').trim();
+}

@@ -1,0 +1,127 @@
+import type { ArticleCard, PublishedArticle, Section } from '../../domain/index.ts';
+import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
+import { HeroFigure, imageSource } from './Figure.tsx';
+import { Layout } from './Layout.tsx';
+import { SourceCredit } from './SourceCredit.tsx';
+import { StoryList } from './StoryList.tsx';
+import type { Chrome } from './types.ts';
+
+/** Search engines show about this much; the rest of a long summary would be cut mid-word by them instead. */
+const META_DESCRIPTION_LENGTH = 300;
+
+interface ArticlePageProps extends Chrome {
+  article: PublishedArticle;
+  section: Pick<Section, 'slug' | 'name'>;
+  related: ArticleCard[];
+  trending: ArticleCard[];
+}
+
+/**
+ * An article page. Inside <article>, in reading order: section label, headline (the page's only h1), dek,
+ * byline and times, hero figure, the summary box, the lede, the titled body sections, the source credit.
+ * After it, outside the story so nobody mistakes it for reporting: feedback prompt, related, trending.
+ */
+export function ArticlePage({ site, sections, section, article, related, trending }: ArticlePageProps) {
+  const path = `/${article.section}/${article.slug}`;
+  const summaryText = article.summary ?? article.dek ?? article.lede;
+  const description = summaryText ? snippet(summaryText, META_DESCRIPTION_LENGTH) : null;
+  // Syndicated stories carry the source's name as byline: never present them as our own reporting.
+  const byline = article.byline ?? article.source?.name ?? null;
+  const updatedAt = visibleUpdate(article);
+  return (
+    <Layout
+      site={site}
+      sections={sections}
+      currentSection={section.slug}
+      head={{
+        title: `${article.headline} — ${site.name}`,
+        description,
+        canonicalPath: path,
+        openGraph: openGraph(site.url, path, site.name, section.name, article, description),
+      }}
+    >
+      <div class="wrap">
+        <article class="story">
+          <header class="story-header">
+            <p class="kicker">
+              <a href={`/${section.slug}`}>{section.name}</a>
+            </p>
+            <h1 class="headline">{article.headline}</h1>
+            {article.dek ? <p class="dek">{article.dek}</p> : null}
+            <div class="story-meta">
+              {byline ? <p class="byline">By {byline}</p> : null}
+              <p class="dateline">
+                Published <time datetime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
+                {updatedAt ? (
+                  <>
+                    {' · Updated '}
+                    <time datetime={updatedAt}>{formatDateTime(updatedAt)}</time>
+                  </>
+                ) : null}
+              </p>
+            </div>
+          </header>
+          {article.hero ? <HeroFigure hero={article.hero} section={article.section} /> : null}
+          {article.summary ? (
+            <aside class="summary-box" aria-labelledby="summary-label">
+              <p class="summary-label" id="summary-label">
+                Summary
+              </p>
+              <p>{article.summary}</p>
+            </aside>
+          ) : null}
+          <div class="story-body">
+            {article.lede ? <p class="lede">{article.lede}</p> : null}
+            {article.body.map((part, index) => (
+              <section key={index} aria-labelledby={part.title ? `part-${index + 1}` : undefined}>
+                {part.title ? <h2 id={`part-${index + 1}`}>{part.title}</h2> : null}
+                {part.paragraphs.map((paragraph, p) => (
+                  <p key={p}>{paragraph}</p>
+                ))}
+              </section>
+            ))}
+          </div>
+          {article.source ? <SourceCredit source={article.source} /> : null}
+        </article>
+        <div class="story-aside">
+          <section class="feedback" aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading">Help us improve.</h2>
+            <p>
+              Spotted a mistake, a missing fact or something out of date in this story? Our editors read every
+              correction and note changes on the article.
+            </p>
+          </section>
+          <StoryList id="related-heading" className="related" title="Related Articles" articles={related} />
+          <StoryList id="trending-heading" className="trending" title="Trending" articles={trending} ranked />
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function openGraph(
+  siteUrl: string,
+  path: string,
+  siteName: string,
+  sectionName: string,
+  article: PublishedArticle,
+  description: string | null,
+): Array<[string, string]> {
+  const tags: Array<[string, string]> = [
+    ['og:type', 'article'],
+    ['og:site_name', siteName],
+    ['og:title', article.headline],
+    ['og:url', `${siteUrl}${path}`],
+  ];
+  if (description) tags.push(['og:description', description]);
+  // A placeholder is not a picture of the story; share cards get an image only when there is a real one.
+  if (article.hero?.url) {
+    const src = imageSource(article.hero, article.section);
+    tags.push(['og:image', src.startsWith('/') ? `${siteUrl}${src}` : src]);
+    if (article.hero.alt) tags.push(['og:image:alt', article.hero.alt]);
+  }
+  tags.push(['article:published_time', article.publishedAt], ['article:section', sectionName]);
+  const updatedAt = visibleUpdate(article);
+  if (updatedAt) tags.push(['article:modified_time', updatedAt]);
+  return tags;
+}

@@ -1,0 +1,61 @@
+import type { HeroImage } from '../../domain/index.ts';
+import { PLACEHOLDER_HEIGHT, PLACEHOLDER_WIDTH, placeholderPath } from '../assets/placeholder.ts';
+import { captionWithoutCredit } from '../format.ts';
+
+/** Where an image is drawn from: its own file, or the section's placeholder when there is none yet. */
+export function imageSource(hero: HeroImage | null, section: string): string {
+  return hero?.url ?? placeholderPath(section);
+}
+
+interface HeroFigureProps {
+  hero: HeroImage;
+  section: string;
+}
+
+/**
+ * The article's lead photo with its caption and, as its own element, the credit. Width and height are given
+ * so the column does not jump while the image loads; the hero is above the fold, so it loads eagerly.
+ */
+export function HeroFigure({ hero, section }: HeroFigureProps) {
+  const caption = hero.caption ? captionWithoutCredit(hero.caption, hero.credit) : null;
+  return (
+    <figure class="hero">
+      <img
+        src={imageSource(hero, section)}
+        alt={hero.alt}
+        width={PLACEHOLDER_WIDTH}
+        height={PLACEHOLDER_HEIGHT}
+        loading="eager"
+        decoding="async"
+      />
+      {caption || hero.credit ? (
+        <figcaption>
+          {caption ? <span class="caption">{caption}</span> : null}
+          {caption && hero.credit ? ' ' : null}
+          {hero.credit ? <span class="credit">{hero.credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+interface CardImageProps {
+  hero: HeroImage | null;
+  section: string;
+  /** The lead story on the home page is above the fold; every other card image waits until it is near. */
+  eager?: boolean;
+}
+
+/** A card's picture. Decorative (alt="") because the headline beside it already names the story. */
+export function CardImage({ hero, section, eager = false }: CardImageProps) {
+  return (
+    <img
+      src={imageSource(hero, section)}
+      alt=""
+      width={PLACEHOLDER_WIDTH}
+      height={PLACEHOLDER_HEIGHT}
+      loading={eager ? 'eager' : 'lazy'}
+      decoding="async"
+    />
+  );
+}

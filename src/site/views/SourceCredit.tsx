@@ -1,0 +1,65 @@
+import type { ComponentChildren } from 'preact';
+import type { ArticleSource } from '../../domain/index.ts';
+
+/**
+ * The licence's credit line for a story that is not our own reporting, with the article and licence URLs as
+ * links. The ready-made attribution ('From Wikinews, the free news source: "Title" (https://…), CC BY 2.5')
+ * carries the article URL as text; the licence URL is added when it does not, and CC BY requires us to say
+ * that the text was changed.
+ */
+export function SourceCredit({ source }: { source: ArticleSource }) {
+  if (source.attribution) {
+    let text = source.attribution.trim().replace(/\.$/, '');
+    if (source.licenseUrl && !text.includes(source.licenseUrl)) text += ` (${source.licenseUrl})`;
+    const urls = [source.url, source.licenseUrl].filter((url): url is string => Boolean(url));
+    return (
+      <footer class="source-credit">
+        <p>
+          {linkify(text, urls, source.licenseUrl)}. Adapted for this site.
+        </p>
+      </footer>
+    );
+  }
+  if (!source.url) return null;
+  return (
+    <footer class="source-credit">
+      <p>
+        Source: <a href={source.url}>{source.name}</a>
+        {source.licenseName && source.licenseUrl ? (
+          <>
+            {', '}
+            <a href={source.licenseUrl} rel="license">
+              {source.licenseName}
+            </a>
+          </>
+        ) : null}
+        .
+      </p>
+    </footer>
+  );
+}
+
+/** `text` with each occurrence of the given URLs turned into a link to itself; everything else stays text. */
+function linkify(text: string, urls: readonly string[], licenseUrl: string | null): ComponentChildren[] {
+  const parts: ComponentChildren[] = [];
+  let rest = text;
+  while (rest) {
+    let next: { at: number; url: string } | null = null;
+    for (const url of urls) {
+      const at = rest.indexOf(url);
+      if (at >= 0 && (!next || at < next.at)) next = { at, url };
+    }
+    if (!next) {
+      parts.push(rest);
+      break;
+    }
+    if (next.at > 0) parts.push(rest.slice(0, next.at));
+    parts.push(
+      <a href={next.url} rel={next.url === licenseUrl ? 'license' : undefined}>
+        {next.url}
+      </a>,
+    );
+    rest = rest.slice(next.at + next.url.length);
+  }
+  return parts;
+}

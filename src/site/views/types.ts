@@ -1,0 +1,28 @@
+import type { Section } from '../../domain/index.ts';
+
+/** What every page knows about the site it belongs to. */
+export interface SiteInfo {
+  name: string;
+  /** Public origin without a trailing slash ("https://news.example.com"), for canonical and OpenGraph URLs. */
+  url: string;
+}
+
+/** The page-specific part of <head>. */
+export interface PageHead {
+  /** The full <title>; pages build it as "<what> — <site name>". */
+  title: string;
+  description?: string | null;
+  /** Path of the page's canonical URL ("/security?page=2"); made absolute with SiteInfo.url. */
+  canonicalPath?: string;
+  prevPath?: string | null;
+  nextPath?: string | null;
+  /** OpenGraph and article:* properties, in order: [property, content]. */
+  openGraph?: ReadonlyArray<readonly [string, string]>;
+}
+
+/** What the chrome around every page shows: the section nav and, when on one, which section is current. */
+export interface Chrome {
+  site: SiteInfo;
+  sections: readonly Section[];
+  currentSection?: string;
+}
