@@ -1,0 +1,43 @@
+/**
+ * The article's text after the masthead and photo: paragraphs, grouped under the section titles a reader
+ * would see (run-in "Title — text" heads or titles on their own line). Paragraphs before the first title are
+ * the lead: summary, lede and any untitled opening text, which pageText.ts tells apart.
+ */
+import type { BodySection } from '../domain/index.ts';
+import { isStandaloneTitle, splitTitledParagraph } from './sectionTitles.ts';
+
+export interface ReadBody {
+  /** Untitled paragraphs before the first titled section, in order. */
+  lead: string[];
+  /** Titled sections, in order. */
+  sections: BodySection[];
+}
+
+/** One line is one paragraph: flattened pages put each paragraph on its own line. */
+export function readBody(lines: readonly string[]): ReadBody {
+  const lead: string[] = [];
+  const sections: BodySection[] = [];
+  let current: BodySection | null = null;
+
+  const startSection = (title: string): BodySection => {
+    const section: BodySection = { title, paragraphs: [] };
+    sections.push(section);
+    return section;
+  };
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const titled = splitTitledParagraph(line);
+    if (titled) {
+      current = startSection(titled.title);
+      current.paragraphs.push(titled.text);
+    } else if (isStandaloneTitle(line, lines[index + 1])) {
+      current = startSection(line);
+    } else if (current) {
+      current.paragraphs.push(line);
+    } else {
+      lead.push(line);
+    }
+  }
+  return { lead, sections };
+}
