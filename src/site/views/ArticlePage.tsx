@@ -63,12 +63,12 @@ export function ArticlePage({ site, sections, section, article, related, trendin
           </header>
           {article.hero ? <HeroFigure hero={article.hero} section={article.section} /> : null}
           {article.summary ? (
-            <aside class="summary-box" aria-labelledby="summary-label">
+            <section class="summary-box" aria-labelledby="summary-label">
               <p class="summary-label" id="summary-label">
                 Summary
               </p>
               <p>{article.summary}</p>
-            </aside>
+            </section>
           ) : null}
           <div class="story-body">
             {article.lede ? <p class="lede">{article.lede}</p> : null}

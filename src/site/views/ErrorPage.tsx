@@ -1,3 +1,4 @@
+import { renderDocument } from '../render.ts';
 import { Layout } from './Layout.tsx';
 import type { Chrome } from './types.ts';
 
@@ -41,4 +42,12 @@ export function ErrorPage({ site, sections, statusCode, detail }: ErrorPageProps
       </div>
     </Layout>
   );
+}
+
+/**
+ * A whole error document. Error pages carry no section nav: they are drawn when something failed, possibly the
+ * database itself, so they must not depend on it.
+ */
+export function renderErrorPage(siteName: string, statusCode: number, detail: string | null = null): string {
+  return renderDocument(<ErrorPage site={{ name: siteName, url: '' }} sections={[]} statusCode={statusCode} detail={detail} />);
 }

@@ -59,9 +59,7 @@ function LeadStory({ article, section }: { article: Card; section: Section | und
   const text = article.dek ?? article.summary;
   return (
     <article class="lead-story">
-      <a href={articlePath(article)} tabIndex={-1} aria-hidden="true">
-        <CardImage hero={article.hero} section={article.section} eager />
-      </a>
+      <CardImage hero={article.hero} section={article.section} eager />
       <div>
         {section ? (
           <p class="kicker">

@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorKind } from '../domain/index.ts';
+import { renderErrorPage } from './views/ErrorPage.tsx';
+
+/** The one place a domain error becomes an HTTP status. Kinds not listed are our fault: 500. */
+const STATUS_BY_KIND: Partial<Record<ErrorKind, number>> = {
+  'not-found': 404,
+  validation: 400,
+  conflict: 409,
+  extract: 422,
+};
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+};
+
+/** The HTTP status for anything thrown while answering a request. */
+export function statusOf(error: unknown): number {
+  if (error && typeof error === 'object') {
+    const kind = (error as { kind?: unknown }).kind;
+    if (typeof kind === 'string' && kind in STATUS_BY_KIND) return STATUS_BY_KIND[kind as ErrorKind]!;
+    // Fastify's own errors (schema validation, body too large, bad content type) carry a 4xx status.
+    const statusCode = (error as { statusCode?: unknown }).statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return statusCode;
+  }
+  return 500;
+}
+
+/** A client that asked for JSON only (an API client, a script) gets JSON; browsers and everything else HTML. */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return !!accept && accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * Error pages are not cached anywhere: a 404 for a story about to be published, or a 500 during a hiccup,
+ * must not outlive its cause.
+ */
+const NO_STORE = 'no-store';
+
+/**
+ * Real pages for unknown URLs and for failures, registered at the root so they cover every plugin that does not
+ * bring its own. A 500 never shows the error's message or stack: the error goes to the log, the reader gets an
+ * apology. 4xx pages may say what was wrong with the request (those messages are written for people).
+ */
+export function registerErrorPages(app: FastifyInstance, siteName: string): void {
+  const render = (statusCode: number, detail: string | null = null) => renderErrorPage(siteName, statusCode, detail);
+  // The two common pages are fixed, so they are rendered once.
+  const notFoundHtml = render(404);
+  const serverErrorHtml = render(500);
+
+  const send = (request: FastifyRequest, reply: FastifyReply, statusCode: number, detail: string | null) => {
+    reply.code(statusCode).header('cache-control', NO_STORE);
+    if (wantsJson(request)) {
+      return reply.send({ statusCode, error: REASONS[statusCode] ?? 'Error', ...(detail ? { message: detail } : {}) });
+    }
+    const html = statusCode === 404 && !detail ? notFoundHtml : statusCode >= 500 ? serverErrorHtml : render(statusCode, detail);
+    return reply.type('text/html; charset=utf-8').send(html);
+  };
+
+  app.setNotFoundHandler((request, reply) => send(request, reply, 404, null));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const statusCode = statusOf(error);
+    if (statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return send(request, reply, 500, null);
+    }
+    request.log.info({ statusCode, reason: error.message }, 'request refused');
+    // A not-found's message names internals ("no published article security/x"); the page says it plainly.
+    return send(request, reply, statusCode, statusCode === 404 ? null : error.message);
+  });
+}

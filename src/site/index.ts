@@ -1,0 +1,40 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/index.ts';
+import { createPageCache, type PageCache } from './pageCache.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { pageRoutes } from './routes/pages.tsx';
+
+export { registerErrorPages, statusOf } from './errors.ts';
+export { createPageCache, type PageCache } from './pageCache.ts';
+
+export interface SiteOptions {
+  store: Store;
+  config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The reader site's page cache; call pageCache.clear() after changing articles in this process. */
+    pageCache: PageCache;
+  }
+}
+
+/**
+ * The reader site: home, section fronts, article pages, the stylesheet and placeholder images.
+ *
+ * The plugin itself is not encapsulated (like fastify-plugin) so that `app.pageCache` is visible to the app
+ * that registers it; its routes and the page-cache hook live in child contexts, so the hook never runs for
+ * routes other plugins add. Call registerErrorPages on the root app first, so its handlers cover these routes.
+ */
+const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config }) => {
+  const cache = createPageCache({ enabled: config.pageCache });
+  app.decorate('pageCache', cache);
+  await app.register(assetRoutes);
+  await app.register(pageRoutes, { store, cache, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
+};
+
+export const sitePlugin: FastifyPluginAsync<SiteOptions> = Object.assign(plugin, {
+  [Symbol.for('skip-override')]: true,
+  [Symbol.for('fastify.display-name')]: 'newsdesk-site',
+});

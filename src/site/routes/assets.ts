@@ -1,0 +1,40 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { isSlug, NotFoundError } from '../../domain/index.ts';
+import { placeholderSvg } from '../assets/placeholder.ts';
+import { STYLESHEET_BODY, STYLESHEET_ETAG, STYLESHEET_HASH, STYLESHEET_PATH } from '../assets/stylesheet.ts';
+import { etagOf, matchesIfNoneMatch } from '../pageCache.ts';
+
+/** A versioned URL never changes content, so it may be kept for a year and never revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** An unversioned or stale-versioned request gets today's CSS, but only briefly: the next deploy may change it. */
+const SHORT = 'public, max-age=300';
+/** Placeholders depend only on the section slug and this code: a day is safe, a deploy rarely changes them. */
+const PLACEHOLDER_CACHE = 'public, max-age=86400';
+
+/** The stylesheet and the placeholder images: static bytes with validators and long cache lifetimes. */
+export const assetRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    STYLESHEET_PATH,
+    { schema: { querystring: { type: 'object', properties: { v: { type: 'string', maxLength: 64 } } } } },
+    async (request, reply) => {
+      const { v } = request.query as { v?: string };
+      reply.header('cache-control', v === STYLESHEET_HASH ? IMMUTABLE : SHORT).header('etag', STYLESHEET_ETAG);
+      if (matchesIfNoneMatch(request.headers['if-none-match'], STYLESHEET_ETAG)) return reply.code(304).send();
+      return reply.type('text/css; charset=utf-8').send(STYLESHEET_BODY);
+    },
+  );
+
+  app.get(
+    '/media/placeholder/:name.svg',
+    { schema: { params: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } },
+    async (request, reply) => {
+      const { name } = request.params as { name: string };
+      if (!isSlug(name)) throw new NotFoundError(`no placeholder for "${name}"`);
+      const body = Buffer.from(placeholderSvg(name), 'utf8');
+      const etag = etagOf(body);
+      reply.header('cache-control', PLACEHOLDER_CACHE).header('etag', etag);
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type('image/svg+xml; charset=utf-8').send(body);
+    },
+  );
+};

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { isSlug, NotFoundError, type ArticleCard, type Section } from '../../domain/index.ts';
+import type { Store } from '../../store/index.ts';
+import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCache.ts';
+import { renderDocument } from '../render.ts';
+import { ArticlePage } from '../views/ArticlePage.tsx';
+import { Home, type SectionBlock } from '../views/Home.tsx';
+import { SectionFront } from '../views/SectionFront.tsx';
+import type { SiteInfo } from '../views/types.ts';
+
+export interface PageRoutesOptions {
+  store: Store;
+  site: SiteInfo;
+  cache: PageCache;
+}
+
+/** Stories per page on a section front: a screenful or two of cards, and few pages for a small section. */
+export const SECTION_PAGE_SIZE = 20;
+/** Stories under each section on the home page. */
+export const HOME_STORIES_PER_SECTION = 4;
+/** Stories in the Related Articles and Trending lists below an article. */
+export const ARTICLE_LIST_LENGTH = 5;
+/** Beyond this a page number is a probe, not a reader: refused by the schema before any query runs. */
+const MAX_PAGE = 100_000;
+
+const NAV_QUERY = { onlyWithArticles: true } as const;
+
+/**
+ * Home, section fronts and article pages. Each handler runs its independent queries at once, renders, and
+ * hands the bytes to sendPage (ETag, 304) and, when enabled, to the page cache, which answers repeat requests
+ * in the onRequest hook before any query or render.
+ */
+export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { store, site, cache }) => {
+  if (cache.enabled) {
+    app.addHook('onRequest', (request, reply, done) => {
+      const page = request.method === 'GET' ? cache.get(pageCacheKey(request)) : undefined;
+      if (!page) return done();
+      sendPage(request, reply, page);
+    });
+  }
+
+  const respond = (request: FastifyRequest, reply: FastifyReply, view: VNode) => {
+    const page = preparePage(renderDocument(view));
+    cache.set(pageCacheKey(request), page);
+    return sendPage(request, reply, page);
+  };
+
+  app.get('/', async (request, reply) => {
+    const [sections, newest, latest] = await Promise.all([
+      store.sections.list(NAV_QUERY),
+      store.articles.listPublished({ limit: 1, offset: 0 }),
+      // One extra per section, so a block still has enough once the lead story is left out of it.
+      store.articles.latestPerSection(HOME_STORIES_PER_SECTION + 1),
+    ]);
+    const lead = newest[0] ?? null;
+    const blocks: SectionBlock[] = [];
+    for (const section of sections) {
+      const articles = latest.get(section.slug) ?? [];
+      const others = articles.filter((article) => article.id !== lead?.id);
+      // A section whose only story is the lead still gets its block: every section is reachable from home.
+      const shown = (others.length ? others : articles).slice(0, HOME_STORIES_PER_SECTION);
+      if (shown.length) blocks.push({ section, articles: shown });
+    }
+    return respond(request, reply, <Home site={site} sections={sections} lead={lead} blocks={blocks} />);
+  });
+
+  app.get(
+    '/:section',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { page: { type: 'integer', minimum: 1, maximum: MAX_PAGE } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { section: slug } = request.params as { section: string };
+      const { page = 1 } = request.query as { page?: number };
+      if (!isSlug(slug)) throw new NotFoundError(`no section "${slug}"`);
+      const [section, sections, total, articles] = await Promise.all([
+        store.sections.find(slug),
+        store.sections.list(NAV_QUERY),
+        store.articles.countPublished(slug),
+        store.articles.listPublished({ section: slug, limit: SECTION_PAGE_SIZE, offset: (page - 1) * SECTION_PAGE_SIZE }),
+      ]);
+      if (!section) throw new NotFoundError(`no section "${slug}"`);
+      const pageCount = Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE));
+      if (page > pageCount) throw new NotFoundError(`section "${slug}" has ${pageCount} pages, not ${page}`);
+      return respond(
+        request,
+        reply,
+        <SectionFront site={site} sections={sections} section={section} articles={articles} page={page} pageCount={pageCount} total={total} />,
+      );
+    },
+  );
+
+  app.get('/:section/:slug', async (request, reply) => {
+    const { section: sectionSlug, slug } = request.params as { section: string; slug: string };
+    if (!isSlug(sectionSlug) || !isSlug(slug)) throw new NotFoundError(`no article at /${sectionSlug}/${slug}`);
+    // One more than shown: the article itself may be among the newest and is never listed beside itself.
+    const listLength = ARTICLE_LIST_LENGTH + 1;
+    const [article, sections, sameSection, newest] = await Promise.all([
+      store.articles.findPublished(sectionSlug, slug),
+      store.sections.list(NAV_QUERY),
+      store.articles.listPublished({ section: sectionSlug, limit: listLength, offset: 0 }),
+      store.articles.listPublished({ limit: listLength, offset: 0 }),
+    ]);
+    if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
+    const others = (cards: ArticleCard[]) => cards.filter((card) => card.id !== article.id).slice(0, ARTICLE_LIST_LENGTH);
+    const section: Pick<Section, 'slug' | 'name'> = sections.find((s) => s.slug === article.section) ?? {
+      slug: article.section,
+      name: article.section,
+    };
+    return respond(
+      request,
+      reply,
+      <ArticlePage
+        site={site}
+        sections={sections}
+        section={section}
+        article={article}
+        related={others(sameSection)}
+        trending={others(newest)}
+      />,
+    );
+  });
+};
