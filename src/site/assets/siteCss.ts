@@ -2,14 +2,17 @@
  * The site's one stylesheet, hand-written. It lives in a module rather than a .css file so that it travels with
  * the code through `tsc` builds without a copy step; it is served from /assets/site.css under a content hash.
  *
+ * Letter case is never changed by CSS (text-transform would change what innerText and some screen readers
+ * report); small caps give the label look instead. No generated content inside links, for the same reason.
+ *
  * Colours are chosen for WCAG AA on their backgrounds (body text ≥ 7:1, muted text and the accent ≥ 4.5:1) in
  * both the light and the dark scheme. Fonts are the reader's own: no web fonts, nothing fetched.
  */
 export const SITE_CSS = `
 :root {
-  --ink: #16161a;          /* 17.6:1 on --paper */
+  --ink: #16161a;          /* 18:1 on --paper */
   --muted: #52525b;        /* 7.7:1 on --paper */
-  --accent: #b0131d;       /* 6.6:1 on --paper: section labels, links on hover */
+  --accent: #b0131d;       /* 7.1:1 on --paper: section labels, links on hover */
   --paper: #ffffff;
   --surface: #f5f3ef;      /* summary box, footer; --muted on it is 6.9:1 */
   --rule: #dedbd5;
@@ -81,7 +84,7 @@ main:focus { outline: none; }
 
 /* Shared story furniture */
 .kicker {
-  margin: 0 0 0.4rem; font: 700 0.78rem/1.2 var(--ui); letter-spacing: 0.08em; text-transform: uppercase;
+  margin: 0 0 0.4rem; font: 700 0.95rem/1.2 var(--ui); letter-spacing: 0.06em; font-variant-caps: all-small-caps;
   color: var(--accent);
 }
 .kicker a { color: var(--accent); text-decoration: none; }
@@ -116,10 +119,9 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .section-block:last-child { border-bottom: 0; }
 .section-heading {
   margin: 0 0 1.25rem; padding-top: 0.6rem; border-top: 3px solid var(--ink);
-  font: 800 1.1rem/1.2 var(--ui); letter-spacing: 0.04em; text-transform: uppercase;
+  font: 800 1.4rem/1.2 var(--serif);
 }
 .section-heading a { text-decoration: none; }
-.section-heading a::after { content: " ›"; color: var(--accent); }
 
 /* Section front */
 .front-header { padding: 2rem 0 1.5rem; border-bottom: 3px solid var(--ink); margin-bottom: 2rem; }
@@ -147,11 +149,11 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .hero { margin: 0 0 1.75rem; }
 .hero img { width: 100%; aspect-ratio: 16 / 9; object-fit: cover; background: var(--surface); }
 .hero figcaption { margin-top: 0.5rem; font: 0.85rem/1.45 var(--ui); color: var(--muted); }
-.credit { display: inline-block; margin-left: 0.35rem; font-size: 0.75rem; letter-spacing: 0.03em; text-transform: uppercase; }
+.credit { display: inline-block; margin-left: 0.35rem; font-size: 0.78rem; font-weight: 600; letter-spacing: 0.02em; }
 .summary-box {
   margin: 0 0 1.75rem; padding: 1rem 1.25rem; background: var(--surface); border-left: 4px solid var(--accent);
 }
-.summary-label { margin: 0 0 0.35rem; font: 700 0.78rem/1.2 var(--ui); letter-spacing: 0.08em; text-transform: uppercase; color: var(--muted); }
+.summary-label { margin: 0 0 0.35rem; font: 700 0.95rem/1.2 var(--ui); letter-spacing: 0.06em; font-variant-caps: all-small-caps; color: var(--muted); }
 .summary-box p:last-child { margin-bottom: 0; }
 .story-body p, .summary-box p:not(.summary-label) { font: 1.16rem/1.7 var(--serif); margin: 0 0 1.2rem; }
 .story-body .lede { font-size: 1.22rem; }
@@ -164,7 +166,7 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 /* Page chrome below the story */
 .story-aside { max-width: var(--column); margin: 0 auto; padding-bottom: 2rem; }
 .story-aside > section { padding: 1.5rem 0; border-top: 3px solid var(--ink); margin-top: 1.5rem; }
-.story-aside h2 { margin: 0 0 0.75rem; font: 800 1.05rem/1.2 var(--ui); letter-spacing: 0.03em; text-transform: uppercase; }
+.story-aside h2 { margin: 0 0 0.75rem; font: 800 1.35rem/1.2 var(--serif); }
 .feedback p { margin: 0; font-family: var(--serif); font-size: 1.05rem; }
 .story-list { list-style: none; margin: 0; padding: 0; }
 .story-list li { padding: 0.8rem 0; border-bottom: 1px solid var(--rule); }

@@ -1,5 +1,5 @@
 import { articlePath, type ArticleCard as Card, type Section } from '../../domain/index.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, snippet } from '../format.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { CardImage } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
@@ -55,8 +55,12 @@ export function Home({ site, sections, lead, blocks }: HomeProps) {
   );
 }
 
+/** The lead's text is longer than a card's, but still a teaser: the story page has the whole summary. */
+const LEAD_TEXT_LENGTH = 320;
+
 function LeadStory({ article, section }: { article: Card; section: Section | undefined }) {
-  const text = article.dek ?? article.summary;
+  const teaser = article.dek ?? article.summary;
+  const text = teaser ? snippet(teaser, LEAD_TEXT_LENGTH) : null;
   return (
     <article class="lead-story">
       <CardImage hero={article.hero} section={article.section} eager />

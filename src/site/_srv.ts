@@ -1,0 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../store/index.ts';
+import { importDemo } from '../ingest/index.ts';
+import { buildServer } from '../server.ts';
+import { loadConfig } from '../config.ts';
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const store = await openStore({ databaseUrl: null, sqliteFile: join(dir, 'db.sqlite') });
+await importDemo(store);
+const config = loadConfig({ DATA_DIR: dir, PORT: '3999', LOG_LEVEL: 'warn', PAGE_CACHE: process.env.PAGE_CACHE ?? 'off' });
+const app = await buildServer({ config, store, logger: false });
+await app.listen({ port: 3999, host: '127.0.0.1' });
+const seed = (await store.articles.listPublished({ section: 'security', limit: 1, offset: 0 }))[0]!;
+console.log(`READY /${seed.section}/${seed.slug}`);
+process.on('SIGINT', async () => { await app.close(); await store.close(); process.exit(0); });
