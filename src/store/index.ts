@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { articleRepository } from './articles.ts';
-import { connectPostgres, connectSqlite } from './connect.ts';
+import { connectPostgres } from './postgres.ts';
+import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Dialect, Store } from './repository.ts';
 import type { Database } from './schema.ts';
@@ -26,29 +27,35 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     options.databaseUrl === null
       ? connectSqlite(options.sqliteFile)
       : await connectPostgres(options.databaseUrl, options.pgSchema);
-  const store = storeOver(db, dialect, dialect === 'postgres' ? options.pgSchema : undefined);
+  const pgSchema = dialect === 'postgres' ? options.pgSchema : undefined;
   if (options.migrate ?? true) {
     try {
-      await store.migrate();
+      await migrateToLatest(db, pgSchema);
     } catch (error) {
-      await store.close();
+      await db.destroy();
       throw error;
     }
   }
-  return store;
+  // Opened after migrating: the read-only connection cannot create the database file or its tables.
+  const reader = dialect === 'sqlite' ? openSqliteReader(options.sqliteFile) : null;
+  return storeOver(db, dialect, pgSchema, reader);
 }
 
-function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined): Store {
+function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined, reader: ReadConnection | null): Store {
   let closing: Promise<void> | undefined;
   return {
     dialect,
-    articles: articleRepository(db),
-    sections: sectionRepository(db),
+    articles: articleRepository(db, reader),
+    sections: sectionRepository(db, reader),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({ dialect, articles: articleRepository(trx), sections: sectionRepository(trx) }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),
-    close: () => (closing ??= db.destroy()),
+    close: () =>
+      (closing ??= (async () => {
+        reader?.close();
+        await db.destroy();
+      })()),
   };
 }

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { ValidationError, sectionFromName, type Section } from '../domain/index.ts';
+import type { ReadConnection } from './sqlite.ts';
+import { preparedQuery } from './prepared.ts';
 import type { SectionRepository } from './repository.ts';
 import type { Database } from './schema.ts';
 
@@ -7,26 +9,36 @@ import type { Database } from './schema.ts';
 const POSITION_STEP = 10;
 
 /** Sections over any Kysely handle: the database itself, or a transaction. */
-export function sectionRepository(db: Kysely<Database>): SectionRepository {
+export function sectionRepository(db: Kysely<Database>, reader: ReadConnection | null = null): SectionRepository {
   const find = (slug: string) =>
     db.selectFrom('sections').select(['slug', 'name', 'position']).where('slug', '=', slug).executeTakeFirst();
+
+  const allSections = preparedQuery<Record<string, never>, Section>(db, () =>
+    db.selectFrom('sections').select(['slug', 'name', 'position']).orderBy('position').orderBy('slug'),
+  );
+  // The nav on every page: compiled once (see prepared.ts).
+  const sectionsWithArticles = preparedQuery<Record<string, never>, Section>(db, () =>
+    db
+      .selectFrom('sections')
+      .select(['slug', 'name', 'position'])
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('articles')
+            .select('articles.id')
+            .whereRef('articles.section', '=', 'sections.slug')
+            .where('articles.status', '=', 'published'),
+        ),
+      )
+      .orderBy('position')
+      .orderBy('slug'),
+    reader,
+  );
 
   return {
     find,
 
     async list({ onlyWithArticles = false } = {}) {
-      let query = db.selectFrom('sections').select(['slug', 'name', 'position']);
-      if (onlyWithArticles) {
-        query = query.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('articles')
-              .select('articles.id')
-              .whereRef('articles.section', '=', 'sections.slug')
-              .where('articles.status', '=', 'published'),
-          ),
-        );
-      }
-      return query.orderBy('position').orderBy('slug').execute();
+      return onlyWithArticles ? sectionsWithArticles({}) : allSections({});
     },
 
     async ensure(name): Promise<Section> {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { DEFAULT_SECTIONS, NotFoundError, ValidationError } from '../domain/index.ts';
-import { connectPostgres } from './connect.ts';
+import { connectPostgres } from './postgres.ts';
 import { ConflictError, openStore, type NewArticle, type Store } from './index.ts';
 
 /** The same suite runs on both dialects: what passes on SQLite must pass on PostgreSQL. */

@@ -1,47 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { type DialectAdapter, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ConfigError } from '../domain/index.ts';
 import type { Database } from './schema.ts';
 
 /** Enough for one web process: more connections than this mostly queue inside PostgreSQL instead of here. */
 const PG_POOL_SIZE = 10;
-/** How long a SQLite writer waits for another process's lock before giving up. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Schema names go into a connection option unquoted, so only plain identifiers are accepted. */
 const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
-
-/**
- * SQLite does roll back DDL, but Kysely's adapter says it does not, which would make the Migrator run
- * migrations outside a transaction; this one lets a failed migration leave nothing behind.
- */
-class TransactionalSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true;
-  }
-}
-
-class NewsdeskSqliteDialect extends SqliteDialect {
-  override createAdapter(): DialectAdapter {
-    return new TransactionalSqliteAdapter();
-  }
-}
-
-export function connectSqlite(file: string): Kysely<Database> {
-  const inMemory = file === ':memory:' || file.startsWith('file:');
-  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
-  const database = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-  // WAL lets readers run while one writer writes; NORMAL sync is durable across application crashes and
-  // loses at most the last commits on power loss, which WAL keeps consistent.
-  database.pragma('journal_mode = WAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new NewsdeskSqliteDialect({ database }) });
-}
 
 /**
  * ids are int4 and come back as numbers already; counts and row numbers are int8, which pg returns as strings
