@@ -17,6 +17,11 @@ export interface Config {
   siteUrl: string;
   secret: string;
   logLevel: string;
+  /**
+   * Which proxies may set X-Forwarded-For: false, true (any), or their addresses / CIDR ranges.
+   * Off by default: trusted blindly, the header would let any client pick the address rate limits see.
+   */
+  trustProxy: boolean | string[];
   /** In-process cache of rendered pages; PAGE_CACHE=off disables it (benchmarks measure both). */
   pageCache: boolean;
 }
@@ -52,8 +57,15 @@ export function loadConfig(env: Env = process.env): Config {
     siteUrl,
     secret: env.SECRET ?? '',
     logLevel,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     pageCache: !['off', '0', 'false', 'no'].includes((env.PAGE_CACHE ?? 'on').toLowerCase()),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value.trim() === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((address) => address.trim()).filter(Boolean); // e.g. "127.0.0.1,10.0.0.0/8"
 }
 
 function parsePort(value: string): number {

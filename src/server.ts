@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import type { Config } from './config.ts';
 import type { Store } from './store/index.ts';
+import { registerSecurityHeaders } from './securityHeaders.ts';
 import { registerErrorPages, sitePlugin } from './site/index.ts';
 
 export interface ServerOptions {
@@ -18,28 +18,14 @@ export interface ServerOptions {
 export async function buildServer({ config, store, logger }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
-    // Behind a CDN or proxy the client address comes from X-Forwarded-For (rate limits and view counts need it).
-    trustProxy: true,
+    // Behind a CDN or proxy the client address comes from X-Forwarded-For, but only from proxies we name.
+    trustProxy: config.trustProxy,
     // Reader URLs are short; anything longer is a probe, refused before routing.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // Sites on plain http (localhost, the demo) must still load their own assets.
-    strictTransportSecurity: config.siteUrl.startsWith('https://'),
-  });
+  registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https://') });
   registerErrorPages(app, config.siteName);
   await app.register(sitePlugin, { store, config });
   return app;
