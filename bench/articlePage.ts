@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { articlePath } from '../src/domain/index.ts';
 import { importDemo, SEED_PAGE_FILE } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
+import type { ChildProcess } from 'node:child_process';
 import { freePort, measure, startProcess, stopProcess, type LoadResult } from './load.ts';
 
 const CLI = fileURLToPath(new URL('../bin/newsdesk.js', import.meta.url));
@@ -30,38 +31,41 @@ export async function benchArticlePage(options: ArticlePageOptions): Promise<voi
     if (!seed) throw new Error('the seed article was not imported; is ../shared beside the project?');
     const path = articlePath(seed);
 
+    const serve = (pageCache: 'on' | 'off') => startNewsdesk(dataDir, pageCache);
     const results: Array<[string, LoadResult]> = [];
-    let pageBytes: Buffer | undefined;
-    for (const pageCache of ['off', 'on']) {
-      const port = await freePort();
-      const server = await startProcess(
-        process.execPath,
-        [CLI, 'serve', '--no-demo'],
-        { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAGE_CACHE: pageCache },
-        null, // with LOG_LEVEL=warn nothing is printed on start: probe until the page answers
-      );
-      try {
-        const url = `http://127.0.0.1:${port}${path}`;
-        await waitUntilServing(url);
-        pageBytes ??= Buffer.from(await (await fetch(url)).arrayBuffer());
-        results.push([`newsdesk, page cache ${pageCache}`, await measure(url, options)]);
-      } finally {
-        await stopProcess(server);
-      }
-    }
 
+    // The bare server is measured before and after ours and the baseline is the mean: on a shared machine
+    // throughput drifts during a run, and bracketing keeps the ratio honest.
+    const uncached = await serve('off');
+    const url = (port: number) => `http://127.0.0.1:${port}${path}`;
+    const pageBytes = Buffer.from(await (await fetch(url(uncached.port))).arrayBuffer());
     const pageFile = join(dataDir, 'page.html');
-    writeFileSync(pageFile, pageBytes!);
+    writeFileSync(pageFile, pageBytes);
     const barePort = await freePort();
     const bare = await startProcess(process.execPath, [BARE_SERVER, pageFile, String(barePort)], {}, 'listening');
     try {
-      results.unshift(['bare node:http, same bytes', await measure(`http://127.0.0.1:${barePort}/`, options)]);
+      const bareUrl = `http://127.0.0.1:${barePort}/`;
+      results.push(['bare node:http (before)', await measure(bareUrl, options)]);
+      try {
+        results.push(['newsdesk, page cache off', await measure(url(uncached.port), options)]);
+      } finally {
+        await stopProcess(uncached.process);
+      }
+      const cached = await serve('on');
+      try {
+        results.push(['newsdesk, page cache on', await measure(url(cached.port), options)]);
+      } finally {
+        await stopProcess(cached.process);
+      }
+      results.push(['bare node:http (after)', await measure(bareUrl, options)]);
     } finally {
       await stopProcess(bare);
     }
 
-    const baseline = results[0]![1].requestsPerSecond;
-    console.log(`\nArticle page ${path} (${pageBytes!.length} bytes), ${options.connections} connections, ${options.seconds} s after ${options.warmupSeconds} s warm-up`);
+    const bareRuns = results.filter(([name]) => name.startsWith('bare'));
+    const baseline = bareRuns.reduce((sum, [, r]) => sum + r.requestsPerSecond, 0) / bareRuns.length;
+    console.log(`\nArticle page ${path} (${pageBytes.length} bytes), ${options.connections} connections, ${options.seconds} s after ${options.warmupSeconds} s warm-up`);
+    console.log(`baseline: bare node:http serving the same bytes from memory, mean of ${bareRuns.length} runs = ${baseline.toFixed(0)} req/s`);
     console.log('server'.padEnd(30), 'req/s'.padStart(9), 'p99 ms'.padStart(8), 'vs bare'.padStart(8), 'errors'.padStart(7));
     for (const [name, r] of results) {
       const ratio = (r.requestsPerSecond / baseline).toFixed(2);
@@ -71,6 +75,18 @@ export async function benchArticlePage(options: ArticlePageOptions): Promise<voi
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function startNewsdesk(dataDir: string, pageCache: 'on' | 'off'): Promise<{ process: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = await startProcess(
+    process.execPath,
+    [CLI, 'serve', '--no-demo'],
+    { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAGE_CACHE: pageCache },
+    null, // with LOG_LEVEL=warn nothing is printed on start: probe until the site answers
+  );
+  await waitUntilServing(`http://127.0.0.1:${port}/`);
+  return { process: child, port };
 }
 
 async function waitUntilServing(url: string): Promise<void> {
