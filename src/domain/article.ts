@@ -76,11 +76,14 @@ export interface PublishedArticle extends StoredArticle {
 
 export type Article = DraftArticle | PublishedArticle;
 
-/** What lists (home, section fronts, related, trending) need of an article: no body. */
+/** What a story card (home, section fronts) needs of an article: no body. */
 export type ArticleCard = Pick<
   PublishedArticle,
-  'id' | 'slug' | 'section' | 'headline' | 'dek' | 'summary' | 'hero' | 'publishedAt' | 'updatedAt'
+  'id' | 'slug' | 'section' | 'headline' | 'dek' | 'summary' | 'lede' | 'hero' | 'publishedAt' | 'updatedAt'
 >;
+
+/** What a list of headline links (Related Articles, Trending) needs of an article. */
+export type ArticleLink = Pick<PublishedArticle, 'id' | 'slug' | 'section' | 'headline' | 'publishedAt'>;
 
 /** The reader URL of an article: /<section>/<slug>. */
 export function articlePath(article: Pick<Article, 'section' | 'slug'>): string {

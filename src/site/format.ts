@@ -52,9 +52,9 @@ export function snippet(text: string, maxLength = SNIPPET_LENGTH): string {
   return `${words.replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-/** What a card or a meta description says about an article: its summary, else its dek, cut to size. */
-export function cardText(article: { dek: string | null; summary: string | null }): string | null {
-  const text = article.summary ?? article.dek;
+/** What a card says about an article: its summary, else its dek, else the start of its lede, cut to size. */
+export function cardText(article: { dek: string | null; summary: string | null; lede: string | null }): string | null {
+  const text = article.summary ?? article.dek ?? article.lede;
   return text ? snippet(text) : null;
 }
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { NotFoundError, ValidationError, type Article, type ArticleCard } from '../domain/index.ts';
+import { NotFoundError, ValidationError, type Article, type ArticleCard, type ArticleLink } from '../domain/index.ts';
 import { writeError } from './errors.ts';
 import type { ArticleRepository, ArticleUpdate, NewArticle, PageQuery } from './repository.ts';
 import type { ReadConnection } from './sqlite.ts';
@@ -14,8 +14,11 @@ import {
   toUtcIso,
   type ArticleRow,
   type CardRow,
+  type LinkRow,
+  LINK_COLUMNS,
+  linkFromRow,
 } from './rows.ts';
-import type { Database } from './schema.ts';
+import type { ArticleTable, Database } from './schema.ts';
 
 /**
  * Articles over any Kysely handle: the database itself, or a transaction. `reader`, when given, serves the
@@ -29,26 +32,8 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
     published().select(ARTICLE_COLUMNS).where('section', '=', param('section')).where('slug', '=', param('slug')),
     reader,
   );
-  // SQLite runs `LIMIT 6` a third faster than `LIMIT ?` (measured on the article page's two lists), so the
-  // page size goes into the SQL as a literal, one prepared query per size; a site uses a handful of sizes.
-  const newestCards = byLimit((limit) =>
-    preparedQuery<{ offset: number }, CardRow>(db, (param) =>
-      published().select(CARD_COLUMNS).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(sql.lit(limit)).offset(param('offset')),
-      reader,
-    ),
-  );
-  const newestCardsInSection = byLimit((limit) =>
-    preparedQuery<{ section: string; offset: number }, CardRow>(db, (param) =>
-      published()
-        .select(CARD_COLUMNS)
-        .where('section', '=', param('section'))
-        .orderBy('published_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(sql.lit(limit))
-        .offset(param('offset')),
-      reader,
-    ),
-  );
+  const listCards = newestPublished<CardRow, ArticleCard>(db, reader, CARD_COLUMNS, cardFromRow);
+  const listLinks = newestPublished<LinkRow, ArticleLink>(db, reader, LINK_COLUMNS, linkFromRow);
 
   return {
     async findById(id) {
@@ -113,15 +98,8 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return articleFromRow(row);
     },
 
-    async listPublished({ section, limit, offset }: PageQuery): Promise<ArticleCard[]> {
-      requireCount(limit, 'limit');
-      requireCount(offset, 'offset');
-      const rows =
-        section === undefined
-          ? await newestCards(limit)({ offset })
-          : await newestCardsInSection(limit)({ section, offset });
-      return rows.map(cardFromRow);
-    },
+    listPublished: listCards,
+    listHeadlines: listLinks,
 
     async countPublished(section) {
       let query = published().select((eb) => eb.fn.countAll<number | string>().as('count'));
@@ -168,6 +146,43 @@ function requireCount(value: number, name: string): void {
 /** `a_b` must match itself, not `a` + any character + `b`. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Published articles newest first, as `fromRow` shapes them, with the reader site's hot-path treatment: the
+ * queries are compiled once (see prepared.ts) and the page size goes into the SQL as a literal, one query per
+ * size, because SQLite runs `LIMIT 6` a third faster than `LIMIT ?` (measured on the article page's lists).
+ */
+function newestPublished<Row, Out>(
+  db: Kysely<Database>,
+  reader: ReadConnection | null,
+  columns: ReadonlyArray<keyof ArticleTable & string>,
+  fromRow: (row: Row) => Out,
+): (query: PageQuery) => Promise<Out[]> {
+  const newest = (limit: number) =>
+    db
+      .selectFrom('articles')
+      .select(columns)
+      .where('status', '=', 'published')
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(sql.lit(limit));
+  const everywhere = byLimit((limit) =>
+    preparedQuery<{ offset: number }, Row>(db, (param) => newest(limit).offset(param('offset')), reader),
+  );
+  const inSection = byLimit((limit) =>
+    preparedQuery<{ section: string; offset: number }, Row>(
+      db,
+      (param) => newest(limit).where('section', '=', param('section')).offset(param('offset')),
+      reader,
+    ),
+  );
+  return async ({ section, limit, offset }) => {
+    requireCount(limit, 'limit');
+    requireCount(offset, 'offset');
+    const rows = section === undefined ? await everywhere(limit)({ offset }) : await inSection(limit)({ section, offset });
+    return rows.map(fromRow);
+  };
 }
 
 /** Distinct page sizes kept compiled; more than this means a caller passes sizes from input, so start over. */

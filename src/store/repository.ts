@@ -1,4 +1,4 @@
-import type { Article, ArticleCard, ArticleDraft, ArticleStatus, PublishedArticle, Section } from '../domain/index.ts';
+import type { Article, ArticleCard, ArticleDraft, ArticleLink, ArticleStatus, PublishedArticle, Section } from '../domain/index.ts';
 
 /** Everything stored about a new article. Times are given by the caller so that imports are reproducible. */
 export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishedAt'> {
@@ -34,6 +34,8 @@ export interface ArticleRepository {
   update(id: number, update: ArticleUpdate): Promise<Article>;
   /** Published articles, newest first (publishedAt desc, then id desc). */
   listPublished(query: PageQuery): Promise<ArticleCard[]>;
+  /** The same articles as listPublished, as headline links only: for lists that show no more. */
+  listHeadlines(query: PageQuery): Promise<ArticleLink[]>;
   countPublished(section?: string): Promise<number>;
   /** Up to `perSection` newest published articles of every section, for the home page. */
   latestPerSection(perSection: number): Promise<Map<string, ArticleCard[]>>;

@@ -3,6 +3,7 @@ import {
   ValidationError,
   type Article,
   type ArticleCard,
+  type ArticleLink,
   type ArticleSource,
   type BodySection,
   type HeroImage,
@@ -20,14 +21,18 @@ export const ARTICLE_COLUMNS = [
   'source_key', 'content_hash', 'status', 'published_at', 'created_at', 'updated_at',
 ] as const satisfies readonly (keyof ArticleTable)[];
 
-/** What a list needs: no body, lede, byline or source, which are most of a row's bytes. */
+/** What a card needs: no body, byline or source, which are most of a row's bytes. */
 export const CARD_COLUMNS = [
-  'id', 'slug', 'section', 'headline', 'dek', 'summary',
+  'id', 'slug', 'section', 'headline', 'dek', 'summary', 'lede',
   'hero_url', 'hero_alt', 'hero_caption', 'hero_credit', 'published_at', 'updated_at',
 ] as const satisfies readonly (keyof ArticleTable)[];
 
+/** What a headline link needs: every column less is a string fewer to copy out of SQLite per row. */
+export const LINK_COLUMNS = ['id', 'slug', 'section', 'headline', 'published_at'] as const satisfies readonly (keyof ArticleTable)[];
+
 export type ArticleRow = Selectable<ArticleTable>;
 export type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
+export type LinkRow = Pick<ArticleRow, (typeof LINK_COLUMNS)[number]>;
 
 /** Writes every time as `2024-05-01T10:00:00.000Z`, so comparing the text compares the instants. */
 export function toUtcIso(value: string, field: string): string {
@@ -104,10 +109,15 @@ export function cardFromRow(row: CardRow): ArticleCard {
     headline: row.headline,
     dek: row.dek,
     summary: row.summary,
+    lede: row.lede,
     hero: heroFromRow(row),
     publishedAt: requirePublishedAt(row),
     updatedAt: row.updated_at,
   };
+}
+
+export function linkFromRow(row: LinkRow): ArticleLink {
+  return { id: row.id, slug: row.slug, section: row.section, headline: row.headline, publishedAt: requirePublishedAt(row) };
 }
 
 /** The schema forbids this; a row that breaks it was written around the store and must not reach a reader. */

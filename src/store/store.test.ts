@@ -214,11 +214,16 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       assert.deepEqual(await ids(2, 4), []);
 
       const [card] = await store.articles.listPublished({ section, limit: 1, offset: 0 });
-      const { id, slug, headline, dek, summary, hero, publishedAt, updatedAt } = b;
-      assert.deepEqual(card, { id, slug, section, headline, dek, summary, hero, publishedAt, updatedAt });
+      const { id, slug, headline, dek, summary, lede, hero, publishedAt, updatedAt } = b;
+      assert.deepEqual(card, { id, slug, section, headline, dek, summary, lede, hero, publishedAt, updatedAt });
+      const headlines = await store.articles.listHeadlines({ section, limit: 10, offset: 0 });
+      assert.deepEqual(headlines.map((link) => link.id), await ids(10, 0), 'same articles, same order');
+      assert.deepEqual(headlines[0], { id, slug, section, headline, publishedAt });
+      assert.deepEqual((await store.articles.listHeadlines({ section, limit: 2, offset: 2 })).map((l) => l.id), [c.id, a.id]);
 
       const everything = await store.articles.listPublished({ limit: 1000, offset: 0 });
       assert.ok(!everything.some((x) => x.id === draft.id));
+      assert.ok(!(await store.articles.listHeadlines({ limit: 1000, offset: 0 })).some((x) => x.id === draft.id));
       for (const [i, x] of everything.entries()) {
         const next = everything[i + 1];
         assert.ok(!next || x.publishedAt > next.publishedAt || (x.publishedAt === next.publishedAt && x.id > next.id));
@@ -281,6 +286,22 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       );
       assert.equal(await store.articles.findBySourceKey(doomed.sourceKey), undefined);
       assert.equal(await store.sections.find('rolled-back'), undefined);
+    });
+
+    test("readers see committed articles only, never a transaction's work in progress", async () => {
+      const wip = newArticle({ section: 'world', slug: 'work-in-progress' });
+      let seenInside: unknown;
+      let seenOutside: unknown = 'not read';
+      await store.transaction(async (trx) => {
+        await trx.articles.insert(wip);
+        seenInside = await trx.articles.findPublished('world', wip.slug);
+        // The site's reads: on SQLite the read-only connection, on PostgreSQL another pooled connection.
+        seenOutside = await store.articles.findPublished('world', wip.slug);
+        assert.ok(!(await store.articles.listHeadlines({ section: 'world', limit: 100, offset: 0 })).some((l) => l.slug === wip.slug));
+      });
+      assert.ok(seenInside, 'the transaction reads its own write');
+      assert.equal(seenOutside, undefined);
+      assert.equal((await store.articles.findPublished('world', wip.slug))?.slug, wip.slug, 'visible once committed');
     });
 
     test('close() can be called twice', async () => {

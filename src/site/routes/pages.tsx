@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { isSlug, NotFoundError, type ArticleCard, type Section } from '../../domain/index.ts';
+import { isSlug, NotFoundError, type ArticleLink, type Section } from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
 import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCache.ts';
 import { renderDocument } from '../render.ts';
@@ -104,11 +104,17 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     const [article, sections, sameSection, newest] = await Promise.all([
       store.articles.findPublished(sectionSlug, slug),
       store.sections.list(NAV_QUERY),
-      store.articles.listPublished({ section: sectionSlug, limit: listLength, offset: 0 }),
-      store.articles.listPublished({ limit: listLength, offset: 0 }),
+      store.articles.listHeadlines({ section: sectionSlug, limit: listLength, offset: 0 }),
+      store.articles.listHeadlines({ limit: listLength * 2, offset: 0 }),
     ]);
     if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
-    const others = (cards: ArticleCard[]) => cards.filter((card) => card.id !== article.id).slice(0, ARTICLE_LIST_LENGTH);
+    const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id);
+    const trending = notThis(newest).slice(0, ARTICLE_LIST_LENGTH);
+    // Same-section stories first; a thin section is topped up with the newest stories Trending does not show.
+    const related = uniqueById([...notThis(sameSection), ...notThis(newest).slice(ARTICLE_LIST_LENGTH)]).slice(
+      0,
+      ARTICLE_LIST_LENGTH,
+    );
     const section: Pick<Section, 'slug' | 'name'> = sections.find((s) => s.slug === article.section) ?? {
       slug: article.section,
       name: article.section,
@@ -121,9 +127,14 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         sections={sections}
         section={section}
         article={article}
-        related={others(sameSection)}
-        trending={others(newest)}
+        related={related}
+        trending={trending}
       />,
     );
   });
 };
+
+function uniqueById<T extends { id: number }>(items: T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((item) => !seen.has(item.id) && seen.add(item.id));
+}

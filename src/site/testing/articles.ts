@@ -6,6 +6,7 @@ import {
   sectionFromName,
   slugify,
   type ArticleCard,
+  type ArticleLink,
   type ArticleDraft,
   type PublishedArticle,
 } from '../../domain/index.ts';
@@ -30,8 +31,13 @@ export function publishedFromDraft(draft: ArticleDraft, overrides: Partial<Publi
 }
 
 export function cardOf(article: PublishedArticle): ArticleCard {
-  const { id, slug, section, headline, dek, summary, hero, publishedAt, updatedAt } = article;
-  return { id, slug, section, headline, dek, summary, hero, publishedAt, updatedAt };
+  const { id, slug, section, headline, dek, summary, lede, hero, publishedAt, updatedAt } = article;
+  return { id, slug, section, headline, dek, summary, lede, hero, publishedAt, updatedAt };
+}
+
+export function linkOf(article: PublishedArticle): ArticleLink {
+  const { id, slug, section, headline, publishedAt } = article;
+  return { id, slug, section, headline, publishedAt };
 }
 
 /** The project's official check of an article page, kept beside the shared fixtures (outside this repo). */

@@ -1,4 +1,4 @@
-import type { ArticleCard, PublishedArticle, Section } from '../../domain/index.ts';
+import type { ArticleLink, PublishedArticle, Section } from '../../domain/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
 import { HeroFigure, imageSource } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
@@ -12,8 +12,8 @@ const META_DESCRIPTION_LENGTH = 300;
 interface ArticlePageProps extends Chrome {
   article: PublishedArticle;
   section: Pick<Section, 'slug' | 'name'>;
-  related: ArticleCard[];
-  trending: ArticleCard[];
+  related: ArticleLink[];
+  trending: ArticleLink[];
 }
 
 /**

@@ -1,11 +1,11 @@
-import { articlePath, type ArticleCard } from '../../domain/index.ts';
+import { articlePath, type ArticleLink } from '../../domain/index.ts';
 import { formatDate } from '../format.ts';
 
 interface StoryListProps {
   /** id of the region's h2, for aria-labelledby. */
   id: string;
   title: string;
-  articles: readonly ArticleCard[];
+  articles: readonly ArticleLink[];
   /** Ranked lists (Trending) are numbered; plain ones (Related Articles) are not. */
   ranked?: boolean;
   className: string;
