@@ -128,3 +128,23 @@ test('the demo imports once; a failure half-way stores none of it', async () => 
     await demoStore.close();
   }
 });
+
+test('the opening map caption glued to a toscaData story is dropped, ordinary openings are kept', async () => {
+  const { withoutCaptionResidue } = await import('./wikinews.ts');
+  const cases: Array<[string, string]> = [
+    ['Pakistan The Pakistani army says it killed 40 militants.', 'The Pakistani army says it killed 40 militants.'],
+    ['Sri Lanka A bus bombing in Sri Lanka has killed 25.', 'A bus bombing in Sri Lanka has killed 25.'],
+    ['Israel/Palestine conflict During a seminar, veterans spoke.', 'During a seminar, veterans spoke.'],
+    ['Infobox Health Senator Ted Kennedy was treated.', 'Senator Ted Kennedy was treated.'],
+    ['Iraq On Friday, twin attacks killed at least 72 people.', 'On Friday, twin attacks killed at least 72 people.'],
+    // Not certain: left alone.
+    ['Barack Obama has won the Wyoming caucus.', 'Barack Obama has won the Wyoming caucus.'],
+    ['The Orlando Sentinel published a rebuke.', 'The Orlando Sentinel published a rebuke.'],
+    ['Poland Irena Sendler, a Polish humanitarian, died.', 'Poland Irena Sendler, a Polish humanitarian, died.'],
+  ];
+  for (const [input, expected] of cases) assert.equal(withoutCaptionResidue(input), expected, input);
+  const tosca = draftFromWikinews({ ...record, collection: 'tosca-politics', text: 'Cuba On Monday, Raúl Castro spoke.\n\nMore.' });
+  assert.equal(tosca.lede, 'On Monday, Raúl Castro spoke.');
+  const other = draftFromWikinews({ ...record, collection: 'vanatteveldt-wikinews-2019-2020', text: 'Cuba On Monday.' });
+  assert.equal(other.lede, 'Cuba On Monday.', 'only the toscaData compilation has this residue');
+});

@@ -3,6 +3,7 @@ import type { ArticleDraft } from '../domain/index.ts';
 /** One line of demo/wikinews.jsonl (see ../shared/demo/wikinews/README.md for the full format). */
 export interface WikinewsRecord {
   id: string;
+  collection?: string;
   title: string;
   url: string;
   publishedAt: string;
@@ -25,6 +26,7 @@ export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
+  if (record.collection?.startsWith('tosca') && paragraphs[0]) paragraphs[0] = withoutCaptionResidue(paragraphs[0]);
   const [lede = null, ...rest] = paragraphs;
   return {
     headline: record.title.trim(),
@@ -47,4 +49,18 @@ export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
     // Wikinews gives a date only; noon UTC keeps it on the same calendar day in every reader's zone.
     publishedAt: `${record.publishedAt}T12:00:00.000Z`,
   };
+}
+
+/**
+ * The toscaData compilation stripped Wikinews' wiki markup but kept the text of the map or infobox that opened
+ * many stories, glued to the first sentence: "Pakistan The Pakistani army says…", "Infobox Health Senator…".
+ * Drop it when it is unmistakable: an "Infobox" label, or one to three capitalised words directly followed by
+ * a word that only starts sentences. Anything less certain is left as written.
+ */
+const INFOBOX_LABEL = /^Infobox [A-Z][a-z]+ (?=[A-Z])/;
+const CAPTION_BEFORE_SENTENCE =
+  /^[A-Z][\p{L}.'’-]*(?:[ /][A-Z][\p{L}.'’-]*){0,2}(?: conflict)? (?=(?:The|A|An|On|In|At|Former|Thousands|Hundreds|Over|Several|Today|Yesterday|According|After|Following|During|Police) )/u;
+
+export function withoutCaptionResidue(paragraph: string): string {
+  return paragraph.replace(INFOBOX_LABEL, '').replace(CAPTION_BEFORE_SENTENCE, '');
 }

@@ -8,11 +8,12 @@ interface ArticleCardProps {
   headingLevel: 2 | 3;
   /** Shown as a label above the headline when the card sits outside its section's own list. */
   section?: Pick<Section, 'slug' | 'name'> | undefined;
+  /** Cards picture only stories that have a photo: a grid of placeholders reads as a page still loading. */
   showImage?: boolean;
 }
 
 /** One story in a list: picture, headline link, a line or two of text, and when it was published. */
-export function ArticleCard({ article, headingLevel, section, showImage = true }: ArticleCardProps) {
+export function ArticleCard({ article, headingLevel, section, showImage = article.hero !== null }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = articlePath(article);
   const text = cardText(article);
