@@ -59,7 +59,7 @@ export function Home({ site, sections, lead, blocks }: HomeProps) {
 const LEAD_TEXT_LENGTH = 320;
 
 function LeadStory({ article, section }: { article: Card; section: Section | undefined }) {
-  const teaser = article.dek ?? article.summary;
+  const teaser = article.dek ?? article.summary ?? article.lede;
   const text = teaser ? snippet(teaser, LEAD_TEXT_LENGTH) : null;
   return (
     <article class="lead-story">
