@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 
 /**
@@ -8,7 +8,7 @@ import helmet from 'helmet';
  * The policy fits pages that carry no script and load everything from this origin; a later feature that needs
  * a script adds it as a file on this origin, never inline.
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+export function securityHeaders(options: { https: boolean }): (request: IncomingMessage, response: ServerResponse) => void {
   const applyHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -24,7 +24,6 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
     },
     strictTransportSecurity: options.https,
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    applyHeaders(request.raw, reply.raw, () => done());
-  });
+  // helmet's middleware only sets headers and calls next synchronously.
+  return (request, response) => applyHeaders(request, response, () => {});
 }

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Store } from './store/index.ts';
-import { registerSecurityHeaders } from './securityHeaders.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { registerErrorPages, sitePlugin } from './site/index.ts';
 
 export interface ServerOptions {
@@ -16,6 +16,7 @@ export interface ServerOptions {
  * CLI decides host and port. Closing the app closes nothing it did not open: the caller owns the store.
  */
 export async function buildServer({ config, store, logger }: ServerOptions): Promise<FastifyInstance> {
+  const applySecurityHeaders = securityHeaders({ https: config.siteUrl.startsWith('https://') });
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     // Behind a CDN or proxy the client address comes from X-Forwarded-For, but only from proxies we name.
@@ -23,9 +24,18 @@ export async function buildServer({ config, store, logger }: ServerOptions): Pro
     // Reader URLs are short; anything longer is a probe, refused before routing.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    // The router's own errors (a malformed %-escape, an over-long segment) come before any hook runs: give
+    // them the headers and the error pages every other response gets, not Fastify's default JSON.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request.raw, reply.raw);
+      reply.server.errorHandler(error, request, reply);
+    },
   });
 
-  registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https://') });
+  app.addHook('onRequest', (request, reply, done) => {
+    applySecurityHeaders(request.raw, reply.raw);
+    done();
+  });
   registerErrorPages(app, config.siteName);
   await app.register(sitePlugin, { store, config });
   return app;

@@ -14,6 +14,7 @@ const REASONS: Record<number, string> = {
   400: 'Bad Request',
   404: 'Not Found',
   409: 'Conflict',
+  414: 'URI Too Long',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
 };
@@ -48,6 +49,8 @@ const NO_STORE = 'no-store';
  * apology. 4xx pages may say what was wrong with the request (those messages are written for people).
  */
 export function registerErrorPages(app: FastifyInstance, siteName: string): void {
+  // Errors the router raises before any route or hook runs (a malformed %-escape, an over-long segment) reach
+  // the error handler only through the app's frameworkErrors option, which src/server.ts sets.
   const render = (statusCode: number, detail: string | null = null) => renderErrorPage(siteName, statusCode, detail);
   // The two common pages are fixed, so they are rendered once.
   const notFoundHtml = render(404);
@@ -75,3 +78,4 @@ export function registerErrorPages(app: FastifyInstance, siteName: string): void
     return send(request, reply, statusCode, statusCode === 404 ? null : error.message);
   });
 }
+
