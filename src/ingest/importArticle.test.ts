@@ -137,6 +137,9 @@ test('the opening map caption glued to a toscaData story is dropped, ordinary op
     ['Israel/Palestine conflict During a seminar, veterans spoke.', 'During a seminar, veterans spoke.'],
     ['Infobox Health Senator Ted Kennedy was treated.', 'Senator Ted Kennedy was treated.'],
     ['Iraq On Friday, twin attacks killed at least 72 people.', 'On Friday, twin attacks killed at least 72 people.'],
+    ['United Kingdom The government plans to spy on email.', 'The government plans to spy on email.'],
+    ['Template:Crime and law A video has surfaced.', 'A video has surfaced.'],
+    ['Template:United_Kingdom At least seventeen people were hurt.', 'At least seventeen people were hurt.'],
     // Not certain: left alone.
     ['Barack Obama has won the Wyoming caucus.', 'Barack Obama has won the Wyoming caucus.'],
     ['The Orlando Sentinel published a rebuke.', 'The Orlando Sentinel published a rebuke.'],

@@ -53,14 +53,16 @@ export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
 
 /**
  * The toscaData compilation stripped Wikinews' wiki markup but kept the text of the map or infobox that opened
- * many stories, glued to the first sentence: "Pakistan The Pakistani army says…", "Infobox Health Senator…".
- * Drop it when it is unmistakable: an "Infobox" label, or one to three capitalised words directly followed by
- * a word that only starts sentences. Anything less certain is left as written.
+ * many stories, glued to the first sentence: "Pakistan The Pakistani army says…", "Infobox Health Senator…",
+ * "Template:Crime and law A video…". Drop it when it is unmistakable: an "Infobox" label, a "Template:" name
+ * followed by a sentence opener, or one to three capitalised words directly followed by a word that only
+ * starts sentences. Anything less certain is left as written.
  */
 const INFOBOX_LABEL = /^Infobox [A-Z][a-z]+ (?=[A-Z])/;
-const CAPTION_BEFORE_SENTENCE =
-  /^[A-Z][\p{L}.'’-]*(?:[ /][A-Z][\p{L}.'’-]*){0,2}(?: conflict)? (?=(?:The|A|An|On|In|At|Former|Thousands|Hundreds|Over|Several|Today|Yesterday|According|After|Following|During|Police) )/u;
+const SENTENCE_OPENER = '(?:The|A|An|On|In|At|Former|Thousands|Hundreds|Over|Several|Today|Yesterday|According|After|Following|During|Police)';
+const TEMPLATE_NAME = new RegExp(`^Template:[\\w ]{1,40}? (?=${SENTENCE_OPENER} )`, 'u');
+const CAPTION_BEFORE_SENTENCE = new RegExp(`^[A-Z][\\p{L}.'’-]*(?:[ /][A-Z][\\p{L}.'’-]*){0,2}(?: conflict)? (?=${SENTENCE_OPENER} )`, 'u');
 
 export function withoutCaptionResidue(paragraph: string): string {
-  return paragraph.replace(INFOBOX_LABEL, '').replace(CAPTION_BEFORE_SENTENCE, '');
+  return paragraph.replace(INFOBOX_LABEL, '').replace(TEMPLATE_NAME, '').replace(CAPTION_BEFORE_SENTENCE, '');
 }
