@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { captionWithoutCredit, formatDate, formatDateTime, snippet, visibleUpdate } from './format.ts';
+import { captionWithoutCredit, formatDate, formatDateTime, safeUrl, snippet, visibleUpdate } from './format.ts';
 
 describe('format', () => {
   it('writes dates in UTC and says so', () => {
@@ -28,5 +28,14 @@ describe('format', () => {
     assert.equal(visibleUpdate({ publishedAt, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' }), null);
     assert.equal(visibleUpdate({ publishedAt, createdAt: publishedAt, updatedAt: '2026-01-18T09:30:30.000Z' }), null);
     assert.equal(visibleUpdate({ publishedAt, createdAt: publishedAt, updatedAt: '2026-01-19T00:00:00.000Z' }), '2026-01-19T00:00:00.000Z');
+  });
+
+  it('lets only http(s) URLs and paths on this site into links and images', () => {
+    for (const url of ['https://en.wikinews.org/wiki/X', 'http://example.com/a?b=c', '/media/placeholder/world.svg']) {
+      assert.equal(safeUrl(url), url);
+    }
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>', '//evil.example/x', '/\\evil.example', 'vbscript:x', 'not a url', '', null, undefined]) {
+      assert.equal(safeUrl(url), null, String(url));
+    }
   });
 });

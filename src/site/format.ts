@@ -68,3 +68,19 @@ export function captionWithoutCredit(caption: string, credit: string | null): st
   if (!trimmed.endsWith(credit)) return trimmed;
   return trimmed.slice(0, -credit.length).replace(/[\s\-–—/|·]+$/, '').trim();
 }
+
+/**
+ * A URL from stored content (a source link, a licence, an image) as it may appear in an href or src: http(s)
+ * or a path on this site. Anything else — javascript:, data:, a protocol-relative //host — is null, so a
+ * hostile or broken feed can never turn a credit line into a script. Stored content is untrusted.
+ */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  if (url.startsWith('/')) return url.startsWith('//') || url.startsWith('/\\') ? null : url;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}

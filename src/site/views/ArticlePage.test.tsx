@@ -128,6 +128,17 @@ describe('ArticlePage', () => {
     assert.ok(at(html, 'Adapted for this site.') < at(html, '</article>'));
   });
 
+  it('never turns a hostile stored URL into a link or an image source', () => {
+    const html = render({
+      ...seed,
+      hero: { ...seed.hero!, url: 'javascript:alert(1)' },
+      source: { name: 'Feed', url: 'javascript:alert(2)', attribution: null, licenseName: 'CC BY', licenseUrl: 'data:text/html,x' },
+    });
+    assert.doesNotMatch(html, /javascript:|data:text/);
+    assert.match(html, /<img src="\/media\/placeholder\/security\.svg"/, 'the placeholder instead');
+    assert.match(html, /<footer class="source-credit"><p>Source: Feed\.<\/p><\/footer>/, 'credited, unlinked');
+  });
+
   it('shows an update time only for a real later edit', () => {
     assert.equal(render().match(/<time /g)?.length, 3, 'published time plus two list items');
     const edited = render({ ...seed, updatedAt: '2026-01-18T15:00:00.000Z' });

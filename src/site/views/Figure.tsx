@@ -1,10 +1,10 @@
 import type { HeroImage } from '../../domain/index.ts';
 import { PLACEHOLDER_HEIGHT, PLACEHOLDER_WIDTH, placeholderPath } from '../assets/placeholder.ts';
-import { captionWithoutCredit } from '../format.ts';
+import { captionWithoutCredit, safeUrl } from '../format.ts';
 
 /** Where an image is drawn from: its own file, or the section's placeholder when there is none yet. */
 export function imageSource(hero: HeroImage | null, section: string): string {
-  return hero?.url ?? placeholderPath(section);
+  return safeUrl(hero?.url) ?? placeholderPath(section);
 }
 
 interface HeroFigureProps {

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ArticleSource } from '../../domain/index.ts';
+import { safeUrl } from '../format.ts';
 
 /**
  * The licence's credit line for a story that is not our own reporting, with the article and licence URLs as
@@ -8,27 +9,28 @@ import type { ArticleSource } from '../../domain/index.ts';
  * that the text was changed.
  */
 export function SourceCredit({ source }: { source: ArticleSource }) {
+  const sourceUrl = safeUrl(source.url);
+  const licenseUrl = safeUrl(source.licenseUrl);
   if (source.attribution) {
     let text = source.attribution.trim().replace(/\.$/, '');
-    if (source.licenseUrl && !text.includes(source.licenseUrl)) text += ` (${source.licenseUrl})`;
-    const urls = [source.url, source.licenseUrl].filter((url): url is string => Boolean(url));
+    if (licenseUrl && !text.includes(licenseUrl)) text += ` (${licenseUrl})`;
+    const urls = [sourceUrl, licenseUrl].filter((url): url is string => Boolean(url));
     return (
       <footer class="source-credit">
         <p>
-          {linkify(text, urls, source.licenseUrl)}. Adapted for this site.
+          {linkify(text, urls, licenseUrl)}. Adapted for this site.
         </p>
       </footer>
     );
   }
-  if (!source.url) return null;
   return (
     <footer class="source-credit">
       <p>
-        Source: <a href={source.url}>{source.name}</a>
-        {source.licenseName && source.licenseUrl ? (
+        Source: {sourceUrl ? <a href={sourceUrl}>{source.name}</a> : source.name}
+        {source.licenseName && licenseUrl ? (
           <>
             {', '}
-            <a href={source.licenseUrl} rel="license">
+            <a href={licenseUrl} rel="license">
               {source.licenseName}
             </a>
           </>
