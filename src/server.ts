@@ -16,7 +16,7 @@ export interface ServerOptions {
  * CLI decides host and port. Closing the app closes nothing it did not open: the caller owns the store.
  */
 export async function buildServer({ config, store, logger }: ServerOptions): Promise<FastifyInstance> {
-  const applySecurityHeaders = securityHeaders({ https: config.siteUrl.startsWith('https://') });
+  const headers = securityHeaders({ https: config.siteUrl.startsWith('https://') });
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     // Behind a CDN or proxy the client address comes from X-Forwarded-For, but only from proxies we name.
@@ -27,13 +27,13 @@ export async function buildServer({ config, store, logger }: ServerOptions): Pro
     // The router's own errors (a malformed %-escape, an over-long segment) come before any hook runs: give
     // them the headers and the error pages every other response gets, not Fastify's default JSON.
     frameworkErrors: (error, request, reply) => {
-      applySecurityHeaders(request.raw, reply.raw);
+      reply.headers(headers);
       reply.server.errorHandler(error, request, reply);
     },
   });
 
-  app.addHook('onRequest', (request, reply, done) => {
-    applySecurityHeaders(request.raw, reply.raw);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
     done();
   });
   registerErrorPages(app, config.siteName);

@@ -13,6 +13,12 @@ describe('format', () => {
     const cut = snippet('one two three four five', 12);
     assert.equal(cut, 'one two…');
     assert.ok(snippet('x'.repeat(500)).length <= 221);
+    // Long texts are tidied from their opening only, with the same result as tidying all of them.
+    const words = Array.from({ length: 400 }, (_, i) => `word${i}`);
+    assert.equal(snippet(words.join('  \n ')), snippet(words.join(' ')));
+    const spacey = `${' '.repeat(1000)}a few words then ${'more '.repeat(100)}`;
+    assert.match(snippet(spacey), /^a few words then more more/);
+    assert.ok(snippet(spacey).endsWith('…'));
   });
 
   it('drops a credit the source page appended to the caption', () => {

@@ -44,7 +44,11 @@ export function visibleUpdate(article: { publishedAt: string; createdAt: string;
 export const SNIPPET_LENGTH = 220;
 
 export function snippet(text: string, maxLength = SNIPPET_LENGTH): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  // Only the opening can end up in a snippet: tidy that, not a whole article's worth of text. Twice the
+  // length leaves room for collapsed whitespace; a head that shrinks below the limit falls back to all of it.
+  const head = text.length > maxLength * 2 ? text.slice(0, maxLength * 2) : text;
+  let clean = head.replace(/\s+/g, ' ').trim();
+  if (head !== text && clean.length <= maxLength) clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= maxLength) return clean;
   const cut = clean.slice(0, maxLength + 1);
   const lastSpace = cut.lastIndexOf(' ');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -28,7 +28,7 @@ export interface PreparedPage {
 
 /** A strong validator from the bytes: equal pages get equal ETags in every process. */
 export function etagOf(body: Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return `"${hash('sha1', body, 'base64url')}"`;
 }
 
 export function preparePage(html: string, cacheControl = `public, max-age=${PAGE_MAX_AGE_SECONDS}`): PreparedPage {
