@@ -34,6 +34,7 @@ test('bad values are refused with a message that says what to fix', () => {
   assert.throws(() => loadConfig({ PORT: '70000' }), (e) => e instanceof ConfigError && /PORT/.test(e.message));
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL must start with postgres/);
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be one of/);
+  assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), /LOG_FORMAT must be auto or json/);
   assert.throws(() => loadConfig({ SITE_URL: 'not a url' }), /SITE_URL must be an absolute URL/);
 });
 

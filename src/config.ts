@@ -17,6 +17,8 @@ export interface Config {
   siteUrl: string;
   secret: string;
   logLevel: string;
+  /** auto: readable on a terminal, JSON lines otherwise; json: always JSON lines. */
+  logFormat: 'auto' | 'json';
   /**
    * Which proxies may set X-Forwarded-For: false, true (any), or their addresses / CIDR ranges.
    * Off by default: trusted blindly, the header would let any client pick the address rate limits see.
@@ -57,9 +59,16 @@ export function loadConfig(env: Env = process.env): Config {
     siteUrl,
     secret: env.SECRET ?? '',
     logLevel,
+    logFormat: parseLogFormat(env.LOG_FORMAT),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     pageCache: !['off', '0', 'false', 'no'].includes((env.PAGE_CACHE ?? 'on').toLowerCase()),
   };
+}
+
+function parseLogFormat(value: string | undefined): Config['logFormat'] {
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'json') return 'json';
+  throw new ConfigError(`LOG_FORMAT must be auto or json (got "${value}")`);
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Store } from './store/index.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -7,8 +7,8 @@ import { registerErrorPages, sitePlugin } from './site/index.ts';
 export interface ServerOptions {
   config: Config;
   store: Store;
-  /** pino logger options; false silences logs (tests). */
-  logger?: boolean | { level: string };
+  /** The app's logger (the CLI's, so all of a process's logs look alike); false silences logs (tests). */
+  logger?: FastifyBaseLogger | false;
 }
 
 /**
@@ -18,7 +18,7 @@ export interface ServerOptions {
 export async function buildServer({ config, store, logger }: ServerOptions): Promise<FastifyInstance> {
   const headers = securityHeaders({ https: config.siteUrl.startsWith('https://') });
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    ...(logger === false ? { logger: false } : logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
     // Behind a CDN or proxy the client address comes from X-Forwarded-For, but only from proxies we name.
     trustProxy: config.trustProxy,
     // Reader URLs are short; anything longer is a probe, refused before routing.

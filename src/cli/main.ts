@@ -16,6 +16,7 @@ Environment:
   SITE_NAME     site name in titles and the header ("CRBC News")
   SITE_URL      public origin for absolute links (http://localhost:PORT)
   LOG_LEVEL     fatal|error|warn|info|debug|trace|silent (info)
+  LOG_FORMAT    auto (readable on a terminal) or json
   PAGE_CACHE    off disables the in-process page cache (on)
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input (nothing changed) · 78 bad configuration`,

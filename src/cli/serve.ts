@@ -9,7 +9,7 @@ export function registerServe(program: Command): void {
     .description('serve the reader site (migrates the database and imports the demo on first start)')
     .option('--no-demo', 'do not import the demo content into an empty database')
     .action(async (options: { demo: boolean }) => {
-      const { config, log } = commandContext();
+      const { config, log } = commandContext({ logTo: 1 });
       const store = await openConfiguredStore(config);
       log.info({ database: store.dialect, dataDir: config.dataDir }, 'store ready');
 
@@ -21,7 +21,7 @@ export function registerServe(program: Command): void {
         if (!report.seedImported) log.warn('seed page not found beside the project; imported the Wikinews stories only');
       }
 
-      const app = await buildServer({ config, store });
+      const app = await buildServer({ config, store, logger: log });
       app.addHook('onClose', async () => {
         await store.close();
         log.info('store closed');
