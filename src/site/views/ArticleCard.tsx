@@ -1,6 +1,7 @@
 import { articlePath, type ArticleCard as Card, type Section } from '../../domain/index.ts';
 import { cardText, formatDate } from '../format.ts';
 import { CardImage } from './Figure.tsx';
+import { SectionKicker } from './SectionKicker.tsx';
 
 interface ArticleCardProps {
   article: Card;
@@ -21,9 +22,7 @@ export function ArticleCard({ article, headingLevel, section, showImage = articl
     <article class="card">
       {showImage ? <CardImage hero={article.hero} section={article.section} /> : null}
       {section ? (
-        <p class="kicker">
-          <a href={`/${section.slug}`}>{section.name}</a>
-        </p>
+        <SectionKicker section={section} />
       ) : null}
       <Heading class="card-headline">
         <a href={href}>{article.headline}</a>

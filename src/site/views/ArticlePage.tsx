@@ -5,6 +5,7 @@ import { Layout } from './Layout.tsx';
 import { SourceCredit } from './SourceCredit.tsx';
 import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
+import { SectionKicker } from './SectionKicker.tsx';
 
 /** Search engines show about this much; the rest of a long summary would be cut mid-word by them instead. */
 const META_DESCRIPTION_LENGTH = 300;
@@ -43,9 +44,7 @@ export function ArticlePage({ site, sections, section, article, related, trendin
       <div class="wrap">
         <article class="story">
           <header class="story-header">
-            <p class="kicker">
-              <a href={`/${section.slug}`}>{section.name}</a>
-            </p>
+            <SectionKicker section={section} />
             <h1 class="headline">{article.headline}</h1>
             {article.dek ? <p class="dek">{article.dek}</p> : null}
             <div class="story-meta">

@@ -4,6 +4,7 @@ import { ArticleCard } from './ArticleCard.tsx';
 import { CardImage } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
 import type { Chrome } from './types.ts';
+import { SectionKicker } from './SectionKicker.tsx';
 
 export interface SectionBlock {
   section: Section;
@@ -66,9 +67,7 @@ function LeadStory({ article, section }: { article: Card; section: Section | und
       <CardImage hero={article.hero} section={article.section} eager />
       <div>
         {section ? (
-          <p class="kicker">
-            <a href={`/${section.slug}`}>{section.name}</a>
-          </p>
+          <SectionKicker section={section} />
         ) : null}
         <h2 class="lead-headline">
           <a href={articlePath(article)}>{article.headline}</a>
