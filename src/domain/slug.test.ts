@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isSlug, MAX_SLUG_LENGTH, slugify, uniqueSlug } from './slug.ts';
+import { isSlug, MAX_SLUG_LENGTH, SLUG_SUFFIX_ROOM, slugBase, slugify, uniqueSlug } from './slug.ts';
 
 test('slugify makes readable, URL-safe slugs from headlines', () => {
   assert.equal(
@@ -27,6 +27,13 @@ test('slugify output is always a valid slug or empty', () => {
       assert.ok(slug === '' || isSlug(slug), JSON.stringify(slug));
     }),
   );
+});
+
+test('a slug base leaves room for a uniqueness suffix within the limit', () => {
+  const long = 'A very long headline about the many twists and turns of a story that runs on and on';
+  const base = slugBase(long);
+  assert.ok(base.length <= MAX_SLUG_LENGTH - SLUG_SUFFIX_ROOM);
+  assert.ok(isSlug(uniqueSlug(base, new Set([base, ...Array.from({ length: 99_998 }, (_, i) => `${base}-${i + 2}`)]))));
 });
 
 test('uniqueSlug appends the first free number', () => {

@@ -6,6 +6,17 @@
 /** Long enough to stay readable, short enough that URLs survive being pasted into chat and email. */
 export const MAX_SLUG_LENGTH = 80;
 
+/**
+ * Room kept at the end of a new slug for uniqueSlug's "-2" … "-99999", so that a repeated long headline still
+ * gets a slug within MAX_SLUG_LENGTH (a longer one would never match the article route).
+ */
+export const SLUG_SUFFIX_ROOM = 6;
+
+/** The slug a new article starts from: its headline's, short enough to take a uniqueSlug suffix. */
+export function slugBase(headline: string): string {
+  return slugify(headline, MAX_SLUG_LENGTH - SLUG_SUFFIX_ROOM);
+}
+
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
@@ -31,7 +42,7 @@ export function isSlug(value: string): boolean {
   return value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
 }
 
-/** `base`, then `base-2`, `base-3`, … : the first candidate not in `taken`. */
+/** `base`, then `base-2`, `base-3`, … : the first candidate not in `taken`. Give it a slugBase. */
 export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ArticleDraft } from '../domain/index.ts';
+import { isSlug, type ArticleDraft } from '../domain/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { importArticle } from './importArticle.ts';
 import { importDemo } from './demo.ts';
@@ -60,6 +60,17 @@ test('a second story with the same headline gets its own slug', async () => {
   const other = await importArticle(store, draft(), { sourceKey: 'key:b' });
   assert.equal(other.outcome, 'created');
   assert.equal(other.article.slug, 'harbour-bridge-reopens-after-repairs-2');
+});
+
+test('a long headline imported twice still gets two servable slugs', async () => {
+  const headline = 'Breaking: a headline long enough to fill the whole slug and then some more words after it';
+  const first = await importArticle(store, draft({ headline }), { sourceKey: 'key:long-1' });
+  const second = await importArticle(store, draft({ headline }), { sourceKey: 'key:long-2' });
+  assert.notEqual(first.article.slug, second.article.slug);
+  for (const { article } of [first, second]) {
+    assert.ok(isSlug(article.slug), article.slug);
+    assert.equal((await store.articles.findPublished(article.section, article.slug))?.id, article.id);
+  }
 });
 
 test('drafts, new sections and the fallback section', async () => {

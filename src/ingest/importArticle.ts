@@ -1,7 +1,7 @@
 import {
   contentHash,
   FALLBACK_SECTION,
-  slugify,
+  slugBase,
   uniqueSlug,
   ValidationError,
   type Article,
@@ -74,7 +74,7 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
   }
 
   const status = options.status ?? 'published';
-  const base = slugify(headline) || 'article';
+  const base = slugBase(headline) || 'article';
   const slug = uniqueSlug(base, await store.articles.slugsLike(section.slug, base));
   const article = await store.articles.insert({
     ...content,
