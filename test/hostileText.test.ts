@@ -10,8 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import fc from 'fast-check';
 import { loadConfig } from '../src/config.ts';
-import { articlePath, ExtractError } from '../src/domain/index.ts';
+import { articlePath, ExtractError, ValidationError } from '../src/domain/index.ts';
 import { parsePageText } from '../src/extract/index.ts';
 import { importArticle } from '../src/ingest/index.ts';
 import { buildServer } from '../src/server.ts';
@@ -116,4 +117,41 @@ test('XSS payloads in page text render as text, never as markup', async () => {
     const foreignUrls = inventory.urls.filter((url) => !allowedUrls.has(url) && !ARTICLE_URL.test(url));
     assert.deepEqual(foreignUrls, [], `page ${index + 1}: links a clean page does not have`);
   }
+});
+
+test('any page text that imports is served: its article page, its section front and the home page', async () => {
+  const line = fc.oneof(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 }),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+    fc.constantFrom('CRBC News', 'Security', 'Culture & Arts', 'مرحبا بالعالم', '🚀🔥', 'Ünïcödé Ŝeçtion', 'Help us improve.'),
+  );
+  const page = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => lines.join('\n'));
+  let served = 0;
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(page, async (text) => {
+      let draft;
+      try {
+        draft = parsePageText(text);
+      } catch (error) {
+        assert.ok(error instanceof ExtractError, String(error));
+        return;
+      }
+      let article;
+      try {
+        ({ article } = await importArticle(store, draft, { sourceKey: `property:${run++}` }));
+      } catch (error) {
+        // e.g. a section label with no letters or digits to make a URL from: refused, clearly.
+        assert.ok(error instanceof ValidationError, String(error));
+        return;
+      }
+      for (const path of [articlePath(article), `/${article.section}`, '/']) {
+        const response = await app.inject(path);
+        assert.equal(response.statusCode, 200, `${path} for ${JSON.stringify(text)}`);
+      }
+      served++;
+    }),
+    { numRuns: 300 },
+  );
+  assert.ok(served > 100, `most generated pages import (${served})`);
 });
