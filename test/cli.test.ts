@@ -139,3 +139,24 @@ async function waitFor(condition: () => boolean, timeoutMs: number, describe: ()
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+test('import page refuses a binary file and reads a Windows-1252 one', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-cli-'));
+  const png = join(dataDir, 'photo.png');
+  writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  const binary = newsdesk(['import', 'page', png], { DATA_DIR: dataDir });
+  assert.equal(binary.code, 2);
+  assert.match(binary.stderr, /looks like binary data, not text/);
+  assert.equal(await countArticles(dataDir), 0);
+
+  const page = join(dataDir, 'legacy.txt');
+  writeFileSync(page, Buffer.from('Caf\xe9 Owners Say Business Is Back\n\nThe caf\xe9\x92s owners said so.', 'latin1'));
+  const imported = newsdesk(['import', 'page', page], { DATA_DIR: dataDir });
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /\/world\/cafe-owners-say-business-is-back$/);
+  const store = await openStore({ databaseUrl: null, sqliteFile: join(dataDir, 'newsdesk.db') });
+  const article = await store.articles.findPublished('world', 'cafe-owners-say-business-is-back');
+  await store.close();
+  assert.equal(article?.headline, 'Café Owners Say Business Is Back');
+  assert.equal(article?.lede, 'The café’s owners said so.');
+});

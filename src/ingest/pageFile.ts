@@ -1,4 +1,5 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { ExtractError } from '../domain/index.ts';
 import { parsePageText } from '../extract/index.ts';
 import { importArticle, type ImportOptions, type ImportResult } from './importArticle.ts';
@@ -36,8 +37,28 @@ async function readPageFile(file: string): Promise<string> {
   if (size > MAX_PAGE_FILE_BYTES) {
     throw new ExtractError(`${file} is ${size} bytes; a page-text file may be at most ${MAX_PAGE_FILE_BYTES} bytes`);
   }
-  const bytes = await readFile(file);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text;
+  return decodePageText(await readFile(file), file);
+}
+
+/** Text files have no NUL bytes; binaries (images, executables, archives) have them near the start. */
+const BINARY_SNIFF_BYTES = 8000;
+
+/**
+ * The file's bytes as text: UTF-8 (with or without a BOM), UTF-16 with a BOM, and otherwise Windows-1252,
+ * which is what text saved by older editors on Windows is. A binary file is refused rather than imported as
+ * an article of mojibake.
+ */
+export function decodePageText(bytes: Uint8Array, file: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    throw new ExtractError(`${file} looks like binary data, not text: import the page's text (a .txt file)`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not Node's TextDecoder: it decodes 'windows-1252' as Latin-1, turning curly quotes into control codes.
+    return iconv.decode(Buffer.from(bytes), 'windows-1252');
+  }
 }
 
