@@ -38,7 +38,7 @@ export function ArticlePage({ site, sections, section, article, related, trendin
         title: `${article.headline} — ${site.name}`,
         description,
         canonicalPath: path,
-        openGraph: openGraph(site.url, path, site.name, section.name, article, description),
+        openGraph: openGraph(site.url, path, site.name, section.name, article, description, updatedAt),
       }}
     >
       <div class="wrap">
@@ -105,6 +105,7 @@ function openGraph(
   sectionName: string,
   article: PublishedArticle,
   description: string | null,
+  updatedAt: string | null,
 ): Array<[string, string]> {
   const tags: Array<[string, string]> = [
     ['og:type', 'article'],
@@ -120,7 +121,6 @@ function openGraph(
     if (article.hero.alt) tags.push(['og:image:alt', article.hero.alt]);
   }
   tags.push(['article:published_time', article.publishedAt], ['article:section', sectionName]);
-  const updatedAt = visibleUpdate(article);
   if (updatedAt) tags.push(['article:modified_time', updatedAt]);
   return tags;
 }
