@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEED_PAGE_FILE } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { freePort } from '../bench/load.ts';
 
 const CLI = fileURLToPath(new URL('../bin/newsdesk.js', import.meta.url));
 
@@ -122,15 +122,6 @@ test('serve: first start imports the demo and serves it; SIGINT shuts down clean
   assert.match(logs, /SIGINT received/);
   assert.match(logs, /store closed/);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitFor(condition: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
