@@ -3,10 +3,21 @@
  * the store turns it into an `Article` (a draft plus identity, URL, status and times).
  */
 
+/**
+ * One block of body text, as plain text (the site escapes it; links live in the extractor's sanitized HTML).
+ * A `subheading` is a heading below the section level (an h3 inside an h2 section).
+ */
+export type BodyBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'subheading'; text: string }
+  | { type: 'list'; ordered: boolean; items: string[] }
+  | { type: 'quote'; text: string; cite: string | null }
+  | { type: 'figure'; image: HeroImage };
+
 /** One titled part of the body ("Last Units Leave Al-Asad"); `title` is null for untitled runs of text. */
 export interface BodySection {
   title: string | null;
-  paragraphs: string[];
+  blocks: BodyBlock[];
 }
 
 /**

@@ -2,7 +2,7 @@
  * Errors are values with a kind and a message a person can act on. Each domain raises its own subclass;
  * the web layer maps `kind` to an HTTP status once (src/site/errors.ts) and the CLI maps it to an exit code.
  */
-export type ErrorKind = 'extract' | 'validation' | 'not-found' | 'conflict' | 'config';
+export type ErrorKind = 'extract' | 'feed' | 'fetch' | 'validation' | 'not-found' | 'conflict' | 'config';
 
 export abstract class NewsdeskError extends Error {
   abstract readonly kind: ErrorKind;
@@ -11,6 +11,42 @@ export abstract class NewsdeskError extends Error {
 /** The input could not be turned into an article (empty file, no headline, …). */
 export class ExtractError extends NewsdeskError {
   readonly kind = 'extract';
+}
+
+/** A feed document could not be read at all (not XML/JSON, not a feed, refused as hostile). */
+export class FeedError extends NewsdeskError {
+  readonly kind = 'feed';
+}
+
+/**
+ * Why a fetch failed. `blocked` and `bad-url` are the caller's fault and never worth retrying; the others may
+ * pass on a later attempt (the poller backs off, honouring `retryAfterMs` when the server sent one).
+ */
+export type FetchFailure =
+  | 'bad-url'
+  | 'blocked'
+  | 'robots'
+  | 'too-many-redirects'
+  | 'too-large'
+  | 'timeout'
+  | 'http-status'
+  | 'network';
+
+/** An outbound HTTP request failed or was refused before it was sent. */
+export class FetchError extends NewsdeskError {
+  readonly kind = 'fetch';
+  constructor(
+    message: string,
+    readonly failure: FetchFailure,
+    readonly details: { status?: number; retryAfterMs?: number; url?: string } = {},
+  ) {
+    super(message);
+  }
+
+  /** True when trying again cannot help: the URL is refused by policy, not by circumstance. */
+  get permanent(): boolean {
+    return this.failure === 'bad-url' || this.failure === 'blocked' || this.failure === 'robots';
+  }
 }
 
 /** A value broke a domain rule (bad slug, unknown section, malformed form field, …). */

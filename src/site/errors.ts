@@ -8,6 +8,9 @@ const STATUS_BY_KIND: Partial<Record<ErrorKind, number>> = {
   validation: 400,
   conflict: 409,
   extract: 422,
+  feed: 422,
+  // The upstream source failed, not the reader's request.
+  fetch: 502,
 };
 
 const REASONS: Record<number, string> = {
@@ -17,6 +20,7 @@ const REASONS: Record<number, string> = {
   414: 'URI Too Long',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
 };
 
 /** The HTTP status for anything thrown while answering a request. */
