@@ -2,7 +2,6 @@ import type { Migration } from 'kysely';
 import * as sectionsAndArticles from './0001_sections_and_articles.ts';
 import * as bodyBlocks from './0002_body_blocks.ts';
 import * as feedsAndProvenance from './0003_feeds_and_provenance.ts';
-import * as jobs from './0004_jobs.ts';
 
 /**
  * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
@@ -12,5 +11,4 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001_sections_and_articles': sectionsAndArticles,
   '0002_body_blocks': bodyBlocks,
   '0003_feeds_and_provenance': feedsAndProvenance,
-  '0004_jobs': jobs,
 };
