@@ -100,3 +100,13 @@ export type ArticleLink = Pick<PublishedArticle, 'id' | 'slug' | 'section' | 'he
 export function articlePath(article: Pick<Article, 'section' | 'slug'>): string {
   return `/${article.section}/${article.slug}`;
 }
+
+/** A section of plain paragraphs, as text extractors (page text, Wikinews) produce them. */
+export function paragraphSection(title: string | null, paragraphs: readonly string[]): BodySection {
+  return { title, blocks: paragraphs.map((text) => ({ type: 'paragraph', text })) };
+}
+
+/** The text of a section's paragraphs, in order (lists, quotes and figures left out). */
+export function sectionParagraphs(section: BodySection): string[] {
+  return section.blocks.flatMap((block) => (block.type === 'paragraph' ? [block.text] : []));
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ArticleDraft } from './article.ts';
+import { paragraphSection, type ArticleDraft } from './article.ts';
 import { contentHash } from './contentHash.ts';
 
 const draft: ArticleDraft = {
@@ -9,7 +9,7 @@ const draft: ArticleDraft = {
   dek: null,
   summary: 'Summary.',
   lede: 'Lede.',
-  body: [{ title: 'Background', paragraphs: ['One.', 'Two.'] }],
+  body: [paragraphSection('Background', ['One.', 'Two.'])],
   hero: { url: null, alt: 'Alt', caption: 'Caption.', credit: 'AP' },
   byline: null,
   source: null,
@@ -24,8 +24,8 @@ test('the same content hashes the same, whatever the key order', () => {
 test('any visible change moves the hash', () => {
   const base = contentHash(draft);
   assert.notEqual(contentHash({ ...draft, headline: 'Headline!' }), base);
-  assert.notEqual(contentHash({ ...draft, body: [{ title: 'Background', paragraphs: ['One.', 'Two!'] }] }), base);
+  assert.notEqual(contentHash({ ...draft, body: [paragraphSection('Background', ['One.', 'Two!'])] }), base);
   assert.notEqual(contentHash({ ...draft, hero: { ...draft.hero!, credit: 'Reuters' } }), base);
   // Moving text between paragraphs is a change too, even though the words are the same.
-  assert.notEqual(contentHash({ ...draft, body: [{ title: 'Background', paragraphs: ['One. Two.'] }] }), base);
+  assert.notEqual(contentHash({ ...draft, body: [paragraphSection('Background', ['One. Two.'])] }), base);
 });

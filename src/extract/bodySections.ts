@@ -3,7 +3,7 @@
  * would see (run-in "Title — text" heads or titles on their own line). Paragraphs before the first title are
  * the lead: summary, lede and any untitled opening text, which pageText.ts tells apart.
  */
-import type { BodySection } from '../domain/index.ts';
+import { type BodySection, paragraphSection } from '../domain/index.ts';
 import { isStandaloneTitle, splitTitledParagraph } from './sectionTitles.ts';
 
 export interface ReadBody {
@@ -20,21 +20,22 @@ export function readBody(lines: readonly string[]): ReadBody {
   let current: BodySection | null = null;
 
   const startSection = (title: string): BodySection => {
-    const section: BodySection = { title, paragraphs: [] };
+    const section = paragraphSection(title, []);
     sections.push(section);
     return section;
   };
+  const addParagraph = (section: BodySection, text: string) => section.blocks.push({ type: 'paragraph', text });
 
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const titled = splitTitledParagraph(line);
     if (titled) {
       current = startSection(titled.title);
-      current.paragraphs.push(titled.text);
+      addParagraph(current, titled.text);
     } else if (isStandaloneTitle(line, lines[index + 1])) {
       current = startSection(line);
     } else if (current) {
-      current.paragraphs.push(line);
+      addParagraph(current, line);
     } else {
       lead.push(line);
     }

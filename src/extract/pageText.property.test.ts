@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { ExtractError } from '../domain/index.ts';
-import type { ArticleDraft } from '../domain/index.ts';
+import { ExtractError, sectionParagraphs, type ArticleDraft } from '../domain/index.ts';
 import { MAX_PAGE_TEXT_BYTES, normalizePageText, parsePageText } from './index.ts';
 
 const SEED = readFileSync(new URL('../../../shared/fixtures/crbc-security-article.txt', import.meta.url), 'utf8');
@@ -20,7 +19,7 @@ function textsOf(draft: ArticleDraft): string[] {
     draft.byline,
     draft.hero?.caption,
     draft.hero?.credit,
-    ...draft.body.flatMap((section) => [section.title, ...section.paragraphs]),
+    ...draft.body.flatMap((section) => [section.title, ...sectionParagraphs(section)]),
   ].filter((text): text is string => typeof text === 'string');
 }
 
@@ -40,7 +39,7 @@ function checkPage(input: string): void {
     assert.ok(text.length > 0, 'no empty text');
     assert.ok(normalized.includes(text), `invented text: ${JSON.stringify(text)}`);
   }
-  for (const section of draft.body) assert.ok(section.paragraphs.length > 0 || section.title !== null);
+  for (const section of draft.body) assert.ok(sectionParagraphs(section).length > 0 || section.title !== null);
 }
 
 /** Pieces a page is made of: seed lines, their fragments, dashes, credits, chrome, and noise. */

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ExtractError } from '../domain/index.ts';
-import type { ArticleDraft } from '../domain/index.ts';
+import { ExtractError, sectionParagraphs, type ArticleDraft } from '../domain/index.ts';
 import { MAX_PAGE_TEXT_BYTES, parsePageText } from './index.ts';
 
 const SEED = readFileSync(new URL('../../../shared/fixtures/crbc-security-article.txt', import.meta.url), 'utf8');
@@ -48,9 +47,9 @@ function assertSeedDraft(draft: ArticleDraft): void {
     SEED_SECTIONS.map(([title]) => title),
   );
   draft.body.forEach((section, index) => {
-    assert.equal(section.paragraphs.length, 1, `section ${section.title}`);
-    assert.ok(section.paragraphs[0]!.startsWith(SEED_SECTIONS[index]![1]), `section ${section.title}`);
-    assert.ok(!section.paragraphs[0]!.startsWith(section.title!), 'title stripped from the text');
+    assert.equal(sectionParagraphs(section).length, 1, `section ${section.title}`);
+    assert.ok(sectionParagraphs(section)[0]!.startsWith(SEED_SECTIONS[index]![1]), `section ${section.title}`);
+    assert.ok(!sectionParagraphs(section)[0]!.startsWith(section.title!), 'title stripped from the text');
   });
   assert.equal(draft.dek, null);
   assert.equal(draft.byline, null);
@@ -66,8 +65,8 @@ test('seed page: the exact draft', () => {
 
 test('seed page: the dash inside "Impact On Militias" does not open a section', () => {
   const militias = parsePageText(SEED).body.find((section) => section.title === 'Impact On Militias');
-  assert.ok(militias?.paragraphs[0]!.includes('Several Iran-backed militias — including Kataib Hezbollah'));
-  assert.equal(militias?.paragraphs.length, 1);
+  assert.ok(militias && sectionParagraphs(militias)[0]!.includes('Several Iran-backed militias — including Kataib Hezbollah'));
+  assert.equal(militias && sectionParagraphs(militias).length, 1);
 });
 
 test('seed page: CRLF line endings read the same', () => {

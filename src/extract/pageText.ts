@@ -16,7 +16,7 @@
  * Each step below is one module with its own rules and reasons. The extractor only ever cuts the page's own
  * text into pieces; it never writes any of its own (the property tests hold it to that).
  */
-import { ExtractError } from '../domain/index.ts';
+import { ExtractError, paragraphSection } from '../domain/index.ts';
 import type { ArticleDraft, BodySection, HeroImage } from '../domain/index.ts';
 import { readBody } from './bodySections.ts';
 import { MAX_CAPTION_CHARS, findCreditSuffix, splitCaptionCredit } from './caption.ts';
@@ -60,7 +60,7 @@ export function parsePageText(text: string, options: PageTextOptions = {}): Arti
   const body = readBody(afterMasthead.slice(top.next).map((line) => line.text));
   // The repeated headline and the captioned photo are the layout that prints a summary box above the lede.
   const lead = readLead(body.lead, masthead.headlineRepeated || top.hero !== null);
-  const opening: BodySection[] = lead.opening.length > 0 ? [{ title: null, paragraphs: lead.opening }] : [];
+  const opening: BodySection[] = lead.opening.length > 0 ? [paragraphSection(null, lead.opening)] : [];
 
   return {
     headline: masthead.headline,

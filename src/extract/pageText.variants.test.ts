@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { paragraphSection } from '../domain/index.ts';
 import { parsePageText } from './index.ts';
 
 /** Layouts other than the seed's, kept as real-looking pages in testdata/ (or inline when a few lines). */
@@ -14,8 +15,8 @@ test('no caption line: no hero, the summary still comes before the lede under a 
   assert.ok(draft.summary?.startsWith('Dock workers voted'));
   assert.ok(draft.lede?.startsWith('The port authority said on Friday'));
   assert.deepEqual(draft.body, [
-    { title: 'Deal Terms', paragraphs: ['The agreement raises base pay by eight percent over two years and limits night shifts.'] },
-    { title: 'Backlog', paragraphs: ['Shipping agents expect the queue to clear within ten days.'] },
+    paragraphSection('Deal Terms', ['The agreement raises base pay by eight percent over two years and limits night shifts.']),
+    paragraphSection('Backlog', ['Shipping agents expect the queue to clear within ten days.']),
   ]);
   assert.ok(!JSON.stringify(draft).includes('Strike Talks Collapse Again'), 'related headlines are chrome');
 });
@@ -43,13 +44,10 @@ test('no titled sections: brand found by shape, lede, then one untitled section'
   assert.equal(draft.summary, null);
   assert.ok(draft.lede?.startsWith('A lunar probe has found water ice'));
   assert.deepEqual(draft.body, [
-    {
-      title: null,
-      paragraphs: [
+    paragraphSection(null, [
         'The ice was detected by a neutron spectrometer during low passes over the craters.',
         'Scientists said the finding could make future crewed missions easier to supply.',
-      ],
-    },
+      ]),
   ]);
   assert.ok(!JSON.stringify(draft).includes('Daily Planet'), 'the brand is not article text');
   assert.ok(!JSON.stringify(draft).includes('Share this'));
@@ -68,10 +66,10 @@ test('sections separated by en dash, em dash, spaced hyphen and unspaced em dash
   assert.equal(draft.summary, null);
   assert.equal(draft.lede, 'The regional government awarded the shipyard a contract for four electric ferries.');
   assert.deepEqual(draft.body, [
-    { title: 'The Contract', paragraphs: ['The deal is worth 310 million and runs until 2029.'] },
-    { title: 'Jobs Outlook', paragraphs: ['The yard expects to hire about 400 workers.'] },
-    { title: 'Local Reaction', paragraphs: ['Union leaders welcomed the news but asked for apprenticeships.'] },
-    { title: 'Next Steps', paragraphs: ['Construction of the first hull begins in the spring.'] },
+    paragraphSection('The Contract', ['The deal is worth 310 million and runs until 2029.']),
+    paragraphSection('Jobs Outlook', ['The yard expects to hire about 400 workers.']),
+    paragraphSection('Local Reaction', ['Union leaders welcomed the news but asked for apprenticeships.']),
+    paragraphSection('Next Steps', ['Construction of the first hull begins in the spring.']),
   ]);
   const json = JSON.stringify(draft);
   for (const chrome of ['Advertisement', 'Subscribe', 'Trending']) assert.ok(!json.includes(chrome));
@@ -85,21 +83,15 @@ test('titles on their own line; dashes inside sentences and datelines do not ope
   assert.equal(draft.summary, null);
   assert.ok(draft.lede?.startsWith('The city council on Thursday'));
   assert.deepEqual(draft.body, [
-    {
-      title: 'What changes',
-      paragraphs: [
+    paragraphSection('What changes', [
         'Parking will be removed from four streets to make room for the lanes.',
         'Work starts in March and should finish before the summer.',
-      ],
-    },
-    {
-      title: 'Who objected?',
-      paragraphs: [
+      ]),
+    paragraphSection('Who objected?', [
         'Shop owners on Market Street said the loss of parking would hurt trade.',
         'Officials — who spoke on condition of anonymity — said objections would be heard in February.',
         'WASHINGTON — A similar scheme in the capital was paused last year.',
-      ],
-    },
+      ]),
   ]);
   assert.ok(!JSON.stringify(draft).includes('Help us improve'));
 });
@@ -118,7 +110,7 @@ test('headline printed once: caption found by its "(Credit: …)" suffix, byline
   // A captioned photo is the summary layout, so with three untitled paragraphs the first is the summary.
   assert.ok(draft.summary?.startsWith('Hundreds of residents were evacuated'));
   assert.ok(draft.lede?.startsWith('Strong winds — gusting up to 70 km/h'));
-  assert.deepEqual(draft.body, [{ title: null, paragraphs: ['Authorities said no injuries had been reported.'] }]);
+  assert.deepEqual(draft.body, [paragraphSection(null, ['Authorities said no injuries had been reported.'])]);
   assert.ok(!JSON.stringify(draft).includes('Heatwave'));
 });
 
@@ -134,7 +126,7 @@ test('headline only once, no brand: lede and sections', () => {
   assert.equal(draft.headline, 'Bridge Reopens After Repairs');
   assert.equal(draft.summary, null);
   assert.equal(draft.lede, 'The river bridge reopened to traffic on Monday after six months of repairs.');
-  assert.deepEqual(draft.body, [{ title: 'Costs', paragraphs: ['The work cost 12 million, slightly under budget.'] }]);
+  assert.deepEqual(draft.body, [paragraphSection('Costs', ['The work cost 12 million, slightly under budget.'])]);
 });
 
 test('without the repeat, a known brand or a one-word label above the headline is recognised', () => {
@@ -178,7 +170,7 @@ test('one-line chrome between paragraphs is dropped; the article ends at the fir
   const draft = parsePageText(page);
   assert.equal(draft.headline, 'Rail Fares To Rise In January');
   assert.equal(draft.lede, 'Rail fares will rise by 4 percent in January, the operator said.');
-  assert.deepEqual(draft.body, [{ title: null, paragraphs: ['The increase is below inflation.'] }]);
+  assert.deepEqual(draft.body, [paragraphSection(null, ['The increase is below inflation.'])]);
 });
 
 test('a headline with nothing after it is still an article', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isSlug, type ArticleDraft } from '../domain/index.ts';
+import { isSlug, paragraphSection, type ArticleDraft } from '../domain/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { importArticle } from './importArticle.ts';
 import { importDemo } from './demo.ts';
@@ -22,7 +22,7 @@ function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
     dek: null,
     summary: null,
     lede: 'The bridge reopened on Monday.',
-    body: [{ title: null, paragraphs: ['Traffic resumed at dawn.'] }],
+    body: [paragraphSection(null, ['Traffic resumed at dawn.'])],
     hero: null,
     byline: null,
     source: null,
@@ -109,7 +109,7 @@ const record: WikinewsRecord = {
 test('a Wikinews record becomes a credited draft', () => {
   const d = draftFromWikinews(record);
   assert.equal(d.lede, 'First paragraph.');
-  assert.deepEqual(d.body, [{ title: null, paragraphs: ['Second paragraph.', 'Third.'] }]);
+  assert.deepEqual(d.body, [paragraphSection(null, ['Second paragraph.', 'Third.'])]);
   assert.equal(d.byline, 'Wikinews');
   assert.equal(d.source?.attribution, record.attribution);
   assert.equal(d.source?.licenseUrl, record.licenseUrl);

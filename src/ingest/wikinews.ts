@@ -1,4 +1,4 @@
-import type { ArticleDraft } from '../domain/index.ts';
+import { type ArticleDraft, paragraphSection } from '../domain/index.ts';
 
 /** One line of demo/wikinews.jsonl (see ../shared/demo/wikinews/README.md for the full format). */
 export interface WikinewsRecord {
@@ -34,7 +34,7 @@ export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
     dek: null,
     summary: null,
     lede,
-    body: rest.length ? [{ title: null, paragraphs: rest }] : [],
+    body: rest.length ? [paragraphSection(null, rest)] : [],
     hero: record.imageCaption
       ? { url: null, alt: record.imageCaption, caption: record.imageCaption, credit: record.imageCredit ?? null }
       : null,

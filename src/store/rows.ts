@@ -5,6 +5,7 @@ import {
   type ArticleCard,
   type ArticleLink,
   type ArticleSource,
+  type BodyBlock,
   type BodySection,
   type HeroImage,
   type PublishedArticle,
@@ -54,7 +55,7 @@ export function contentColumns(
     dek: article.dek,
     summary: article.summary,
     lede: article.lede,
-    body: JSON.stringify(article.body.map((s) => ({ title: s.title, paragraphs: s.paragraphs }))),
+    body: JSON.stringify(article.body.map((s) => ({ title: s.title, blocks: s.blocks }))),
     hero_url: article.hero?.url ?? null,
     hero_alt: article.hero?.alt ?? null,
     hero_caption: article.hero?.caption ?? null,
@@ -150,10 +151,27 @@ function bodyFromJson(id: number, json: string): BodySection[] {
 
 function isBodySection(value: unknown): value is BodySection {
   if (typeof value !== 'object' || value === null) return false;
-  const { title, paragraphs } = value as Record<string, unknown>;
-  return (
-    (title === null || typeof title === 'string') &&
-    Array.isArray(paragraphs) &&
-    paragraphs.every((p) => typeof p === 'string')
-  );
+  const { title, blocks } = value as Record<string, unknown>;
+  return (title === null || typeof title === 'string') && Array.isArray(blocks) && blocks.every(isBodyBlock);
+}
+
+/** Checks the shape the site relies on when it renders a block; a bad row fails loudly, not half-drawn. */
+function isBodyBlock(value: unknown): value is BodyBlock {
+  if (typeof value !== 'object' || value === null) return false;
+  const block = value as Record<string, unknown>;
+  switch (block.type) {
+    case 'paragraph':
+    case 'subheading':
+      return typeof block.text === 'string';
+    case 'list':
+      return typeof block.ordered === 'boolean' && Array.isArray(block.items) && block.items.every((i) => typeof i === 'string');
+    case 'quote':
+      return typeof block.text === 'string' && (block.cite === null || typeof block.cite === 'string');
+    case 'figure': {
+      const image = block.image as Record<string, unknown> | null | undefined;
+      return typeof image === 'object' && image !== null && typeof image.alt === 'string';
+    }
+    default:
+      return false;
+  }
 }

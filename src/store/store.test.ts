@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { DEFAULT_SECTIONS, NotFoundError, ValidationError } from '../domain/index.ts';
+import { DEFAULT_SECTIONS, NotFoundError, paragraphSection, ValidationError } from '../domain/index.ts';
+import { migrations } from './migrations/index.ts';
 import { connectPostgres } from './postgres.ts';
 import { ConflictError, openStore, type NewArticle, type Store } from './index.ts';
 
@@ -87,7 +88,7 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
 
     test('migrations apply once; re-running and re-opening apply nothing', async () => {
       assert.equal(store.dialect, target.dialect);
-      assert.deepEqual(await store.migrate(), ['0001_sections_and_articles']);
+      assert.deepEqual(await store.migrate(), Object.keys(migrations));
       assert.deepEqual(await store.migrate(), []);
       const reopened = await target.open();
       assert.deepEqual(await reopened.migrate(), []);
@@ -118,9 +119,9 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
         summary: 'The base was handed over on Friday.',
         lede: 'The last American units left on Friday.',
         body: [
-          { title: null, paragraphs: ['First "quoted" paragraph.', 'Second — unicode: ü, 漢字.'] },
-          { title: 'Last Units Leave Al-Asad', paragraphs: ['Third.'] },
-          { title: 'Empty', paragraphs: [] },
+          paragraphSection(null, ['First "quoted" paragraph.', 'Second — unicode: ü, 漢字.']),
+          paragraphSection('Last Units Leave Al-Asad', ['Third.']),
+          paragraphSection('Empty', []),
         ],
         hero: { url: '/images/al-asad.webp', alt: 'A convoy at dusk', caption: 'Leaving.', credit: 'Nasser Nasser/AP/File' },
         byline: 'By Jane Doe',
@@ -188,7 +189,7 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
     test('update changes content and updatedAt but keeps id, slug and createdAt', async () => {
       const draft = await store.articles.insert(newArticle({ status: 'draft', publishedAt: null }));
       const { id, slug, sourceKey, createdAt, ...rest } = draft;
-      const edit = { ...rest, headline: 'Corrected', body: [{ title: 'New', paragraphs: ['Text.'] }] };
+      const edit = { ...rest, headline: 'Corrected', body: [paragraphSection('New', ['Text.'])] };
       const changes = { section: 'technology', status: 'published', publishedAt: at(30), updatedAt: at(31) } as const;
       const updated = await store.articles.update(id, { ...edit, ...changes });
       assert.deepEqual(updated, { ...draft, ...changes, headline: 'Corrected', body: edit.body });

@@ -1,4 +1,4 @@
-import { contentHash, slugify, type Article, type ArticleDraft, type ArticleStatus } from '../../domain/index.ts';
+import { contentHash, paragraphSection, slugify, type Article, type ArticleDraft, type ArticleStatus } from '../../domain/index.ts';
 import { openStore, type Store } from '../../store/index.ts';
 import { SEED_DRAFT } from './seedArticle.ts';
 
@@ -40,7 +40,7 @@ export function storyDraft(headline: string, sectionName: string): ArticleDraft 
     sectionName,
     summary: `Summary of ${headline}.`,
     lede: `Lede of ${headline}.`,
-    body: [{ title: null, paragraphs: [`Body of ${headline}.`] }],
+    body: [paragraphSection(null, [`Body of ${headline}.`])],
     hero: null,
   };
 }

@@ -1,6 +1,7 @@
 import type { ArticleLink, PublishedArticle, Section } from '../../domain/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
-import { HeroFigure, imageSource } from './Figure.tsx';
+import { BodyBlockView } from './BodyBlock.tsx';
+import { Figure, imageSource } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
 import { SourceCredit } from './SourceCredit.tsx';
 import { StoryList } from './StoryList.tsx';
@@ -60,7 +61,7 @@ export function ArticlePage({ site, sections, section, article, related, trendin
               </p>
             </div>
           </header>
-          {article.hero ? <HeroFigure hero={article.hero} section={article.section} /> : null}
+          {article.hero ? <Figure image={article.hero} section={article.section} hero /> : null}
           {article.summary ? (
             <section class="summary-box" aria-labelledby="summary-label">
               <p class="summary-label" id="summary-label">
@@ -74,8 +75,8 @@ export function ArticlePage({ site, sections, section, article, related, trendin
             {article.body.map((part, index) => (
               <section key={index} aria-labelledby={part.title ? `part-${index + 1}` : undefined}>
                 {part.title ? <h2 id={`part-${index + 1}`}>{part.title}</h2> : null}
-                {part.paragraphs.map((paragraph, p) => (
-                  <p key={p}>{paragraph}</p>
+                {part.blocks.map((block, b) => (
+                  <BodyBlockView key={b} block={block} section={article.section} />
                 ))}
               </section>
             ))}

@@ -7,32 +7,34 @@ export function imageSource(hero: HeroImage | null, section: string): string {
   return safeUrl(hero?.url) ?? placeholderPath(section);
 }
 
-interface HeroFigureProps {
-  hero: HeroImage;
+interface FigureProps {
+  image: HeroImage;
   section: string;
+  /** The hero is above the fold and loads eagerly; figures further down the body wait until they are near. */
+  hero?: boolean;
 }
 
 /**
- * The article's lead photo with its caption and, as its own element, the credit. Width and height are given
- * so the column does not jump while the image loads; the hero is above the fold, so it loads eagerly.
+ * A photo with its caption and, as its own element, the credit. Width and height are given so the column
+ * does not jump while the image loads.
  */
-export function HeroFigure({ hero, section }: HeroFigureProps) {
-  const caption = hero.caption ? captionWithoutCredit(hero.caption, hero.credit) : null;
+export function Figure({ image, section, hero = false }: FigureProps) {
+  const caption = image.caption ? captionWithoutCredit(image.caption, image.credit) : null;
   return (
-    <figure class="hero">
+    <figure class={hero ? 'hero' : 'inline-figure'}>
       <img
-        src={imageSource(hero, section)}
-        alt={hero.alt}
+        src={imageSource(image, section)}
+        alt={image.alt}
         width={PLACEHOLDER_WIDTH}
         height={PLACEHOLDER_HEIGHT}
-        loading="eager"
+        loading={hero ? 'eager' : 'lazy'}
         decoding="async"
       />
-      {caption || hero.credit ? (
+      {caption || image.credit ? (
         <figcaption>
           {caption ? <span class="caption">{caption}</span> : null}
-          {caption && hero.credit ? ' ' : null}
-          {hero.credit ? <span class="credit">{hero.credit}</span> : null}
+          {caption && image.credit ? ' ' : null}
+          {image.credit ? <span class="credit">{image.credit}</span> : null}
         </figcaption>
       ) : null}
     </figure>
