@@ -1,7 +1,11 @@
 /**
  * Our cleanup around Readability: boilerplate rules that run on the page before Readability scores it, and on
- * the article it returns. (Placeholder hooks: the rules land with the extraction-quality work.)
+ * the article it returns. Each rule family lives in its own file and says why it exists; the order here is
+ * the order they run in.
  */
+import { removeNamedFurniture } from './boilerplate.ts';
+import { removeCreditLines, removeNamedCaptions } from './captions.ts';
+
 export interface CleanupContext {
   /** The page's own URL. */
   url: URL;
@@ -11,7 +15,12 @@ export interface CleanupContext {
 }
 
 /** Removes page furniture Readability would otherwise keep (share bars, newsletter boxes, "read more"). */
-export function cleanBeforeReadability(_document: Document, _context: CleanupContext): void {}
+export function cleanBeforeReadability(document: Document, _context: CleanupContext): void {
+  removeNamedFurniture(document);
+  removeNamedCaptions(document);
+}
 
 /** Tidies the article element Readability returned (captions, stray links, leftover furniture). */
-export function cleanAfterReadability(_content: Element, _context: CleanupContext): void {}
+export function cleanAfterReadability(content: Element, _context: CleanupContext): void {
+  removeCreditLines(content);
+}

@@ -1,0 +1,79 @@
+/**
+ * Page furniture named as such in the markup. Sites name their share bars, newsletter boxes, related-story
+ * lists and datelines for what they are (`share-tools`, `newsletter-signup`, `recirc`, `dateline`); Readability
+ * scores those names only loosely (a `related` box inside an `article-body` wrapper survives), so we remove
+ * them outright before it scores the page.
+ *
+ * A name is only a hint, so one guard keeps the rule from eating the article: an element that holds a large
+ * share of the page's prose is the article (or wraps it), whatever its class says (`entry author-jane-doe`,
+ * `body has-share-bar`).
+ */
+import { collapsedText, markupWords } from './markup.ts';
+
+/** Whole words of a class or id that name furniture, grouped by what they are. */
+const FURNITURE_WORDS = new Set([
+  // share and follow bars
+  'share', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'follow',
+  // newsletter and subscription boxes
+  'newsletter', 'newsletters', 'signup', 'subscribe', 'subscription', 'paywall',
+  // related and recommended stories
+  'related', 'recirc', 'recirculation', 'recommended', 'recommendations', 'trending', 'popular', 'outbrain',
+  'taboola', 'promo', 'promos', 'teaser', 'teasers',
+  // advertising
+  'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored', 'dfp', 'adsense',
+  // page chrome
+  'breadcrumb', 'breadcrumbs', 'toolbar', 'pagination', 'cookie', 'cookies', 'consent', 'gdpr', 'modal', 'popup',
+  'print', 'disclaimer',
+  // who and when: the metadata above and below the story, not its text
+  'byline', 'bylines', 'dateline', 'timestamp', 'datetime', 'pubdate',
+  // tags and comments under the story
+  'tags', 'comments', 'comment',
+]);
+
+/** Furniture named in two words, matched on the class/id words joined by '-'. */
+const FURNITURE_PHRASES = [
+  'read-more', 'more-stories', 'also-read', 'see-also', 'most-read', 'most-popular', 'more-from', 'you-may-like',
+  'screen-reader', 'sr-only', 'visually-hidden', 'skip-link', 'author-bio', 'about-author', 'post-author',
+  'author-info', 'author-box', 'entry-meta', 'post-meta', 'article-meta', 'content-meta', 'post-date',
+  'publish-date', 'published-date', 'post-views', 'read-time', 'reading-time', 'inline-image-credit',
+];
+
+/** Elements that are furniture by their tag alone. */
+const FURNITURE_TAGS = 'nav, form, button, dialog, [role="navigation"], [role="dialog"], [role="complementary"]';
+
+/**
+ * An element holding this share of the page's prose is the story, not furniture beside it. Half is generous:
+ * the furniture we remove (newsletter boxes, related lists with blurbs) is a small part of any article page.
+ */
+const STORY_SHARE_OF_PROSE = 0.5;
+
+/** Removes furniture named by tag, class or id from the page, leaving anything that holds most of its prose. */
+export function removeNamedFurniture(document: Document): void {
+  const body = document.body ?? document.documentElement;
+  if (!body) return;
+  const candidates: Element[] = [...body.querySelectorAll(FURNITURE_TAGS)];
+  for (const element of body.querySelectorAll('[class], [id]')) {
+    if (isNamedFurniture(element)) candidates.push(element);
+  }
+  if (candidates.length === 0) return;
+  const pageProse = proseLength(body);
+  for (const element of candidates) {
+    if (!element.isConnected || element === body) continue;
+    if (pageProse > 0 && proseLength(element) >= STORY_SHARE_OF_PROSE * pageProse) continue;
+    element.remove();
+  }
+}
+
+export function isNamedFurniture(element: Element): boolean {
+  const words = markupWords(element);
+  if (words.some((word) => FURNITURE_WORDS.has(word))) return true;
+  const joined = words.join('-');
+  return FURNITURE_PHRASES.some((phrase) => joined.includes(phrase));
+}
+
+/** Characters of paragraph text under an element: what a reader would call the story's prose. */
+export function proseLength(element: Element): number {
+  let length = element.tagName === 'P' ? collapsedText(element).length : 0;
+  for (const paragraph of element.querySelectorAll('p')) length += collapsedText(paragraph).length;
+  return length;
+}

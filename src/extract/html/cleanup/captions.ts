@@ -1,0 +1,42 @@
+/**
+ * Photo captions and credits. The story's text is what a reader reads top to bottom; a caption describes a
+ * picture beside it and a credit names its photographer, so neither belongs in the body (the core extractor
+ * keeps the lead photo's caption on its own). Readability keeps both when they sit inside the article.
+ */
+import { collapsedText, markupWords } from './markup.ts';
+
+/** Class or id words that mark a caption or a credit (`article__image-caption`, `Figure-credit`, `cutline`). */
+const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cutline', 'credit', 'credits', 'copyright']);
+
+/**
+ * A caption is a sentence or two; an element named "caption" that holds more is a layout wrapper (a gallery
+ * whose slides carry the story). Three hundred characters of text is already a long caption.
+ */
+const MAX_CAPTION_CHARS = 600;
+
+/** A credit line or caption label standing alone: "(Image: © NASA)", "Photo: Reuters", "Image copyright". */
+const CREDIT_LINE =
+  /^[([]?\s*(?:image|images|photo|photos|photograph|picture|pictures|foto|fotos|credit|credits|source|illustration|video|image copyright|image caption|media caption)\s*(?::|©|copyright|credit|by\b)/i;
+
+/** Captions and credits named in the markup, before Readability decides what the article is. */
+export function removeNamedCaptions(document: Document): void {
+  const body = document.body ?? document.documentElement;
+  if (!body) return;
+  const captions: Element[] = [...body.querySelectorAll('figcaption')];
+  for (const element of body.querySelectorAll('[class], [id]')) {
+    if (element.tagName === 'FIGURE' || element.tagName === 'BODY') continue;
+    if (markupWords(element).some((word) => CAPTION_WORDS.has(word))) captions.push(element);
+  }
+  for (const caption of captions) {
+    if (caption.isConnected && collapsedText(caption).length <= MAX_CAPTION_CHARS) caption.remove();
+  }
+}
+
+/** Credit lines Readability kept as text of their own: a short block that opens with "Image:", "Photo:" … */
+export function removeCreditLines(content: Element): void {
+  for (const block of content.querySelectorAll('p, div, span, figcaption, small, em, i')) {
+    const text = collapsedText(block);
+    if (text.length > 0 && text.length <= MAX_CAPTION_CHARS && CREDIT_LINE.test(text)) block.remove();
+  }
+  for (const caption of content.querySelectorAll('figcaption')) caption.remove();
+}
