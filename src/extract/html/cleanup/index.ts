@@ -5,6 +5,7 @@
  */
 import { removeNamedFurniture } from './boilerplate.ts';
 import { removeCreditLines, removeNamedCaptions } from './captions.ts';
+import { removeLinkLists, removeLinkParagraphs } from './linkDensity.ts';
 
 export interface CleanupContext {
   /** The page's own URL. */
@@ -21,6 +22,8 @@ export function cleanBeforeReadability(document: Document, _context: CleanupCont
 }
 
 /** Tidies the article element Readability returned (captions, stray links, leftover furniture). */
-export function cleanAfterReadability(content: Element, _context: CleanupContext): void {
+export function cleanAfterReadability(content: Element, context: CleanupContext): void {
   removeCreditLines(content);
+  removeLinkLists(content, context.url);
+  removeLinkParagraphs(content, context.url);
 }

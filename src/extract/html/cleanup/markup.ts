@@ -30,6 +30,42 @@ export function linkDensity(element: Element, textLength = collapsedText(element
   return Math.min(1, linked / textLength);
 }
 
+/**
+ * Link density counting only links to the page's own site. A site points readers at more of itself ("related",
+ * "more from"); links out to other sites are the story's sources, products and documents.
+ */
+export function ownLinkDensity(element: Element, page: URL, textLength = collapsedText(element).length): number {
+  if (textLength === 0) return 0;
+  const site = siteOf(page.hostname);
+  let linked = 0;
+  for (const link of element.querySelectorAll('a')) {
+    if (linksWithin(link.getAttribute('href'), page, site)) linked += collapsedText(link).length;
+  }
+  return Math.min(1, linked / textLength);
+}
+
+function linksWithin(href: string | null, page: URL, site: string): boolean {
+  if (!href) return false;
+  try {
+    const target = new URL(href, page);
+    return (target.protocol === 'http:' || target.protocol === 'https:') && siteOf(target.hostname) === site;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The registrable part of a host name, near enough without the public-suffix list: the last two labels, or
+ * three under a two-letter country code with a short second level (`bbc.co.uk`, `uol.com.br`).
+ */
+export function siteOf(hostname: string): string {
+  const labels = hostname.toLowerCase().split('.');
+  const last = labels[labels.length - 1] ?? '';
+  const second = labels[labels.length - 2] ?? '';
+  const keep = last.length === 2 && second.length <= 3 && labels.length > 2 ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
 /** Removes every element given; one already detached with an ancestor is harmless to remove again. */
 export function removeAll(elements: Iterable<Element>): void {
   for (const element of elements) element.remove();
