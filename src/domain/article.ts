@@ -42,6 +42,17 @@ export interface ArticleSource {
   licenseUrl: string | null;
 }
 
+/** Where an ingested article was fetched from and when: kept so every story can be traced to its source. */
+export interface ArticleProvenance {
+  /** The page's canonical address, tracking parameters stripped: the first ingest identity of a story. */
+  canonicalUrl: string;
+  fetchedAt: string;
+  /** The feed that listed it; null for a page imported by URL or file. */
+  feedId: number | null;
+  /** When the source says it last changed the story. */
+  sourceModifiedAt: string | null;
+}
+
 /** What an extractor returns: the content of one article, not yet stored. */
 export interface ArticleDraft {
   headline: string;
@@ -71,6 +82,8 @@ interface StoredArticle extends Omit<ArticleDraft, 'sectionName'> {
   sourceKey: string;
   /** sha256 of the draft's content; an import whose hash is unchanged changes nothing. */
   contentHash: string;
+  /** Set for articles fetched from the web; null for page files, the demo and newsroom copy. */
+  provenance: ArticleProvenance | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -3,3 +3,4 @@ export * from './section.ts';
 export * from './slug.ts';
 export * from './errors.ts';
 export * from './contentHash.ts';
+export * from './feed.ts';

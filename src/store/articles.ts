@@ -41,6 +41,41 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return row && articleFromRow(row);
     },
 
+    async findByCanonicalUrl(canonicalUrl) {
+      const row = await db
+        .selectFrom('articles')
+        .select(ARTICLE_COLUMNS)
+        .where('canonical_url', '=', canonicalUrl)
+        .executeTakeFirst();
+      return row && articleFromRow(row);
+    },
+
+    async findByStoryHash(storyHash) {
+      const row = await db
+        .selectFrom('articles')
+        .select(ARTICLE_COLUMNS)
+        .where('story_hash', '=', storyHash)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return row && articleFromRow(row);
+    },
+
+    async findExtraction(id) {
+      const row = await db.selectFrom('articles').select('extraction').where('id', '=', id).executeTakeFirst();
+      return row?.extraction ?? null;
+    },
+
+    async revisions(id) {
+      const rows = await db
+        .selectFrom('article_revisions')
+        .select(['id', 'snapshot', 'created_at'])
+        .where('article_id', '=', id)
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map((row) => ({ id: row.id, article: JSON.parse(row.snapshot) as Article, replacedAt: row.created_at }));
+    },
+
     async findBySourceKey(sourceKey) {
       const row = await db
         .selectFrom('articles')
@@ -83,19 +118,33 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
     },
 
     async update(id: number, update: ArticleUpdate): Promise<Article> {
-      let row;
-      try {
-        row = await db
-          .updateTable('articles')
-          .set(contentColumns(update))
-          .where('id', '=', id)
-          .returning(ARTICLE_COLUMNS)
-          .executeTakeFirst();
-      } catch (error) {
-        throw writeError(error, `article ${id}`, update.section);
-      }
-      if (!row) throw new NotFoundError(`No article with id ${id}`);
-      return articleFromRow(row);
+      // Keep the version being replaced, in the same transaction, so no edit (by an editor or by the source)
+      // loses what readers saw.
+      const replace = async (trx: Kysely<Database>) => {
+        const current = await trx.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
+        if (!current) throw new NotFoundError(`No article with id ${id}`);
+        await trx
+          .insertInto('article_revisions')
+          .values({
+            article_id: id,
+            snapshot: JSON.stringify(articleFromRow(current)),
+            content_hash: current.content_hash,
+            created_at: toUtcIso(update.updatedAt, 'updatedAt'),
+          })
+          .execute();
+        try {
+          const row = await trx
+            .updateTable('articles')
+            .set(contentColumns(update))
+            .where('id', '=', id)
+            .returning(ARTICLE_COLUMNS)
+            .executeTakeFirstOrThrow();
+          return articleFromRow(row);
+        } catch (error) {
+          throw writeError(error, `article ${id}`, update.section);
+        }
+      };
+      return db.isTransaction ? replace(db) : db.transaction().execute(replace);
     },
 
     listPublished: listCards,

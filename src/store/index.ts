@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { articleRepository } from './articles.ts';
+import { feedRepository } from './feeds.ts';
 import { connectPostgres } from './postgres.ts';
 import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -47,9 +48,10 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     dialect,
     articles: articleRepository(db, reader),
     sections: sectionRepository(db, reader),
+    feeds: feedRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) =>
-        work({ dialect, articles: articleRepository(trx), sections: sectionRepository(trx) }),
+        work({ dialect, articles: articleRepository(trx), sections: sectionRepository(trx), feeds: feedRepository(trx) }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),
     close: () =>

@@ -1,4 +1,16 @@
-import type { Article, ArticleCard, ArticleDraft, ArticleLink, ArticleStatus, PublishedArticle, Section } from '../domain/index.ts';
+import type {
+  Article,
+  ArticleCard,
+  ArticleDraft,
+  ArticleLink,
+  ArticleProvenance,
+  ArticleStatus,
+  Feed,
+  FeedPollResult,
+  NewFeed,
+  PublishedArticle,
+  Section,
+} from '../domain/index.ts';
 
 /** Everything stored about a new article. Times are given by the caller so that imports are reproducible. */
 export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishedAt'> {
@@ -11,6 +23,12 @@ export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishe
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Ingested articles only; undefined on an update keeps what is stored. */
+  provenance?: ArticleProvenance | null;
+  /** sha256 of headline and body text, the second ingest key (see `findByStoryHash`). */
+  storyHash?: string | null;
+  /** JSON of the extractor's whole result. */
+  extraction?: string | null;
 }
 
 /** An edit of an existing article: new content, same id and slug. */
@@ -26,6 +44,13 @@ export interface PageQuery {
 export interface ArticleRepository {
   findById(id: number): Promise<Article | undefined>;
   findBySourceKey(sourceKey: string): Promise<Article | undefined>;
+  findByCanonicalUrl(canonicalUrl: string): Promise<Article | undefined>;
+  /** The oldest article with this story hash: the same text seen under another address. */
+  findByStoryHash(storyHash: string): Promise<Article | undefined>;
+  /** The extractor's stored result for an ingested article, as JSON text. */
+  findExtraction(id: number): Promise<string | null>;
+  /** Earlier versions of an article, newest first: every `update` keeps the one it replaces. */
+  revisions(id: number): Promise<ArticleRevision[]>;
   /** The published article at /<section>/<slug>, or undefined (drafts are never served to readers). */
   findPublished(section: string, slug: string): Promise<PublishedArticle | undefined>;
   /** Slugs in `section` equal to `base` or starting with `base-`: the candidates `uniqueSlug` must avoid. */
@@ -49,12 +74,34 @@ export interface SectionRepository {
   ensure(name: string): Promise<Section>;
 }
 
+export interface ArticleRevision {
+  id: number;
+  /** The article as it was before the change that replaced it. */
+  article: Article;
+  replacedAt: string;
+}
+
+export interface FeedRepository {
+  /** Adds a feed, due for its first poll at `now`; a ConflictError when the URL is already followed. */
+  add(feed: NewFeed, now: Date): Promise<Feed>;
+  list(): Promise<Feed[]>;
+  find(id: number): Promise<Feed | undefined>;
+  findByUrl(url: string): Promise<Feed | undefined>;
+  /** Stops following a feed; its articles stay. False when there was no such feed. */
+  remove(id: number): Promise<boolean>;
+  /** Feeds whose next poll is at or before `now`, most overdue first. */
+  due(now: Date, limit: number): Promise<Feed[]>;
+  /** Writes back what a poll found, at `now`: validators and title on success, the error and streak on failure. */
+  recordPoll(id: number, result: FeedPollResult, now: Date): Promise<Feed>;
+}
+
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
   readonly dialect: Dialect;
   readonly articles: ArticleRepository;
   readonly sections: SectionRepository;
+  readonly feeds: FeedRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Omit<Store, 'transaction' | 'close' | 'migrate'>) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */

@@ -4,6 +4,7 @@ import {
   type Article,
   type ArticleCard,
   type ArticleLink,
+  type ArticleProvenance,
   type ArticleSource,
   type BodyBlock,
   type BodySection,
@@ -20,6 +21,7 @@ export const ARTICLE_COLUMNS = [
   'hero_url', 'hero_alt', 'hero_caption', 'hero_credit', 'byline',
   'source_name', 'source_url', 'source_attribution', 'source_license_name', 'source_license_url',
   'source_key', 'content_hash', 'status', 'published_at', 'created_at', 'updated_at',
+  'canonical_url', 'fetched_at', 'feed_id', 'source_modified_at',
 ] as const satisfies readonly (keyof ArticleTable)[];
 
 /** What a card needs: no body, byline or source, which are most of a row's bytes. */
@@ -31,7 +33,7 @@ export const CARD_COLUMNS = [
 /** What a headline link needs: every column less is a string fewer to copy out of SQLite per row. */
 export const LINK_COLUMNS = ['id', 'slug', 'section', 'headline', 'published_at'] as const satisfies readonly (keyof ArticleTable)[];
 
-export type ArticleRow = Selectable<ArticleTable>;
+export type ArticleRow = Pick<Selectable<ArticleTable>, (typeof ARTICLE_COLUMNS)[number]>;
 export type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
 export type LinkRow = Pick<ArticleRow, (typeof LINK_COLUMNS)[number]>;
 
@@ -70,6 +72,20 @@ export function contentColumns(
     status: article.status,
     published_at: article.publishedAt === null ? null : toUtcIso(article.publishedAt, 'publishedAt'),
     updated_at: toUtcIso(article.updatedAt, 'updatedAt'),
+    // Left out when undefined, so an edit that does not mention them keeps what is stored.
+    ...(article.provenance === undefined ? {} : provenanceColumns(article.provenance)),
+    ...(article.storyHash === undefined ? {} : { story_hash: article.storyHash }),
+    ...(article.extraction === undefined ? {} : { extraction: article.extraction }),
+  };
+}
+
+function provenanceColumns(provenance: ArticleProvenance | null) {
+  return {
+    canonical_url: provenance?.canonicalUrl ?? null,
+    fetched_at: provenance ? toUtcIso(provenance.fetchedAt, 'fetchedAt') : null,
+    feed_id: provenance?.feedId ?? null,
+    source_modified_at:
+      provenance?.sourceModifiedAt ? toUtcIso(provenance.sourceModifiedAt, 'sourceModifiedAt') : null,
   };
 }
 
@@ -88,6 +104,7 @@ export function articleFromRow(row: ArticleRow): Article {
     source: sourceFromRow(row),
     sourceKey: row.source_key,
     contentHash: row.content_hash,
+    provenance: provenanceFromRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -130,6 +147,16 @@ function requirePublishedAt(row: Pick<ArticleRow, 'id' | 'published_at'>): strin
 function heroFromRow(row: Pick<ArticleRow, 'hero_url' | 'hero_alt' | 'hero_caption' | 'hero_credit'>): HeroImage | null {
   if (row.hero_alt === null) return null;
   return { url: row.hero_url, alt: row.hero_alt, caption: row.hero_caption, credit: row.hero_credit };
+}
+
+function provenanceFromRow(row: ArticleRow): ArticleProvenance | null {
+  if (row.canonical_url === null || row.fetched_at === null) return null;
+  return {
+    canonicalUrl: row.canonical_url,
+    fetchedAt: row.fetched_at,
+    feedId: row.feed_id,
+    sourceModifiedAt: row.source_modified_at,
+  };
 }
 
 function sourceFromRow(row: ArticleRow): ArticleSource | null {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { ArticleStatus } from '../domain/index.ts';
+import type { ArticleStatus, FeedPollStatus } from '../domain/index.ts';
 
 /**
  * The database as Kysely sees it. Column names are the SQL ones (snake_case); `rows.ts` maps them to the domain.
@@ -8,6 +8,8 @@ import type { ArticleStatus } from '../domain/index.ts';
 export interface Database {
   sections: SectionTable;
   articles: ArticleTable;
+  article_revisions: ArticleRevisionTable;
+  feeds: FeedTable;
 }
 
 export interface SectionTable {
@@ -45,4 +47,43 @@ export interface ArticleTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Provenance of an ingested article; all null, or canonical_url and fetched_at set. */
+  canonical_url: string | null;
+  fetched_at: string | null;
+  feed_id: number | null;
+  source_modified_at: string | null;
+  /** sha256 of headline and body text alone: the same story under another address has the same hash. */
+  story_hash: string | null;
+  /** JSON of the extractor's full result (metadata, sanitized HTML), kept for editors and re-enrichment. */
+  extraction: string | null;
+}
+
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  /** JSON of the Article as it was before the change. */
+  snapshot: string;
+  content_hash: string;
+  created_at: string;
+}
+
+export interface FeedTable {
+  id: Generated<number>;
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  section: string | null;
+  source_name: string | null;
+  publish_status: ArticleStatus;
+  poll_interval_seconds: number;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: string;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_status: FeedPollStatus | null;
+  last_error: string | null;
+  error_streak: Generated<number>;
+  items_seen: Generated<number>;
+  created_at: string;
 }

@@ -64,6 +64,7 @@ function newArticle(overrides: Partial<NewArticle> = {}): NewArticle {
     contentHash: `hash-${serial}`,
     headline: `Story ${serial}`,
     dek: null, summary: null, lede: null, body: [], hero: null, byline: null, source: null,
+    provenance: null,
     status: 'published',
     publishedAt: at(0), createdAt: at(0), updatedAt: at(0),
     ...overrides,
@@ -122,6 +123,15 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
           paragraphSection(null, ['First "quoted" paragraph.', 'Second — unicode: ü, 漢字.']),
           paragraphSection('Last Units Leave Al-Asad', ['Third.']),
           paragraphSection('Empty', []),
+          {
+            title: 'Every kind of block',
+            blocks: [
+              { type: 'subheading', text: 'A smaller head' },
+              { type: 'list', ordered: true, items: ['One', 'Two'] },
+              { type: 'quote', text: '“We are leaving.”', cite: 'A spokesman' },
+              { type: 'figure', image: { url: null, alt: 'Map', caption: 'The base.', credit: 'CRBC' } },
+            ],
+          },
         ],
         hero: { url: '/images/al-asad.webp', alt: 'A convoy at dusk', caption: 'Leaving.', credit: 'Nasser Nasser/AP/File' },
         byline: 'By Jane Doe',
@@ -303,6 +313,103 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       assert.ok(seenInside, 'the transaction reads its own write');
       assert.equal(seenOutside, undefined);
       assert.equal((await store.articles.findPublished('world', wip.slug))?.slug, wip.slug, 'visible once committed');
+    });
+
+    test('ingested articles keep provenance, extraction and story hash, found by canonical URL or hash', async () => {
+      const provenance = {
+        canonicalUrl: `https://news.example/story-${serial}`,
+        fetchedAt: '2024-05-01T12:00:00+02:00',
+        feedId: 7,
+        sourceModifiedAt: at(3),
+      };
+      const stored = await store.articles.insert(
+        newArticle({ provenance, storyHash: 'story-hash-1', extraction: '{"bodyHtml":"<p>x</p>"}' }),
+      );
+      assert.deepEqual(stored.provenance, { ...provenance, fetchedAt: '2024-05-01T10:00:00.000Z' });
+      assert.equal((await store.articles.findByCanonicalUrl(provenance.canonicalUrl))?.id, stored.id);
+      assert.equal((await store.articles.findByStoryHash('story-hash-1'))?.id, stored.id);
+      assert.equal(await store.articles.findExtraction(stored.id), '{"bodyHtml":"<p>x</p>"}');
+      assert.equal(await store.articles.findByCanonicalUrl('https://news.example/none'), undefined);
+      // One article per canonical address.
+      await assert.rejects(store.articles.insert(newArticle({ provenance })), ConflictError);
+      // An edit that does not mention provenance keeps it.
+      const { slug, sourceKey, createdAt, provenance: _none, ...rest } = newArticle();
+      const edited = await store.articles.update(stored.id, { ...rest, headline: 'Edited' });
+      assert.deepEqual(edited.provenance, stored.provenance);
+    });
+
+    test('update keeps the replaced version as a revision, newest first', async () => {
+      const first = await store.articles.insert(newArticle({ headline: 'Version one' }));
+      const { slug, sourceKey, createdAt, ...content } = newArticle();
+      await store.articles.update(first.id, { ...content, headline: 'Version two', updatedAt: at(5) });
+      const third = await store.articles.update(first.id, { ...content, headline: 'Version three', updatedAt: at(9) });
+      assert.equal(third.headline, 'Version three');
+      const revisions = await store.articles.revisions(first.id);
+      assert.deepEqual(
+        revisions.map((r) => [r.article.headline, r.replacedAt]),
+        [
+          ['Version two', at(9)],
+          ['Version one', at(5)],
+        ],
+      );
+      assert.deepEqual(revisions[1]!.article, first);
+      await assert.rejects(store.articles.update(999_999, { ...content }), NotFoundError);
+    });
+
+    test('feeds: add, refuse a duplicate, list, find, due in order, remove', async () => {
+      const now = new Date(at(0));
+      const a = await store.feeds.add(
+        { url: 'https://a.example/feed.xml', section: 'security', sourceName: 'A News', publishStatus: 'published', pollIntervalSeconds: 900 },
+        now,
+      );
+      assert.equal(a.nextPollAt, now.toISOString());
+      assert.equal(a.errorStreak, 0);
+      assert.equal(a.lastStatus, null);
+      await assert.rejects(
+        store.feeds.add({ url: a.url, section: null, sourceName: null, publishStatus: 'draft', pollIntervalSeconds: 60 }, now),
+        ConflictError,
+      );
+      await assert.rejects(
+        store.feeds.add({ url: 'https://c.example/', section: 'nope', sourceName: null, publishStatus: 'draft', pollIntervalSeconds: 60 }, now),
+        ValidationError,
+      );
+      const b = await store.feeds.add(
+        { url: 'https://b.example/atom', section: null, sourceName: null, publishStatus: 'draft', pollIntervalSeconds: 60 },
+        new Date(at(-5)),
+      );
+      assert.deepEqual((await store.feeds.due(now, 10)).map((f) => f.id), [b.id, a.id]);
+      assert.deepEqual((await store.feeds.due(new Date(at(-10)), 10)).map((f) => f.id), []);
+      assert.deepEqual(await store.feeds.find(a.id), a);
+      assert.deepEqual(await store.feeds.findByUrl(b.url), b);
+      assert.ok((await store.feeds.list()).some((f) => f.id === b.id));
+      assert.equal(await store.feeds.remove(b.id), true);
+      assert.equal(await store.feeds.remove(b.id), false);
+      assert.equal(await store.feeds.find(b.id), undefined);
+    });
+
+    test('feeds: a poll records validators on success, keeps them and counts the streak on failure', async () => {
+      const feed = await store.feeds.add(
+        { url: `https://poll.example/${serial}`, section: null, sourceName: null, publishStatus: 'draft', pollIntervalSeconds: 60 },
+        new Date(at(0)),
+      );
+      const ok = await store.feeds.recordPoll(
+        feed.id,
+        { status: 'ok', title: 'Poll News', siteUrl: 'https://poll.example/', etag: '"v1"', lastModified: 'Wed, 01 May 2024 10:00:00 GMT', itemsSeen: 12, nextPollAt: at(15) },
+        new Date(at(1)),
+      );
+      assert.deepEqual(
+        [ok.title, ok.etag, ok.itemsSeen, ok.lastStatus, ok.lastSuccessAt, ok.nextPollAt],
+        ['Poll News', '"v1"', 12, 'ok', at(1), at(15)],
+      );
+      await store.feeds.recordPoll(feed.id, { status: 'error', error: 'HTTP 503', nextPollAt: at(20) }, new Date(at(16)));
+      const sick = await store.feeds.recordPoll(feed.id, { status: 'error', error: 'timed out', nextPollAt: at(40) }, new Date(at(21)));
+      assert.deepEqual(
+        [sick.errorStreak, sick.lastError, sick.lastStatus, sick.etag, sick.itemsSeen, sick.lastSuccessAt, sick.lastPolledAt],
+        [2, 'timed out', 'error', '"v1"', 12, at(1), at(21)],
+      );
+      const healed = await store.feeds.recordPoll(feed.id, { status: 'not-modified', nextPollAt: at(60) }, new Date(at(45)));
+      assert.deepEqual([healed.errorStreak, healed.lastError, healed.lastStatus], [0, null, 'not-modified']);
+      await assert.rejects(store.feeds.recordPoll(999_999, { status: 'not-modified', nextPollAt: at(1) }, new Date()), NotFoundError);
     });
 
     test('close() can be called twice', async () => {

@@ -22,6 +22,7 @@ export function publishedFromDraft(draft: ArticleDraft, overrides: Partial<Publi
     section: sectionFromName(sectionName ?? 'World').slug,
     sourceKey: `test:${slugify(draft.headline)}`,
     contentHash: contentHash(draft),
+    provenance: null,
     status: 'published',
     publishedAt,
     createdAt: publishedAt,
