@@ -6,6 +6,7 @@
 import { removeNamedFurniture } from './boilerplate.ts';
 import { removeCreditLines, removeNamedCaptions } from './captions.ts';
 import { removeLinkLists, removeLinkParagraphs } from './linkDensity.ts';
+import { removeReaderPrompts } from './readerPrompts.ts';
 
 export interface CleanupContext {
   /** The page's own URL. */
@@ -26,4 +27,5 @@ export function cleanAfterReadability(content: Element, context: CleanupContext)
   removeCreditLines(content);
   removeLinkLists(content, context.url);
   removeLinkParagraphs(content, context.url);
+  removeReaderPrompts(content);
 }
