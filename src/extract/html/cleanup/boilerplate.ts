@@ -28,6 +28,10 @@ const FURNITURE_WORDS = new Set([
   'byline', 'bylines', 'dateline', 'timestamp', 'datetime', 'pubdate',
   // tags and comments under the story
   'tags', 'comments', 'comment',
+  // hover cards: a name in the text opens a box of that person's other stories
+  'tooltip', 'popover', 'hovercard', 'flyout',
+  // the standfirst under the headline: the core extractor reads it as the dek, the body starts below it
+  'standfirst', 'dek',
 ]);
 
 /** Furniture named in two words, matched on the class/id words joined by '-'. */
@@ -36,6 +40,7 @@ const FURNITURE_PHRASES = [
   'screen-reader', 'sr-only', 'visually-hidden', 'skip-link', 'author-bio', 'about-author', 'post-author',
   'author-info', 'author-box', 'entry-meta', 'post-meta', 'article-meta', 'content-meta', 'post-date',
   'publish-date', 'published-date', 'post-views', 'read-time', 'reading-time', 'inline-image-credit',
+  'rollover-block',
 ];
 
 /** Elements that are furniture by their tag alone. */

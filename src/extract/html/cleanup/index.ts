@@ -5,6 +5,7 @@
  */
 import { removeNamedFurniture } from './boilerplate.ts';
 import { removeCreditLines, removeNamedCaptions } from './captions.ts';
+import { removeDatelines } from './datelines.ts';
 import { removeLinkLists, removeLinkParagraphs } from './linkDensity.ts';
 import { removeReaderPrompts } from './readerPrompts.ts';
 
@@ -28,4 +29,5 @@ export function cleanAfterReadability(content: Element, context: CleanupContext)
   removeLinkLists(content, context.url);
   removeLinkParagraphs(content, context.url);
   removeReaderPrompts(content);
+  removeDatelines(content);
 }
