@@ -1,0 +1,54 @@
+/**
+ * The headline and the dek. Readability's title already weighs JSON-LD, <meta> titles and the <title> with the
+ * site's name cut off; we fall back to the stated metadata, then the page's <h1>. A page's description is a dek
+ * only when it says something of its own: many CMSs fill it with the lede's first sentences.
+ */
+import type { ExtractedBlock } from './bodyBlocks.ts';
+
+/** Deks are a sentence or two; a longer description is the lede or an abstract. */
+const MAX_DEK_CHARS = 400;
+/** Share of the description's words found in the lede above which it is the lede's copy, not a dek. */
+const LEDE_COPY_OVERLAP = 0.8;
+/** How many opening paragraphs a description is compared with (CMSs sometimes join the first two). */
+const LEDE_PARAGRAPHS = 2;
+
+/** Headline candidates from the page itself, read before Readability rewrites the document. */
+export function pageTitles(document: Document): string[] {
+  const titles: string[] = [];
+  const h1 = document.querySelector('h1')?.textContent;
+  if (h1) titles.push(h1);
+  const title = document.querySelector('title')?.textContent;
+  if (title) titles.push(title);
+  return titles;
+}
+
+export function chooseHeadline(readabilityTitle: string | null | undefined, stated: string | null, pageTitles: readonly string[]): string | null {
+  const candidates = [readabilityTitle, stated, ...pageTitles];
+  for (const candidate of candidates) {
+    const headline = candidate?.replace(/\s+/g, ' ').trim();
+    if (headline) return headline;
+  }
+  return null;
+}
+
+export function chooseDek(description: string | null, blocks: readonly ExtractedBlock[], headline: string): string | null {
+  if (!description) return null;
+  const dek = description.replace(/\s+/g, ' ').trim();
+  if (dek === '' || dek.length > MAX_DEK_CHARS) return null;
+  const dekWords = words(dek.replace(/(?:\.{3}|…)$/u, ''));
+  if (dekWords.length === 0 || dekWords.join(' ') === words(headline).join(' ')) return null;
+  const lede = blocks
+    .filter((block) => block.type === 'paragraph')
+    .slice(0, LEDE_PARAGRAPHS)
+    .map((block) => (block.type === 'paragraph' ? block.text : ''))
+    .join(' ');
+  const ledeWords = words(lede);
+  if (ledeWords.join(' ').startsWith(dekWords.join(' '))) return null;
+  const ledeSet = new Set(ledeWords);
+  const shared = dekWords.filter((word) => ledeSet.has(word)).length;
+  return shared / dekWords.length >= LEDE_COPY_OVERLAP ? null : dek;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}

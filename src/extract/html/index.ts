@@ -1,0 +1,8 @@
+/** extract/html: a news page's HTML → the clean article (Readability on linkedom, metadata, sanitized body). */
+export { extractArticle, MAX_HTML_CHARS, MAX_PAGE_ELEMENTS } from './extractArticle.ts';
+export type { ExtractedArticle, ExtractOptions } from './extractArticle.ts';
+export type { ExtractedBlock } from './bodyBlocks.ts';
+export { decodeHtml } from './charset.ts';
+export { sanitizeArticleHtml, ALLOWED_IFRAME_HOSTS } from './sanitize.ts';
+export type { SanitizeOptions } from './sanitize.ts';
+export { stripTrackingParams } from './trackingParams.ts';

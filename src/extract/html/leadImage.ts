@@ -1,0 +1,76 @@
+/**
+ * The lead photo: the image the publisher chose for the story (og:image, JSON-LD image), with the caption and
+ * credit the page prints under it. The caption is looked up on the page before Readability runs, because the lead
+ * figure usually sits above the headline, outside the part of the page Readability keeps.
+ */
+import type { HeroImage } from '../../domain/index.ts';
+import { imageUrl, type ExtractedBlock } from './bodyBlocks.ts';
+import { sameImageFile, type PageMetadata } from './metadata.ts';
+import { readCaptionElement, splitPhotoCaption } from './photoCredit.ts';
+
+/** How far up from the <img> a caption may sit: figure > div > picture > img is as deep as real layouts go. */
+const MAX_CAPTION_ANCESTOR_STEPS = 4;
+const CAPTION_SELECTOR = 'figcaption, [class*="caption"], [class*="Caption"], [itemprop="caption"]';
+
+/** The stated lead image with what the page shows alongside it (alt text, caption, credit). */
+export function findLeadImage(document: Document, metadata: PageMetadata): HeroImage | null {
+  const stated = metadata.image;
+  if (!stated) return null;
+  const hero: HeroImage = { url: stated.url, alt: '', caption: stated.caption, credit: stated.credit };
+  const onPage = findImageOnPage(document, stated.url, metadata.baseUrl);
+  if (!onPage) return hero;
+  hero.alt = (onPage.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+  const captionElement = captionNear(onPage);
+  if (captionElement) {
+    const printed = readCaptionElement(captionElement);
+    hero.caption ??= printed.caption;
+    hero.credit ??= printed.credit;
+  } else if (hero.caption && !hero.credit) {
+    const split = splitPhotoCaption(hero.caption);
+    hero.caption = split.caption;
+    hero.credit = split.credit;
+  }
+  return hero;
+}
+
+function findImageOnPage(document: Document, url: string, baseUrl: URL): Element | null {
+  for (const image of document.querySelectorAll('img')) {
+    const src = imageUrl(image, baseUrl);
+    if (src && sameImageFile(src, url)) return image;
+  }
+  return null;
+}
+
+function captionNear(image: Element): Element | null {
+  let node: Element | null = image.parentElement;
+  for (let step = 0; node && step < MAX_CAPTION_ANCESTOR_STEPS; step++, node = node.parentElement) {
+    const caption = node.querySelector(CAPTION_SELECTOR);
+    if (caption && (caption.textContent ?? '').trim() !== '') return caption;
+    if (node.tagName === 'FIGURE') return null;
+  }
+  return null;
+}
+
+/**
+ * The hero and the body without a repeat of it: the body's first figure is dropped when it shows the hero photo,
+ * and when the page states no image, a figure opening the body becomes the hero.
+ */
+export function settleLeadImage(
+  hero: HeroImage | null,
+  blocks: ExtractedBlock[],
+): { image: HeroImage | null; blocks: ExtractedBlock[] } {
+  const firstText = blocks.findIndex((block) => block.type !== 'figure');
+  const opening = firstText === -1 ? blocks.length : firstText;
+  const leadIndex = blocks.findIndex((block, index) => index < opening && block.type === 'figure');
+  const lead = leadIndex === -1 ? null : blocks[leadIndex];
+  if (!lead || lead.type !== 'figure') return { image: hero, blocks };
+  if (hero === null) return { image: lead.image, blocks: blocks.filter((_, index) => index !== leadIndex) };
+  if (!lead.image.url || !hero.url || !sameImageFile(lead.image.url, hero.url)) return { image: hero, blocks };
+  const merged: HeroImage = {
+    url: hero.url,
+    alt: hero.alt || lead.image.alt,
+    caption: hero.caption ?? lead.image.caption,
+    credit: hero.credit ?? lead.image.credit,
+  };
+  return { image: merged, blocks: blocks.filter((_, index) => index !== leadIndex) };
+}

@@ -1,0 +1,154 @@
+/**
+ * The article's metadata, from the sources publishers fill most carefully first: JSON-LD, then OpenGraph and
+ * article:*, then Twitter cards, Dublin Core and plain <meta name>. Readability's own findings (title heuristics,
+ * DOM bylines) come in later, in extractArticle, for what these leave empty.
+ */
+import { cleanByline, joinNames } from './byline.ts';
+import { toIsoUtc } from './dates.ts';
+import { readStructuredArticle, type StructuredArticle } from './jsonLd.ts';
+import { firstMeta, readPageHead, type PageHead } from './pageHead.ts';
+import { resolveUrl } from './sanitize.ts';
+import { stripTrackingParams } from './trackingParams.ts';
+
+export interface PageMetadata {
+  headline: string | null;
+  description: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  language: string | null;
+  siteName: string | null;
+  sectionHint: string | null;
+  canonicalUrl: string | null;
+  image: { url: string; caption: string | null; credit: string | null } | null;
+  /** JSON-LD articleBody: the text the publisher states as the body (cleanup rules compare against it). */
+  articleBody: string | null;
+  baseUrl: URL;
+}
+
+const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'dc:title', 'parsely-title', 'sailthru.title', 'headline'];
+const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description', 'dc:description'];
+const AUTHOR_KEYS = ['author', 'dc.creator', 'dc:creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'article:author', 'byl', 'twitter:creator:name'];
+const PUBLISHED_KEYS = [
+  'article:published_time', 'datepublished', 'og:published_time', 'parsely-pub-date', 'pubdate', 'publishdate',
+  'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date',
+  'article.published', 'published_time', 'cxenseparse:recs:publishtime',
+];
+const MODIFIED_KEYS = ['article:modified_time', 'datemodified', 'og:updated_time', 'dcterms.modified', 'last-modified', 'article.updated'];
+const SECTION_KEYS = ['article:section', 'parsely-section', 'section', 'sailthru.section', 'cxenseparse:recs:articlesection', 'category'];
+const SITE_NAME_KEYS = ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site:name'];
+const IMAGE_KEYS = ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src', 'thumbnailurl'];
+const LANGUAGE_KEYS = ['content-language', 'language', 'dc.language', 'og:locale'];
+
+export function readPageMetadata(document: Document, pageUrl: URL): PageMetadata {
+  const head = readPageHead(document, pageUrl);
+  const structured = readStructuredArticle(document);
+  const meta = (keys: readonly string[]): string | null => firstMeta(head, keys);
+
+  return {
+    headline: collapse(structured?.headline) ?? collapse(meta(TITLE_KEYS)),
+    description: collapse(structured?.description) ?? collapse(meta(DESCRIPTION_KEYS)),
+    byline: readByline(structured, head),
+    publishedAt: toIsoUtc(structured?.datePublished) ?? firstDate(head, PUBLISHED_KEYS),
+    modifiedAt: toIsoUtc(structured?.dateModified) ?? firstDate(head, MODIFIED_KEYS),
+    language: normalizeLanguage(head.htmlLang) ?? normalizeLanguage(structured?.language) ?? normalizeLanguage(meta(LANGUAGE_KEYS)),
+    siteName: collapse(meta(SITE_NAME_KEYS)) ?? collapse(structured?.publisher),
+    sectionHint: readSection(structured, head),
+    canonicalUrl: readCanonical(structured, head),
+    image: readImage(structured, head),
+    articleBody: structured?.articleBody ?? null,
+    baseUrl: head.baseUrl,
+  };
+}
+
+function collapse(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const collapsed = value.replace(/\s+/g, ' ').trim();
+  return collapsed === '' ? null : collapsed;
+}
+
+function readByline(structured: StructuredArticle | null, head: PageHead): string | null {
+  const names = (structured?.authors ?? []).map((name) => cleanByline(name)).filter((name): name is string => name !== null);
+  if (names.length > 0) return joinNames(names);
+  for (const key of AUTHOR_KEYS) {
+    const byline = cleanByline(head.meta.get(key));
+    if (byline) return byline;
+  }
+  return null;
+}
+
+function firstDate(head: PageHead, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const date = toIsoUtc(head.meta.get(key));
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Breadcrumb trails name the site's home first and often the article itself last; neither is a section. */
+const HOME_CRUMB = /^(?:home|homepage|start|inicio|início|accueil|startseite|главная)$/i;
+
+function readSection(structured: StructuredArticle | null, head: PageHead): string | null {
+  const stated = collapse(firstMeta(head, SECTION_KEYS)) ?? collapse(structured?.section);
+  if (stated) return stated;
+  const trail = (structured?.breadcrumbs ?? []).filter((name) => !HOME_CRUMB.test(name));
+  const headline = structured?.headline?.toLowerCase();
+  const sections = trail.filter((name) => name.toLowerCase() !== headline);
+  // The crumb nearest the article is the most specific section; skip the last when it is the article's title.
+  if (sections.length === 0) return null;
+  return sections.length === trail.length && trail.length > 1 ? sections[sections.length - 2]! : sections[sections.length - 1]!;
+}
+
+function absoluteHttp(value: string | null | undefined, base: URL): string | null {
+  if (!value) return null;
+  const resolved = resolveUrl(value, base);
+  if (!resolved || !/^https?:\/\//i.test(resolved)) return null;
+  return resolved;
+}
+
+function readCanonical(structured: StructuredArticle | null, head: PageHead): string | null {
+  const candidates = [head.canonicalHref, head.meta.get('og:url'), structured?.url];
+  for (const candidate of candidates) {
+    const url = absoluteHttp(candidate, head.baseUrl);
+    if (url) return stripTrackingParams(url);
+  }
+  return null;
+}
+
+function readImage(structured: StructuredArticle | null, head: PageHead): PageMetadata['image'] {
+  const fromStructured = structured?.image ? absoluteHttp(structured.image.url, head.baseUrl) : null;
+  const fromMeta = absoluteHttp(firstMeta(head, IMAGE_KEYS), head.baseUrl) ?? absoluteHttp(head.imageSrcHref, head.baseUrl);
+  // OpenGraph's image is the one the publisher chose to represent the story; JSON-LD's carries caption and credit.
+  const url = fromMeta ?? fromStructured;
+  if (!url) return null;
+  const sameImage = structured?.image && fromStructured && sameImageFile(url, fromStructured);
+  return {
+    url,
+    caption: sameImage ? structured.image!.caption : null,
+    credit: sameImage ? structured.image!.credit : null,
+  };
+}
+
+/** Two URLs of one image: CDNs serve the same file under different sizes and query strings. */
+export function sameImageFile(a: string, b: string): boolean {
+  const file = (url: string): string => {
+    try {
+      return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '').toLowerCase();
+    } catch {
+      return url;
+    }
+  };
+  return a === b || (file(a) !== '' && file(a) === file(b));
+}
+
+/** A BCP 47 tag in its usual case ("en-us", "pt_BR" → "en-US", "pt-BR"), or null when it is not one. */
+export function normalizeLanguage(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const tag = value.trim().split(/[\s,;]/)[0]!.replace(/_/g, '-');
+  if (tag === '') return null;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
