@@ -1,7 +1,10 @@
 /**
  * Photo captions and credits. The story's text is what a reader reads top to bottom; a caption describes a
- * picture beside it and a credit names its photographer, so neither belongs in the body (the core extractor
- * keeps the lead photo's caption on its own). Readability keeps both when they sit inside the article.
+ * picture beside it and a credit names its photographer, so neither belongs in the body text. Readability keeps
+ * both when they sit inside the article.
+ *
+ * One kind stays: the <figcaption> of a <figure> that holds its photo. The body's figure blocks carry that
+ * caption and credit beside the photo, and the body text leaves it out on its own.
  */
 import { collapsedText, markupWords } from './markup.ts';
 
@@ -28,15 +31,26 @@ export function removeNamedCaptions(document: Document): void {
     if (markupWords(element).some((word) => CAPTION_WORDS.has(word))) captions.push(element);
   }
   for (const caption of captions) {
-    if (caption.isConnected && collapsedText(caption).length <= MAX_CAPTION_CHARS) caption.remove();
+    if (!caption.isConnected || isPhotoCaption(caption)) continue;
+    if (collapsedText(caption).length <= MAX_CAPTION_CHARS) caption.remove();
   }
 }
 
 /** Credit lines Readability kept as text of their own: a short block that opens with "Image:", "Photo:" … */
 export function removeCreditLines(content: Element): void {
   for (const block of content.querySelectorAll('p, div, span, figcaption, small, em, i')) {
+    if (isPhotoCaption(block)) continue;
     const text = collapsedText(block);
     if (text.length > 0 && text.length <= MAX_CAPTION_CHARS && CREDIT_LINE.test(text)) block.remove();
   }
-  for (const caption of content.querySelectorAll('figcaption')) caption.remove();
+  for (const caption of content.querySelectorAll('figcaption')) {
+    if (!isPhotoCaption(caption)) caption.remove();
+  }
+}
+
+/** Inside the <figcaption> of a <figure> with its photo: the figure block's caption, kept out of the text anyway. */
+function isPhotoCaption(element: Element): boolean {
+  const caption = element.closest('figcaption');
+  const figure = caption?.parentElement?.closest('figure');
+  return figure !== null && figure !== undefined && figure.querySelector('img, picture') !== null;
 }

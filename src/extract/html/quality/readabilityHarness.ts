@@ -13,6 +13,9 @@ const BLOCK_TAGS = new Set([
   'TD', 'TH', 'TR', 'UL',
 ]);
 
+/** Never body text: captions (the body text leaves them out) and what is not text at all. */
+const SKIPPED_TAGS = new Set(['FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'IFRAME', 'TEMPLATE']);
+
 export interface HarnessOptions {
   /** Run our cleanup hooks around Readability (false: Readability alone). */
   cleanup: boolean;
@@ -52,7 +55,7 @@ export function blockText(root: Element): string {
       parts.push(node.nodeValue ?? '');
       return;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1 || SKIPPED_TAGS.has((node as Element).tagName)) return;
     const block = BLOCK_TAGS.has((node as Element).tagName);
     if (block) parts.push('\n');
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
