@@ -26,6 +26,20 @@ export interface Config {
   trustProxy: boolean | string[];
   /** In-process cache of rendered pages; PAGE_CACHE=off disables it (benchmarks measure both). */
   pageCache: boolean;
+  ingest: IngestConfig;
+}
+
+export interface IngestConfig {
+  /** `serve` also polls feeds and runs ingest jobs (INGEST_IN_PROCESS, default on): one process is enough on SQLite. */
+  inProcess: boolean;
+  /** Fetch/extract jobs run at once per process (INGEST_CONCURRENCY, default 4). */
+  concurrency: number;
+  /**
+   * TEST ONLY (FETCH_ALLOW_PRIVATE_HOSTS="127.0.0.1:8123,…"): host:port pairs the fetcher may reach although
+   * they are private, so tests can serve feeds from loopback. Never set it in production: it opens exactly
+   * the hole the address check closes.
+   */
+  allowPrivateHosts: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -61,8 +75,25 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     logFormat: parseLogFormat(env.LOG_FORMAT),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    pageCache: !['off', '0', 'false', 'no'].includes((env.PAGE_CACHE ?? 'on').toLowerCase()),
+    pageCache: !isOff(env.PAGE_CACHE),
+    ingest: {
+      inProcess: !isOff(env.INGEST_IN_PROCESS),
+      concurrency: parseCount(env.INGEST_CONCURRENCY ?? '4', 'INGEST_CONCURRENCY'),
+      allowPrivateHosts: (env.FETCH_ALLOW_PRIVATE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    },
   };
+}
+
+function isOff(value: string | undefined): boolean {
+  return ['off', '0', 'false', 'no'].includes((value ?? 'on').toLowerCase());
+}
+
+function parseCount(value: string, name: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    throw new ConfigError(`${name} must be a whole number from 1 to 64 (got "${value}")`);
+  }
+  return count;
 }
 
 function parseLogFormat(value: string | undefined): Config['logFormat'] {
@@ -99,4 +130,9 @@ export function prepareDataDir(config: Config): Config {
   const secretFile = join(config.dataDir, 'secret');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   return { ...config, secret: readFileSync(secretFile, 'utf8').trim() };
+}
+
+/** The SQLite database file under DATA_DIR: the store and, on SQLite, the job queue share it. */
+export function sqliteFileOf(config: Pick<Config, 'dataDir'>): string {
+  return join(config.dataDir, 'newsdesk.db');
 }

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { isatty } from 'node:tty';
 import { destination, pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-import { loadConfig, prepareDataDir, type Config } from '../config.ts';
+import { loadConfig, prepareDataDir, sqliteFileOf, type Config } from '../config.ts';
 import { openStore, type Store } from '../store/index.ts';
 
 /**
@@ -29,7 +28,7 @@ export function createLogger({ logLevel: level, logFormat }: Pick<Config, 'logLe
 export function openConfiguredStore(config: Config, options: { migrate?: boolean } = {}): Promise<Store> {
   return openStore({
     databaseUrl: config.databaseUrl,
-    sqliteFile: join(config.dataDir, 'newsdesk.db'),
+    sqliteFile: sqliteFileOf(config),
     migrate: options.migrate,
   });
 }

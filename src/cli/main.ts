@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from './exitCodes.ts';
+import { registerExtract } from './extract.ts';
+import { registerFeed } from './feed.ts';
 import { registerImport } from './import.ts';
+import { registerIngest } from './ingest.ts';
+import { registerJobs } from './jobs.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerServe } from './serve.ts';
 
@@ -18,8 +22,11 @@ Environment:
   LOG_LEVEL     fatal|error|warn|info|debug|trace|silent (info)
   LOG_FORMAT    auto (readable on a terminal) or json
   PAGE_CACHE    off disables the in-process page cache (on)
+  INGEST_IN_PROCESS   off stops \`serve\` from polling feeds itself (on; run \`newsdesk worker\` instead)
+  INGEST_CONCURRENCY  fetch/extract jobs at once per process (4)
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input (nothing changed) · 78 bad configuration`,
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input (nothing changed) · 69 a remote source
+failed, try again later · 78 bad configuration`,
   )
   .exitOverride()
   .showHelpAfterError();
@@ -27,6 +34,10 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input (nothing change
 registerServe(program);
 registerMigrate(program);
 registerImport(program);
+registerExtract(program);
+registerFeed(program);
+registerIngest(program);
+registerJobs(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { importDemo } from '../ingest/index.ts';
 import { buildServer } from '../server.ts';
 import { commandContext, openConfiguredStore } from './context.ts';
+import { startInProcessIngest } from './ingest.ts';
+import { closeOnSignals } from './signals.ts';
 
 export function registerServe(program: Command): void {
   program
@@ -22,7 +24,10 @@ export function registerServe(program: Command): void {
       }
 
       const app = await buildServer({ config, store, logger: log });
+      // One process is enough for a small site: the poller and ingest jobs run beside the web server.
+      const ingest = config.ingest.inProcess ? await startInProcessIngest(config, store, log) : null;
       app.addHook('onClose', async () => {
+        await ingest?.stop();
         await store.close();
         log.info('store closed');
       });
@@ -32,23 +37,4 @@ export function registerServe(program: Command): void {
       await app.listen({ port: config.port, host: config.host });
       log.info(`${config.siteName} is at ${config.siteUrl}`);
     });
-}
-
-/** First Ctrl-C or SIGTERM closes cleanly (in-flight requests finish); a second one exits at once. */
-function closeOnSignals(close: () => Promise<void>, log: { info: (msg: string) => void; error: (o: object, msg: string) => void }): void {
-  let closing = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (closing) process.exit(1);
-    closing = true;
-    log.info(`${signal} received, shutting down`);
-    close().then(
-      () => process.exit(0),
-      (error) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
 }

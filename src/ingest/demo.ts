@@ -32,7 +32,7 @@ export async function importDemo(store: Store, options: DemoImportOptions = {}):
   const seedFile = options.seedFile ?? SEED_PAGE_FILE;
   const seedImported = existsSync(seedFile);
   const total = records.length + (seedImported ? 1 : 0);
-  const counts: Record<ImportOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+  const counts: Record<ImportOutcome, number> = { created: 0, updated: 0, unchanged: 0, duplicate: 0 };
 
   await store.transaction(async (tx) => {
     let done = 0;

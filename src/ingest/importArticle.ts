@@ -6,11 +6,14 @@ import {
   ValidationError,
   type Article,
   type ArticleDraft,
+  type ArticleProvenance,
   type ArticleStatus,
 } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
+import { storyHash } from './pages/storyHash.ts';
 
-export type ImportOutcome = 'created' | 'updated' | 'unchanged';
+/** `duplicate`: the same story is already stored under another address; nothing was written. */
+export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate';
 
 export interface ImportOptions {
   /** Identity of the origin (canonical URL, file path, demo record URL): a re-import finds the article by it. */
@@ -18,6 +21,15 @@ export interface ImportOptions {
   /** Status of a newly created article; an existing article keeps its status. */
   status?: ArticleStatus;
   now?: Date;
+  /** Where a fetched page came from; its canonical URL also finds the article on a later ingest. */
+  provenance?: ArticleProvenance;
+  /** JSON of the extractor's whole result, stored beside the article. */
+  extraction?: string;
+  /**
+   * Treat a new key whose headline and text match a stored story as that story (web ingest: syndicated
+   * copies, links without their canonical tag). Off for files and the demo, where the key is the identity.
+   */
+  dedupeByStory?: boolean;
 }
 
 export interface ImportResult {
@@ -28,9 +40,9 @@ export interface ImportResult {
 type Repositories = Omit<Store, 'transaction' | 'close' | 'migrate'>;
 
 /**
- * The one path by which content enters the store (CLI imports, the demo, later feeds). Idempotent: the same
- * draft under the same key changes nothing; an edited draft updates the article in place, keeping its id and
- * slug so that its URL keeps working, and moves updatedAt.
+ * The one path by which content enters the store (CLI imports, the demo, feeds). Idempotent: the same draft
+ * under the same key changes nothing; an edited draft updates the article in place, keeping its id and slug
+ * so that its URL keeps working, moving updatedAt and keeping the old version as a revision.
  */
 export async function importArticle(store: Repositories, draft: ArticleDraft, options: ImportOptions): Promise<ImportResult> {
   const headline = draft.headline.trim();
@@ -38,8 +50,16 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
   const now = (options.now ?? new Date()).toISOString();
   const hash = contentHash(draft);
 
-  const existing = await store.articles.findBySourceKey(options.sourceKey);
+  const story = storyHash(draft);
+
+  const existing =
+    (await store.articles.findBySourceKey(options.sourceKey)) ??
+    (options.provenance && (await store.articles.findByCanonicalUrl(options.provenance.canonicalUrl)));
   if (existing && existing.contentHash === hash) return { article: existing, outcome: 'unchanged' };
+  if (!existing && options.dedupeByStory) {
+    const same = await store.articles.findByStoryHash(story);
+    if (same) return { article: same, outcome: 'duplicate' };
+  }
 
   const section = await store.sections.ensure(draft.sectionName ?? FALLBACK_SECTION);
   const content = {
@@ -53,7 +73,10 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
     byline: draft.byline,
     source: draft.source,
     contentHash: hash,
+    storyHash: story,
     updatedAt: now,
+    ...(options.provenance && { provenance: options.provenance }),
+    ...(options.extraction !== undefined && { extraction: options.extraction }),
   };
 
   if (existing) {

@@ -2,3 +2,11 @@ export { importArticle, type ImportOptions, type ImportOutcome, type ImportResul
 export { decodePageText, importPageFile, MAX_PAGE_FILE_BYTES } from './pageFile.ts';
 export { importDemo, DEMO_WIKINEWS_FILE, SEED_PAGE_FILE, type DemoImportReport } from './demo.ts';
 export { draftFromWikinews, type WikinewsRecord } from './wikinews.ts';
+export { ingestPage, trustedCanonical, type FetchedPage, type PageIngestResult } from './pages/ingestPage.ts';
+export { draftFromExtraction } from './pages/draftFromExtraction.ts';
+export { pollFeed, type PollOutcome } from './polling/pollFeed.ts';
+export { fetchArticle } from './polling/fetchArticle.ts';
+export { FETCH_ARTICLE, POLL_FEED, type IngestContext } from './polling/context.ts';
+export { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from './polling/schedule.ts';
+export { ingestDueFeeds, ingestHandlers, queueDueFeeds, runIngestWorker } from './worker.ts';
+export { fetcherFor, openIngest, userAgentFor } from './runtime.ts';

@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { Store } from '../../store/index.ts';
+import type { Fetcher } from '../fetch/index.ts';
+import type { JobQueue } from '../jobs/index.ts';
+
+/** What the ingest jobs need: where to store, how to fetch, where to queue follow-up work. */
+export interface IngestContext {
+  store: Store;
+  fetcher: Fetcher;
+  queue: JobQueue;
+  logger: Logger;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+}
+
+export const POLL_FEED = 'poll-feed';
+export const FETCH_ARTICLE = 'fetch-article';
+
+export interface PollFeedPayload {
+  feedId: number;
+}
+
+export interface FetchArticlePayload {
+  url: string;
+  feedId: number | null;
+}

@@ -1,0 +1,33 @@
+import { ExtractError } from '../../domain/index.ts';
+import { decodeHtml } from '../../extract/html/index.ts';
+import { ingestPage, type PageIngestResult } from '../pages/ingestPage.ts';
+import type { FetchArticlePayload, IngestContext } from './context.ts';
+
+const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
+/** Content types that can hold an article page; a PDF, image or JSON link in a feed is not one. */
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+/**
+ * Fetches one story page, extracts it and stores it once. Throws FetchError (retried unless permanent)
+ * or ExtractError (parked: the same bytes will not extract better on a second try).
+ */
+export async function fetchArticle(context: IngestContext, payload: FetchArticlePayload): Promise<PageIngestResult> {
+  const { store, fetcher, logger } = context;
+  const feed = payload.feedId === null ? null : ((await store.feeds.find(payload.feedId)) ?? null);
+  const response = await fetcher.fetch({ url: payload.url, accept: HTML_ACCEPT });
+  if (response.contentType && !HTML_TYPES.test(response.contentType)) {
+    throw new ExtractError(`${payload.url} is ${response.contentType.split(';')[0]}, not an HTML page`);
+  }
+  const result = await ingestPage(store, {
+    url: response.url,
+    listedUrl: payload.url,
+    html: decodeHtml(response.body, response.contentType),
+    fetchedAt: response.fetchedAt,
+    feed,
+  });
+  logger.info(
+    { url: payload.url, article: result.article.id, outcome: result.outcome },
+    `${result.outcome} article ${result.article.id} from ${payload.url}`,
+  );
+  return result;
+}
