@@ -28,6 +28,8 @@ const FURNITURE_WORDS = new Set([
   'byline', 'bylines', 'dateline', 'timestamp', 'datetime', 'pubdate',
   // tags and comments under the story
   'tags', 'comments', 'comment',
+  // the writer's biography under the story
+  'bio', 'biography',
   // hover cards: a name in the text opens a box of that person's other stories
   'tooltip', 'popover', 'hovercard', 'flyout',
   // the standfirst under the headline: the core extractor reads it as the dek, the body starts below it

@@ -8,6 +8,7 @@ import { removeCreditLines, removeNamedCaptions } from './captions.ts';
 import { removeDatelines } from './datelines.ts';
 import { removeLinkLists, removeLinkParagraphs } from './linkDensity.ts';
 import { removeReaderPrompts } from './readerPrompts.ts';
+import { removeTeaserCards } from './teaserCards.ts';
 
 export interface CleanupContext {
   /** The page's own URL. */
@@ -21,6 +22,7 @@ export interface CleanupContext {
 export function cleanBeforeReadability(document: Document, _context: CleanupContext): void {
   removeNamedFurniture(document);
   removeNamedCaptions(document);
+  removeTeaserCards(document);
 }
 
 /** Tidies the article element Readability returned (captions, stray links, leftover furniture). */
