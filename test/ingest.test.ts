@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pino } from 'pino';
+import { sectionParagraphs } from '../src/domain/index.ts';
+import { createFetcher } from '../src/ingest/fetch/index.ts';
+import { ingestDueFeeds, type IngestContext } from '../src/ingest/index.ts';
+import { openJobQueue } from '../src/ingest/jobs/index.ts';
+import { openStore } from '../src/store/index.ts';
+import { startNewsServer, storyHeadline, type NewsServer } from './helpers/newsServer.ts';
+
+/**
+ * The whole ingest path on real parts: a news site on loopback, the guarded fetcher (loopback allowed for
+ * this one server only), the SQLite job queue, the extractor and the store.
+ */
+describe('ingest from a followed feed', () => {
+  let news: NewsServer;
+  let dir: string;
+  let context: IngestContext;
+  let clock = new Date('2026-03-01T12:00:00Z');
+
+  before(async () => {
+    news = await startNewsServer({ storyCount: 6 });
+    dir = mkdtempSync(join(tmpdir(), 'newsdesk-ingest-'));
+    const sqliteFile = join(dir, 'newsdesk.db');
+    const store = await openStore({ databaseUrl: null, sqliteFile });
+    const queue = await openJobQueue({ databaseUrl: null, sqliteFile });
+    const fetcher = createFetcher({ userAgent: 'Newsdesk-test/1', allowPrivateHosts: [news.hostPort] });
+    context = { store, fetcher, queue, logger: pino({ level: 'silent' }), now: () => clock };
+  });
+
+  after(async () => {
+    await context.queue.close();
+    await context.store.close();
+    await news.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const run = () => ingestDueFeeds(context, { concurrency: 3 });
+  const later = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
+
+  test('every story of the feed is stored once, with provenance, credited to its source', async () => {
+    const feed = await context.store.feeds.add(
+      { url: `${news.origin}/feed.xml`, section: 'security', sourceName: null, publishStatus: 'published', pollIntervalSeconds: 600 },
+      clock,
+    );
+    const report = await run();
+    assert.equal(report.jobsRun, 7, 'one poll and six article fetches');
+
+    for (let n = 1; n <= 6; n++) {
+      const article = await context.store.articles.findByCanonicalUrl(`${news.origin}/story/${n}`);
+      assert.ok(article, `story ${n} stored`);
+      assert.equal(article.headline, storyHeadline(n));
+      assert.equal(article.status, 'published');
+      assert.equal(article.section, 'security', "the feed's section wins over the page's own label");
+      assert.equal(article.byline, 'Jane Reporter');
+      assert.deepEqual(article.source, {
+        name: 'Loopback Gazette',
+        url: `${news.origin}/story/${n}`,
+        attribution: null,
+        licenseName: null,
+        licenseUrl: null,
+      });
+      assert.equal(article.provenance?.feedId, feed.id);
+      assert.equal(article.sourceKey, `url:${news.origin}/story/${n}`, 'tracking parameters stripped from the key');
+      assert.match(article.lede ?? '', new RegExp(`^Story ${n} paragraph 1:`));
+      assert.deepEqual(article.body.map((s) => s.title), [null, 'What happens next']);
+      const text = article.body.flatMap(sectionParagraphs).join(' ');
+      assert.doesNotMatch(text, /Share on X|Newsletter|Sign up|©/, 'page chrome is not the article');
+      assert.equal(article.hero?.caption, 'Residents at the council meeting.');
+      assert.equal(article.hero?.credit, 'Sam Lens/Gazette');
+      const extraction = JSON.parse((await context.store.articles.findExtraction(article.id)) ?? 'null');
+      assert.equal(extraction.image.url, `${news.origin}/photos/${n}.jpg`, 'the photo address is kept for an editor');
+    }
+
+    const polled = await context.store.feeds.find(feed.id);
+    assert.equal(polled?.lastStatus, 'ok');
+    assert.equal(polled?.title, 'Loopback Gazette');
+    assert.equal(polled?.itemsSeen, 6);
+    assert.equal(polled?.nextPollAt, new Date(clock.getTime() + 600_000).toISOString());
+  });
+
+  test('an unchanged feed costs a 304 and fetches nothing', async () => {
+    later(11);
+    const storyHits = news.hits.get('/story/1');
+    const report = await run();
+    assert.equal(report.jobsRun, 1);
+    assert.equal(news.hits.get('/story/1'), storyHits);
+    const [feed] = await context.store.feeds.list();
+    assert.equal(feed?.lastStatus, 'not-modified');
+  });
+
+  test('a corrected story updates its article, keeping the old version as a revision', async () => {
+    const before = await context.store.articles.findByCanonicalUrl(`${news.origin}/story/2`);
+    news.editStory(2, 'An earlier version misnamed the river.');
+    later(11);
+    await run();
+    const after = await context.store.articles.findByCanonicalUrl(`${news.origin}/story/2`);
+    assert.equal(after?.id, before?.id);
+    assert.equal(after?.slug, before?.slug);
+    assert.match(after!.body.flatMap(sectionParagraphs).join(' '), /misnamed the river/);
+    const revisions = await context.store.articles.revisions(after!.id);
+    assert.equal(revisions.length, 1);
+    assert.equal(revisions[0]?.article.contentHash, before?.contentHash);
+    assert.equal(await context.store.articles.countPublished(), 6, 'no story added');
+  });
+
+  test('the same stories in a second feed are not stored again', async () => {
+    news.setFeed('/again.xml', [1, 3, 5, 4]);
+    await context.store.feeds.add(
+      { url: `${news.origin}/again.xml`, section: null, sourceName: 'Other', publishStatus: 'draft', pollIntervalSeconds: 600 },
+      clock,
+    );
+    const report = await run();
+    assert.equal(report.jobsRun, 1, 'the poll finds every story already stored');
+    assert.equal(await context.store.articles.countPublished(), 6);
+  });
+
+  test('a failing feed says why, keeps its stories, and backs off as long as Retry-After asks', async () => {
+    news.failPath('/feed.xml', 503, 7200);
+    later(11);
+    await run();
+    const feed = await context.store.feeds.findByUrl(`${news.origin}/feed.xml`);
+    assert.equal(feed?.lastStatus, 'error');
+    assert.equal(feed?.errorStreak, 1);
+    assert.match(feed?.lastError ?? '', /503/);
+    assert.equal(feed?.nextPollAt, new Date(clock.getTime() + 7_200_000).toISOString());
+    assert.equal(await context.store.articles.countPublished(), 6);
+    news.failPath('/feed.xml', null);
+  });
+});
