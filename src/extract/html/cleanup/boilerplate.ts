@@ -8,14 +8,14 @@
  * share of the page's prose is the article (or wraps it), whatever its class says (`entry author-jane-doe`,
  * `body has-share-bar`).
  */
-import { collapsedText, markupWords } from './markup.ts';
+import { collapsedText, linkDensity, markupWords } from './markup.ts';
 
 /** Whole words of a class or id that name furniture, grouped by what they are. */
 const FURNITURE_WORDS = new Set([
   // share and follow bars
   'share', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'follow',
   // newsletter and subscription boxes
-  'newsletter', 'newsletters', 'signup', 'subscribe', 'subscription', 'paywall',
+  'newsletter', 'newsletters', 'signup', 'subscribe', 'subscription',
   // related and recommended stories
   'related', 'recirc', 'recirculation', 'recommended', 'recommendations', 'trending', 'popular', 'outbrain',
   'taboola', 'promo', 'promos', 'teaser', 'teasers',
@@ -54,6 +54,14 @@ const FURNITURE_TAGS = 'nav, form, button, dialog, [role="navigation"], [role="d
  */
 const STORY_SHARE_OF_PROSE = 0.5;
 
+/**
+ * Some pages cut the story into several wrappers (one per run of paragraphs between ads), each under half of
+ * it; a wrapper holding this many full paragraphs of unlinked prose is story, not a box beside it.
+ */
+const STORY_PARAGRAPHS = 3;
+const STORY_PARAGRAPH_CHARS = 150;
+const STORY_PARAGRAPH_MAX_LINK_DENSITY = 0.3;
+
 /** Removes furniture named by tag, class or id from the page, leaving anything that holds most of its prose. */
 export function removeNamedFurniture(document: Document): void {
   const body = document.body ?? document.documentElement;
@@ -67,6 +75,7 @@ export function removeNamedFurniture(document: Document): void {
   for (const element of candidates) {
     if (!element.isConnected || element === body) continue;
     if (pageProse > 0 && proseLength(element) >= STORY_SHARE_OF_PROSE * pageProse) continue;
+    if (holdsStoryParagraphs(element)) continue;
     element.remove();
   }
 }
@@ -76,6 +85,16 @@ export function isNamedFurniture(element: Element): boolean {
   if (words.some((word) => FURNITURE_WORDS.has(word))) return true;
   const joined = words.join('-');
   return FURNITURE_PHRASES.some((phrase) => joined.includes(phrase));
+}
+
+function holdsStoryParagraphs(element: Element): boolean {
+  let found = 0;
+  for (const paragraph of element.querySelectorAll('p')) {
+    const length = collapsedText(paragraph).length;
+    if (length < STORY_PARAGRAPH_CHARS || linkDensity(paragraph, length) > STORY_PARAGRAPH_MAX_LINK_DENSITY) continue;
+    if (++found >= STORY_PARAGRAPHS) return true;
+  }
+  return false;
 }
 
 /** Characters of paragraph text under an element: what a reader would call the story's prose. */

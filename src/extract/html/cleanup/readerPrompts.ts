@@ -29,6 +29,13 @@ const FOOTER_LINE =
 const NEWSROOM_CREDIT =
   /^[([]?\s*(?:(?:additional )?reporting by|writing by|editing by|compiled by|with reporting by)\b|\bcontributed (?:reporting|to this report)\b/i;
 
+/**
+ * A newsletter pitch anywhere in a short block: "There's plenty more where that came from. Sign up for … to get
+ * the free daily newsletter delivered to your inbox." Reporting on newsletters rarely asks the reader to sign up.
+ */
+const NEWSLETTER = /\b(?:newsletters?|inbox)\b/i;
+const NEWSLETTER_ASK = /\b(?:sign up|signup|subscribe|delivered)\b/i;
+
 export function removeReaderPrompts(content: Element): void {
   removeAll(findPrompts(content));
 }
@@ -45,7 +52,10 @@ function findPrompts(content: Element): Element[] {
 }
 
 export function isReaderPrompt(text: string): boolean {
-  return MORE_STORIES.test(text) || CALL_TO_ACTION.test(text) || FOOTER_LINE.test(text) || NEWSROOM_CREDIT.test(text);
+  if (MORE_STORIES.test(text) || CALL_TO_ACTION.test(text) || FOOTER_LINE.test(text) || NEWSROOM_CREDIT.test(text)) {
+    return true;
+  }
+  return NEWSLETTER.test(text) && NEWSLETTER_ASK.test(text);
 }
 
 /** A block holding no other blocks: the unit a reader sees as one line or paragraph. */
