@@ -4,6 +4,9 @@
  * what reaches it; B's port is allowed, so only the address check stands between a name and B.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { FetchError } from '../../domain/index.ts';
 import { createFetcher } from './index.ts';
@@ -113,5 +116,35 @@ describe('DNS rebinding', () => {
     const response = await fetcher.fetch({ url: `http://pinned.test:${serverA.port}/page` });
     assert.equal(response.body.toString(), `A pinned.test:${serverA.port}`);
     assert.deepEqual(resolver.asked, ['pinned.test']);
+  });
+
+  test('over https the pinned connection still names the host: TLS server name from the URL', async () => {
+    // A throwaway self-signed certificate for pinned.test (testdata/, never used outside tests). The fetcher
+    // rightly refuses it; what matters is which name the handshake asked for.
+    const testdata = new URL('./testdata/', import.meta.url);
+    const serverNames: string[] = [];
+    const server = createTlsServer({
+      key: readFileSync(new URL('self-signed-key.pem', testdata)),
+      cert: readFileSync(new URL('self-signed-cert.pem', testdata)),
+      SNICallback: (name, done) => {
+        serverNames.push(name);
+        done(null);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const resolver = stubResolver({ 'pinned.test': ['127.0.0.1'] });
+      const { fetcher } = fetcherWith(resolver, { allowPrivateHosts: [`pinned.test:${port}`], respectRobots: false });
+      await assert.rejects(fetcher.fetch({ url: `https://pinned.test:${port}/` }), {
+        failure: 'network',
+        message: /self-signed certificate/,
+      });
+      assert.deepEqual(serverNames, ['pinned.test']);
+      assert.deepEqual(resolver.asked, ['pinned.test']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -9,7 +9,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { LookupFunction } from 'node:net';
-import { FetchError } from '../../domain/index.ts';
+import { ConfigError, FetchError } from '../../domain/index.ts';
 import { resolveDestination } from './destination.ts';
 import { readBody, sendRequest } from './exchange.ts';
 import { parseRetryAfter } from './retryAfter.ts';
@@ -119,7 +119,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 function settingsFrom(options: FetcherOptions): Settings {
   const userAgent = options.userAgent.trim();
   if (userAgent === '' || /[\r\n]/.test(userAgent)) {
-    throw new FetchError('userAgent must be one non-empty line naming the product and a contact URL', 'bad-url');
+    throw new ConfigError('userAgent must be one non-empty line naming the product and a contact URL');
   }
   // Validates the test-only list once, so a typo fails at start-up rather than as a puzzling refusal.
   options.allowPrivateHosts?.forEach(normalizeHostPort);

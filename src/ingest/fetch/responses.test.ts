@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { FetchError } from '../../domain/index.ts';
+import { ConfigError, FetchError } from '../../domain/index.ts';
 import { createFetcher, parseRetryAfter } from './index.ts';
 import { startFullBacklog } from './testing/fullBacklog.ts';
 import { startServer, TEST_USER_AGENT, type LocalServer } from './testing/localServer.ts';
@@ -170,7 +170,7 @@ describe('allowPrivateHosts (tests only)', () => {
   });
 
   test('a fetcher needs a one-line User-Agent', () => {
-    assert.throws(() => createFetcher({ userAgent: '  ' }), FetchError);
-    assert.throws(() => createFetcher({ userAgent: 'Newsdesk\r\nX-Evil: 1' }), FetchError);
+    assert.throws(() => createFetcher({ userAgent: '  ' }), ConfigError);
+    assert.throws(() => createFetcher({ userAgent: 'Newsdesk\r\nX-Evil: 1' }), ConfigError);
   });
 });

@@ -7,7 +7,7 @@
  * parse is refused, never handed to a laxer parser.
  */
 import { isIPv4 } from 'node:net';
-import { FetchError } from '../../domain/index.ts';
+import { ConfigError, FetchError } from '../../domain/index.ts';
 import { whyBlocked } from './addressPolicy.ts';
 
 export interface UrlPolicy {
@@ -103,7 +103,7 @@ export function normalizeHostPort(entry: string): string {
     hostname = null;
   }
   if (hostname === null || !Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new FetchError(`allowPrivateHosts entry ${JSON.stringify(entry)} is not host:port`, 'bad-url');
+    throw new ConfigError(`allowPrivateHosts entry ${JSON.stringify(entry)} is not host:port`);
   }
   return `${hostname}:${port}`;
 }
