@@ -8,6 +8,7 @@ import { removeCreditLines, removeNamedCaptions } from './captions.ts';
 import { removeDatelines } from './datelines.ts';
 import { removeLinkLists, removeLinkParagraphs } from './linkDensity.ts';
 import { removeReaderPrompts } from './readerPrompts.ts';
+import { removeBlocksOutsideStructuredBody } from './structuredBody.ts';
 import { removeTeaserCards } from './teaserCards.ts';
 
 export interface CleanupContext {
@@ -32,4 +33,5 @@ export function cleanAfterReadability(content: Element, context: CleanupContext)
   removeLinkParagraphs(content, context.url);
   removeReaderPrompts(content);
   removeDatelines(content);
+  removeBlocksOutsideStructuredBody(content, context.structuredBody);
 }
