@@ -16,11 +16,15 @@ const MORE_STORIES =
 
 /** Openings that ask the reader to do something: subscribe, follow, share, comment, download. */
 const CALL_TO_ACTION =
-  /^[[(]?\s*(?:sign up|subscribe|click here|tap here|follow (?:us|him|her|them|[\p{Lu}][^ ]* (?:on|at))|join (?:us|our)|like this story|like us on|share (?:this|it)|get the (?:latest|free)|get [\p{Lu}][^ ]* delivered|listen to [^.]{1,40} (?:live|on)|watch (?:live|now)|download (?:the|our)|want more|have a tip|tell us what|leave a comment|post comment|comments?\b|this (?:post|article) (?:may )?contains? affiliate|we may earn|this website uses cookies|this slideshow requires|advert(?:isement)?\b|iklan\b|publicidade\b|pubblicità\b|реклама\b)/iu;
+  /^[[(]?\s*(?:sign up|subscribe|click here|tap here|follow (?:us|him|her|them|[\p{Lu}][^ ]* (?:on|at))|join (?:us|our)|like this story|like us on|share (?:this|it)|get the (?:latest|free)|get [\p{Lu}][^ ]* delivered|listen to [^.]{1,40} (?:live|on)|watch (?:live|now)|download (?:the|our)|want more|have a tip|tell us what|leave a comment|post comment|this (?:post|article) (?:may )?contains? affiliate|we may earn|this website uses cookies|this slideshow requires)(?![\p{L}\p{N}])/iu;
+
+/** A label standing alone where a widget was: "Comments", "Advertisement" (in the languages we meet). */
+const WIDGET_LABEL =
+  /^(?:comments?|advert|advertisement|sponsored|iklan|publicidade|pubblicità|anzeige|реклама)\s*(?:\(\d*\)|\d+)?$/iu;
 
 /** Filing and copyright lines at the foot of the story. */
 const FOOTER_LINE =
-  /^(?:filed under|posted in|categories|tags|tagged(?: with)?|topics)\s*:|^(?:copyright|©|ⓒ)\s*(?:ⓒ|©|\(c\))?\s*(?:\d{4}|[\p{L}])/iu;
+  /^(?:filed under|posted in|categories|tags|tagged(?: with)?|topics)\s*:|^(?:copyright\s*)?(?:©|ⓒ|\(c\))\s*[\p{L}\p{N}]|^copyright\s+\d{4}\b/iu;
 
 /**
  * Wire and newsroom credits: "(Reporting by …; Editing by …)", "Additional reporting by …",
@@ -52,10 +56,8 @@ function findPrompts(content: Element): Element[] {
 }
 
 export function isReaderPrompt(text: string): boolean {
-  if (MORE_STORIES.test(text) || CALL_TO_ACTION.test(text) || FOOTER_LINE.test(text) || NEWSROOM_CREDIT.test(text)) {
-    return true;
-  }
-  return NEWSLETTER.test(text) && NEWSLETTER_ASK.test(text);
+  const prompt = [MORE_STORIES, CALL_TO_ACTION, WIDGET_LABEL, FOOTER_LINE, NEWSROOM_CREDIT].some((p) => p.test(text));
+  return prompt || (NEWSLETTER.test(text) && NEWSLETTER_ASK.test(text));
 }
 
 /** A block holding no other blocks: the unit a reader sees as one line or paragraph. */
