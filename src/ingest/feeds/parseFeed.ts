@@ -1,0 +1,124 @@
+/**
+ * Feed bytes in, one normalised feed out:
+ *
+ *   bytes ──decode.ts──▶ text ──doctype.ts──▶ text without a DTD ──xmlScan.ts──▶ skeleton + well-formedness notes
+ *                                                      └──feedsmith──▶ values ──rss/atom/rdf/json.ts──▶ ParsedFeed
+ *
+ * A document that is not a feed at all, or is hostile, is refused with a FeedError saying why. A document that
+ * is a feed but breaks the rules (bad XML, wrong charset) is read as well as it can be, and `warnings` says what
+ * was wrong, so the poller can show the publisher's mistake without losing their news.
+ */
+import { DetectError, MalformedError, ParseError, parseFeed as feedsmithParse, type AnyFeed } from 'feedsmith';
+import { FeedError } from '../../domain/errors.ts';
+import { adaptAtom } from './atom.ts';
+import { readFeedText } from './decode.ts';
+import { stripDoctype } from './doctype.ts';
+import { adaptJson } from './json.ts';
+import { MAX_FEED_BYTES, MAX_FEED_ITEMS, type FeedFormat, type ParsedFeed, type ParseFeedOptions } from './model.ts';
+import { adaptRdf } from './rdf.ts';
+import { adaptRss } from './rss.ts';
+import { feedSkeleton } from './skeleton.ts';
+import { tagItems } from './tagItems.ts';
+import { repairXml } from './repair.ts';
+import { scanXml, type XmlScan } from './xmlScan.ts';
+
+/** Root elements of a feed that feedsmith finds empty (it reports "invalid" when a channel has nothing in it). */
+const EMPTY_FEED_ROOTS: Record<string, FeedFormat> = { rss: 'rss', feed: 'atom', rdf: 'rdf' };
+
+export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions): ParsedFeed {
+  const documentUrl = checkDocumentUrl(options.url);
+  const size = typeof body === 'string' ? body.length : body.byteLength;
+  if (size > MAX_FEED_BYTES) {
+    throw new FeedError(`feed refused: ${size} bytes is over the ${MAX_FEED_BYTES}-byte limit`);
+  }
+  const decoded =
+    typeof body === 'string'
+      ? { text: body.replace(/^\uFEFF/, ''), warnings: [] as string[] }
+      : readFeedText(body, options.contentType);
+  const warnings = [...decoded.warnings];
+  const start = decoded.text.trimStart();
+  if (start === '') throw new FeedError('feed is empty');
+
+  if (start.startsWith('{') || start.startsWith('[')) return parseJsonFeed(decoded.text, documentUrl, warnings);
+
+  const doctype = stripDoctype(decoded.text);
+  warnings.push(...doctype.warnings);
+  const scan = scanXml(doctype.text, documentUrl);
+  const problems = scan.problems.map((problem) => `not well-formed XML: ${problem}`);
+
+  const tagged = tagItems(doctype.text, scan);
+  let parsed: AnyFeed<string>;
+  try {
+    parsed = readWithRepair(tagged.text, scan);
+  } catch (error) {
+    const emptyFormat = error instanceof ParseError ? EMPTY_FEED_ROOTS[scan.root?.local ?? ''] : undefined;
+    if (!emptyFormat) throw new FeedError(notAFeedMessage(error, start, problems));
+    // A feed with no channel content yet (a new blog, a quiet section) is a feed, not an error.
+    return { format: emptyFormat, title: null, link: null, language: null, items: [], warnings: [...warnings, ...problems] };
+  }
+  warnings.push(...problems);
+  const skeleton = feedSkeleton(scan, tagged, documentUrl);
+  if (scan.items.length > MAX_FEED_ITEMS) {
+    warnings.push(`only the first ${MAX_FEED_ITEMS} of ${scan.items.length} items were read`);
+  }
+
+  switch (parsed.format) {
+    case 'rss':
+      return { ...adaptRss(parsed.feed, skeleton), warnings };
+    case 'atom':
+      return { ...adaptAtom(parsed.feed, skeleton), warnings };
+    case 'rdf':
+      return { ...adaptRdf(parsed.feed, skeleton), warnings };
+    case 'json':
+      return { ...adaptJson(parsed.feed, documentUrl), warnings };
+  }
+}
+
+/** feedsmith's reading of the document, or of its mended form when the original defeats the XML parser. */
+function readWithRepair(text: string, scan: XmlScan): AnyFeed<string> {
+  try {
+    return feedsmithParse<string>(text, { maxItems: MAX_FEED_ITEMS });
+  } catch (error) {
+    const repaired = error instanceof MalformedError ? repairXml(text, scan) : null;
+    if (repaired === null) throw error;
+    return feedsmithParse<string>(repaired, { maxItems: MAX_FEED_ITEMS });
+  }
+}
+
+function parseJsonFeed(text: string, documentUrl: string, warnings: string[]): ParsedFeed {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new FeedError(`feed is not valid JSON: ${(error as Error).message}`);
+  }
+  let parsed: AnyFeed<string>;
+  try {
+    parsed = feedsmithParse<string>(json, { maxItems: MAX_FEED_ITEMS });
+  } catch {
+    throw new FeedError('document is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1…")');
+  }
+  if (parsed.format !== 'json') throw new FeedError('document is JSON but not a JSON Feed');
+  return { ...adaptJson(parsed.feed, documentUrl), warnings };
+}
+
+function checkDocumentUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    throw new FeedError(`feed URL ${JSON.stringify(url)} is not an absolute URL`);
+  }
+}
+
+/** Why feedsmith could not read the document, in words a person adding a feed can act on. */
+function notAFeedMessage(error: unknown, start: string, problems: string[]): string {
+  if (/^(?:<!doctype html|<html)/i.test(start)) {
+    return 'document is an HTML page, not a feed (look for the page\'s RSS or Atom link)';
+  }
+  if (error instanceof DetectError || !start.startsWith('<')) {
+    return 'document is not a feed: no RSS, RDF, Atom or JSON Feed found';
+  }
+  if (problems.length > 0) return `feed could not be read: ${problems[0]}`;
+  if (error instanceof RangeError) return 'feed could not be read: elements nested too deeply';
+  return `feed could not be read: ${(error as Error).message}`;
+}

@@ -1,0 +1,155 @@
+/**
+ * Our ParsedFeed seen through feedparser's names, so the `Expect:` lines of its test suite can be evaluated
+ * against our parse: `feed['title']`, `entries[0]['link']`, `entries[0]['content'][0]['value']`,
+ * `entries[0]['published_parsed']` (a 9-tuple), `bozo`, `encoding`.
+ *
+ * Fields our model does not carry (subtitle, enclosures, iTunes, `*_detail`, …) throw NotModelled. Three kinds of
+ * value compare the way our model means them rather than byte for byte: HTML as markup (htmlCompare.ts), URLs
+ * after WHATWG normalisation, and titles as plain text (a feedparser title with markup is "not modelled").
+ */
+import type { ParsedFeed, FeedItem } from '../model.ts';
+import { collapseWhitespace } from '../text.ts';
+import { sameHtml } from './htmlCompare.ts';
+import { NotModelled, PyError, type PyComparable, type PyMapping, type PyValue, type Scope } from './pythonExpr.ts';
+
+export interface ProjectionInput {
+  /** Our parse, or null when parseFeed threw a FeedError. */
+  feed: ParsedFeed | null;
+  encoding: string | null;
+}
+
+class HtmlValue implements PyComparable {
+  constructor(readonly html: string) {}
+  pyEquals(other: PyValue): boolean {
+    if (other instanceof HtmlValue) return sameHtml(this.html, other.html);
+    return typeof other === 'string' && sameHtml(this.html, other);
+  }
+  pyTruthy(): boolean {
+    return this.html !== '';
+  }
+}
+
+class UrlValue implements PyComparable {
+  constructor(readonly url: string) {}
+  pyEquals(other: PyValue): boolean {
+    if (other instanceof UrlValue) return other.url === this.url;
+    if (typeof other !== 'string') return false;
+    if (other === this.url) return true;
+    try {
+      return new URL(other).href === this.url;
+    } catch {
+      return false;
+    }
+  }
+  pyTruthy(): boolean {
+    return true;
+  }
+}
+
+/** Markup in feedparser's expected title: our titles are plain text by design, so such a case is not ours. */
+const MARKUP = /<[A-Za-z/!]/;
+
+class TitleValue implements PyComparable {
+  constructor(readonly text: string) {}
+  pyEquals(other: PyValue): boolean {
+    if (other instanceof TitleValue) return other.text === this.text;
+    if (other instanceof HtmlValue || typeof other !== 'string') return false;
+    if (MARKUP.test(other)) throw new NotModelled('title with markup (our titles are plain text)');
+    return collapseWhitespace(other) === this.text;
+  }
+  pyTruthy(): boolean {
+    return this.text !== '';
+  }
+}
+
+/** A dict of the keys we model; any other key is NotModelled, a modelled key with no value is a KeyError. */
+class ProjectedDict implements PyMapping {
+  constructor(
+    readonly name: string,
+    readonly fields: Record<string, PyValue | undefined>,
+  ) {}
+  pyGet(key: string): PyValue {
+    if (!(key in this.fields)) throw new NotModelled(`${this.name}['${key}']`);
+    const value = this.fields[key];
+    if (value === undefined || value === null) throw new PyError(`KeyError: ${this.name}['${key}']`);
+    return value;
+  }
+  pyHas(key: string): boolean {
+    if (!(key in this.fields)) throw new NotModelled(`${this.name}['${key}']`);
+    const value = this.fields[key];
+    return value !== undefined && value !== null;
+  }
+}
+
+/** Mon=0 … Sun=6 and day of the year, as time.struct_time has them. */
+export function structTime(iso: string | null): PyValue[] | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const dayOfYear = Math.floor((date.getTime() - yearStart) / 86_400_000) + 1;
+  return [
+    date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(),
+    date.getUTCSeconds(), (date.getUTCDay() + 6) % 7, dayOfYear, 0,
+  ];
+}
+
+const opt = <T, V>(value: T | null, wrap: (v: T) => V): V | undefined => (value === null ? undefined : wrap(value));
+
+function projectItem(item: FeedItem, index: number): ProjectedDict {
+  const summary = opt(item.summaryHtml, (html) => new HtmlValue(html));
+  const published = structTime(item.publishedAt);
+  const updated = structTime(item.updatedAt);
+  const tags = item.categories.map(
+    (term, k) => new ProjectedDict(`entries[${index}]['tags'][${k}]`, { term: new TitleValue(term) }),
+  );
+  return new ProjectedDict(`entries[${index}]`, {
+    id: item.guid ?? undefined,
+    guid: item.guid ?? undefined,
+    link: opt(item.url, (url) => new UrlValue(url)),
+    title: opt(item.title, (title) => new TitleValue(title)),
+    summary,
+    description: summary,
+    content: opt(item.contentHtml, (html) => [
+      new ProjectedDict(`entries[${index}]['content'][0]`, { value: new HtmlValue(html) }),
+    ]),
+    author: item.author ?? undefined,
+    published_parsed: published,
+    issued_parsed: published,
+    updated_parsed: updated,
+    modified_parsed: updated,
+    tags: tags.length > 0 ? tags : undefined,
+    category: opt(item.categories[0] ?? null, (term) => new TitleValue(term)),
+  });
+}
+
+export function projectionScope(input: ProjectionInput): Scope {
+  const { feed } = input;
+  const bozo = feed === null || feed.warnings.length > 0;
+  const feedDict = new ProjectedDict('feed', {
+    title: opt(feed?.title ?? null, (title) => new TitleValue(title)),
+    link: opt(feed?.link ?? null, (url) => new UrlValue(url)),
+    language: feed?.language ?? undefined,
+  });
+  const entries = (feed?.items ?? []).map(projectItem);
+  return (name: string): PyValue => {
+    switch (name) {
+      case 'bozo':
+        return bozo;
+      case 'encoding':
+        if (input.encoding === null) throw new PyError('KeyError: encoding');
+        return input.encoding;
+      case 'feed':
+        return feedDict;
+      case 'entries':
+        return entries;
+      case 'len':
+        return (value: PyValue) => {
+          if (Array.isArray(value) || typeof value === 'string') return value.length;
+          throw new NotModelled('len() of a mapping');
+        };
+      default:
+        // version, headers, etag, modified, href, namespaces, bozo_exception, ord, isinstance, locals, feedparser …
+        throw new NotModelled(name);
+    }
+  };
+}

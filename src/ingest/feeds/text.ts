@@ -1,0 +1,59 @@
+/**
+ * Headlines, bylines and categories are plain text in our model; feeds send them as text, as escaped HTML, or
+ * (too often) as text with HTML entities typed into it. These turn any of those into the words a reader sees.
+ */
+import { decodeHTML } from 'entities';
+
+/** Whitespace runs (including the no-break kind feeds pad with) become one space; the ends are trimmed. */
+export function collapseWhitespace(value: string): string {
+  return value.replace(/[\s\u00a0]+/g, (run) => (run === '\u00a0' ? run : ' ')).trim();
+}
+
+/** A tag, a comment or a CDATA section: the text is HTML when one of these appears. */
+const MARKUP = /<(?:[A-Za-z][^<>]*|\/[A-Za-z][^<>]*|!--[\s\S]*?--)>/;
+const ENTITY = /&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/;
+
+/** Blocks whose content is never visible text. */
+const INVISIBLE = /<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
+/** Tags that end a line of text: replaced by a space so words on either side do not run together. */
+const BREAKING_TAG = /<\/?(?:p|div|br|li|tr|td|th|h[1-6]|blockquote|ul|ol|table|hr)\b[^>]*>/gi;
+
+/** The visible text of an HTML fragment, entities decoded, whitespace collapsed; null when nothing is left. */
+export function htmlToText(html: string | null | undefined): string | null {
+  if (!html) return null;
+  const text = decodeHTML(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(INVISIBLE, '')
+      .replace(BREAKING_TAG, ' ')
+      .replace(/<[^>]*>/g, ''),
+  );
+  return nonEmpty(collapseWhitespace(text));
+}
+
+/**
+ * A title from a format that does not say whether it is text or HTML (RSS, RDF, JSON Feed): read as HTML only
+ * when it has markup or entities in it, so "Q&A" and "1 < 2" stay as written.
+ */
+export function looseTitleText(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (MARKUP.test(value) || ENTITY.test(value)) return htmlToText(value);
+  return nonEmpty(collapseWhitespace(value));
+}
+
+/** A declared-text value (Atom type="text"): kept as written apart from whitespace. */
+export function plainText(value: string | null | undefined): string | null {
+  return value ? nonEmpty(collapseWhitespace(value)) : null;
+}
+
+/** Plain text as HTML: escaped, blank lines as paragraph breaks. */
+export function textToHtml(text: string | null | undefined): string | null {
+  if (!text?.trim()) return null;
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = text.trim().split(/\n\s*\n/).map((p) => escape(p.trim()));
+  return paragraphs.length === 1 ? paragraphs[0]! : paragraphs.map((p) => `<p>${p}</p>`).join('');
+}
+
+export function nonEmpty(value: string | null | undefined): string | null {
+  return value && value.trim() !== '' ? value : null;
+}
