@@ -34,14 +34,15 @@ export interface PageIngestResult extends ImportResult {
 export async function ingestPage(store: Store, page: FetchedPage): Promise<PageIngestResult> {
   const extracted = extractArticle(page.html, { url: page.url });
   const canonicalUrl = trustedCanonical(page.url, extracted.canonicalUrl);
-  const sectionName = await sectionNameFor(store, page, extracted.sectionHint);
+  const sourceKey = `url:${page.listedUrl ? stripTrackingParams(page.listedUrl) : canonicalUrl}`;
+  const sectionName = await sectionNameFor(store, page, extracted.sectionHint, sourceKey, canonicalUrl);
   const sourceName = page.feed?.sourceName ?? extracted.siteName ?? page.feed?.title ?? new URL(canonicalUrl).hostname;
   const draft = draftFromExtraction(extracted, { sectionName, sourceName, sourceUrl: canonicalUrl });
   const { bodyText: _derived, ...record } = extracted;
 
   const result = await store.transaction((tx) =>
     importArticle(tx, draft, {
-      sourceKey: `url:${page.listedUrl ? stripTrackingParams(page.listedUrl) : canonicalUrl}`,
+      sourceKey,
       status: page.status ?? page.feed?.publishStatus ?? 'draft',
       provenance: {
         canonicalUrl,
@@ -85,9 +86,20 @@ function sameOwner(a: string, b: string): boolean {
   return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
 }
 
-async function sectionNameFor(store: Store, page: FetchedPage, hint: string | null): Promise<string> {
+async function sectionNameFor(
+  store: Store,
+  page: FetchedPage,
+  hint: string | null,
+  sourceKey: string,
+  canonicalUrl: string,
+): Promise<string> {
   if (page.sectionName) return page.sectionName;
   const sections = await store.sections.list();
+  // A story already stored stays where it is (an editor may have moved it); only an explicit choice moves it.
+  const stored =
+    (await store.articles.findBySourceKey(sourceKey)) ?? (await store.articles.findByCanonicalUrl(canonicalUrl));
+  const storedSection = stored && sections.find((s) => s.slug === stored.section);
+  if (storedSection) return storedSection.name;
   const feedSection = page.feed?.section && sections.find((s) => s.slug === page.feed!.section);
   if (feedSection) return feedSection.name;
   // A page's own label files it only when it names one of our sections: "Politics" yes, "uk-news" no.
