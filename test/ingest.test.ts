@@ -8,6 +8,8 @@ import { sectionParagraphs } from '../src/domain/index.ts';
 import { createFetcher } from '../src/ingest/fetch/index.ts';
 import { ingestDueFeeds, type IngestContext } from '../src/ingest/index.ts';
 import { openJobQueue } from '../src/ingest/jobs/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { buildServer } from '../src/server.ts';
 import { openStore } from '../src/store/index.ts';
 import { startNewsServer, storyHeadline, type NewsServer } from './helpers/newsServer.ts';
 
@@ -80,6 +82,23 @@ describe('ingest from a followed feed', () => {
     assert.equal(polled?.title, 'Loopback Gazette');
     assert.equal(polled?.itemsSeen, 6);
     assert.equal(polled?.nextPollAt, new Date(clock.getTime() + 600_000).toISOString());
+  });
+
+  test('an ingested story shows on the site, credited to its source with a link', async () => {
+    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PAGE_CACHE: 'off' });
+    const app = await buildServer({ config, store: context.store, logger: false });
+    try {
+      const article = await context.store.articles.findByCanonicalUrl(`${news.origin}/story/4`);
+      const page = await app.inject(`/${article!.section}/${article!.slug}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1[^>]*>Council reviews plan number 4 after residents raise concerns<\/h1>/);
+      assert.match(page.body, new RegExp(`Source: <a href="${news.origin}/story/4">Loopback Gazette</a>`));
+      assert.match(page.body, /<h2 id="part-2">What happens next<\/h2>/);
+      assert.doesNotMatch(page.body, /Share on X|Sign up for our daily briefing/);
+      assert.doesNotMatch(page.body, /photos\/4\.jpg/, 'no hot-linked photo');
+    } finally {
+      await app.close();
+    }
   });
 
   test('an unchanged feed costs a 304 and fetches nothing', async () => {

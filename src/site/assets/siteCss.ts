@@ -158,6 +158,13 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .story-body p, .summary-box p:not(.summary-label) { font: 1.16rem/1.7 var(--serif); margin: 0 0 1.2rem; }
 .story-body .lede { font-size: 1.22rem; }
 .story-body h2 { margin: 2.2rem 0 0.7rem; font: 700 1.45rem/1.25 var(--serif); }
+.story-body h3 { margin: 1.8rem 0 0.6rem; font: 700 1.2rem/1.3 var(--serif); }
+.story-body ul, .story-body ol { font: 1.16rem/1.7 var(--serif); margin: 0 0 1.2rem; padding-left: 1.4rem; }
+.story-body blockquote { margin: 1.6rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); }
+.story-body blockquote footer { font: 0.9rem/1.4 var(--ui); color: var(--muted); }
+.inline-figure { margin: 1.6rem 0; }
+.inline-figure img { width: 100%; height: auto; background: var(--surface); }
+.inline-figure figcaption { margin-top: 0.4rem; font: 0.85rem/1.45 var(--ui); color: var(--muted); }
 .source-credit {
   margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); font: 0.88rem/1.55 var(--ui); color: var(--muted);
 }

@@ -20,16 +20,20 @@ interface FigureProps {
  */
 export function Figure({ image, section, hero = false }: FigureProps) {
   const caption = image.caption ? captionWithoutCredit(image.caption, image.credit) : null;
+  // The hero keeps its place with a placeholder; a photo further down without a file is told by its caption.
+  const drawn = hero || image.url !== null;
   return (
     <figure class={hero ? 'hero' : 'inline-figure'}>
-      <img
-        src={imageSource(image, section)}
-        alt={image.alt}
-        width={PLACEHOLDER_WIDTH}
-        height={PLACEHOLDER_HEIGHT}
-        loading={hero ? 'eager' : 'lazy'}
-        decoding="async"
-      />
+      {drawn ? (
+        <img
+          src={imageSource(image, section)}
+          alt={image.alt}
+          width={PLACEHOLDER_WIDTH}
+          height={PLACEHOLDER_HEIGHT}
+          loading={hero ? 'eager' : 'lazy'}
+          decoding="async"
+        />
+      ) : null}
       {caption || image.credit ? (
         <figcaption>
           {caption ? <span class="caption">{caption}</span> : null}
