@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { sectionParagraphs } from '../src/domain/index.ts';
 import { createFetcher } from '../src/ingest/fetch/index.ts';
@@ -11,13 +13,39 @@ import { openJobQueue } from '../src/ingest/jobs/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
 import { openStore } from '../src/store/index.ts';
+import { connectPostgres } from '../src/store/postgres.ts';
 import { startNewsServer, storyHeadline, type NewsServer } from './helpers/newsServer.ts';
+
+const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://127.0.0.1:5432/test';
+
+/** Where the run keeps articles and jobs: SQLite (store + jobs table) or PostgreSQL (store + pg-boss). */
+interface Target {
+  dialect: 'sqlite' | 'postgres';
+  databaseUrl: string | null;
+  pgSchema?: string;
+  dropSchema?: () => Promise<void>;
+}
+
+const pgSchema = `newsdesk_ingest_${randomBytes(6).toString('hex')}`;
+const targets: Target[] = [
+  { dialect: 'sqlite', databaseUrl: null },
+  {
+    dialect: 'postgres',
+    databaseUrl: PG_URL,
+    pgSchema,
+    async dropSchema() {
+      const db = await connectPostgres(PG_URL, undefined);
+      for (const schema of [pgSchema, `${pgSchema}_jobs`]) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+      await db.destroy();
+    },
+  },
+];
 
 /**
  * The whole ingest path on real parts: a news site on loopback, the guarded fetcher (loopback allowed for
- * this one server only), the SQLite job queue, the extractor and the store.
+ * this one server only), the job queue, the extractor and the store, on both databases.
  */
-describe('ingest from a followed feed', () => {
+for (const target of targets) describe(`ingest from a followed feed (${target.dialect})`, () => {
   let news: NewsServer;
   let dir: string;
   let context: IngestContext;
@@ -27,8 +55,9 @@ describe('ingest from a followed feed', () => {
     news = await startNewsServer({ storyCount: 6 });
     dir = mkdtempSync(join(tmpdir(), 'newsdesk-ingest-'));
     const sqliteFile = join(dir, 'newsdesk.db');
-    const store = await openStore({ databaseUrl: null, sqliteFile });
-    const queue = await openJobQueue({ databaseUrl: null, sqliteFile });
+    const where = { databaseUrl: target.databaseUrl, sqliteFile, ...(target.pgSchema && { pgSchema: target.pgSchema }) };
+    const store = await openStore(where);
+    const queue = await openJobQueue(where);
     const fetcher = createFetcher({ userAgent: 'Newsdesk-test/1', allowPrivateHosts: [news.hostPort] });
     context = { store, fetcher, queue, logger: pino({ level: 'silent' }), now: () => clock };
   });
@@ -37,6 +66,7 @@ describe('ingest from a followed feed', () => {
     await context.queue.close();
     await context.store.close();
     await news.close();
+    await target.dropSchema?.();
     rmSync(dir, { recursive: true, force: true });
   });
 
