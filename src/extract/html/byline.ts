@@ -11,15 +11,18 @@ const MAX_BYLINE_CHARS = 120;
 const NOT_A_NAME =
   /^(?:follow(?: author)?|share|updated?|last updated|published|posted|staff|admin|administrator|unknown|anonymous|editor|editorial|news desk|contributor)\b/i;
 const MONTH =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b/i;
-const URL_LIKE = /^(?:https?:)?\/\/|^www\./i;
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}/i;
+/** Profile links and bare host names ("blog.example.com") that some pages put in their author tags. */
+const URL_LIKE = /^(?:https?:)?\/\/|^www\.|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?$/i;
+/** A byline box that breaks the line right after its "By": "By\n  Jane Doe". */
+const DANGLING_BY = /^\s*(by|par|por|von)\s*\n\s*/i;
 const HAS_LETTER = /\p{L}/u;
 
 /** A clean byline from whatever a page gives for it, or null when it holds no name. */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // A byline box breaks lines between the name and its date or role: the name comes first.
-  const lines = raw.split(/\n|\s{3,}|\s+[|•·]\s+/).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = raw.replace(DANGLING_BY, '$1 ').split(/\n|\s{3,}|\s+[|•·]\s+/).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
   for (const line of lines) {
     const name = cleanLine(line);
     if (name) return name;

@@ -19,6 +19,7 @@ import { toIsoUtc } from './dates.ts';
 import { chooseDek, chooseHeadline, pageTitles } from './headline.ts';
 import { findLeadImage, settleLeadImage } from './leadImage.ts';
 import { normalizeLanguage, readPageMetadata } from './metadata.ts';
+import { readPageByline } from './pageByline.ts';
 import { parsePage } from './parsePage.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 
@@ -76,13 +77,14 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const metadata = readPageMetadata(document, pageUrl);
   const hero = findLeadImage(document, metadata);
   const titles = pageTitles(document);
+  const printedByline = readPageByline(document);
   const context: CleanupContext = { url: pageUrl, structuredBody: metadata.articleBody, headline: metadata.headline };
   cleanBeforeReadability(document, context);
 
   const article = runReadability(document);
   const content = article?.content;
   if (!article || !content) throw new ExtractError('no article found on the page');
-  const headline = chooseHeadline(article.title, metadata.headline, titles);
+  const headline = chooseHeadline(article.title, metadata.headline, titles, metadata.siteName ?? article.siteName ?? null);
   if (!headline) throw new ExtractError('the page has no headline');
   context.headline = headline;
   cleanAfterReadability(content, context);
@@ -96,7 +98,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     canonicalUrl: metadata.canonicalUrl,
     headline,
     dek: chooseDek(metadata.description, settled.blocks, headline),
-    byline: metadata.byline ?? cleanByline(article.byline),
+    byline: metadata.byline ?? cleanByline(printedByline) ?? cleanByline(article.byline),
     publishedAt: metadata.publishedAt ?? toIsoUtc(article.publishedTime),
     modifiedAt: metadata.modifiedAt,
     language: metadata.language ?? normalizeLanguage(article.lang),

@@ -22,13 +22,45 @@ export function pageTitles(document: Document): string[] {
   return titles;
 }
 
-export function chooseHeadline(readabilityTitle: string | null | undefined, stated: string | null, pageTitles: readonly string[]): string | null {
+export function chooseHeadline(
+  readabilityTitle: string | null | undefined,
+  stated: string | null,
+  pageTitles: readonly string[],
+  siteName: string | null,
+): string | null {
   const candidates = [readabilityTitle, stated, ...pageTitles];
   for (const candidate of candidates) {
     const headline = candidate?.replace(/\s+/g, ' ').trim();
-    if (headline) return headline;
+    if (headline) return withoutSiteName(headline, siteName);
   }
   return null;
+}
+
+/** Separators between a headline and the site's name: "Headline | Site", "Headline – Site". */
+const SITE_SEPARATOR = / [|\-–—·•] /gu;
+/** A site's name is short; a longer tail after a dash is part of the headline ("… — evolve extension for Mercurial"). */
+const MAX_SITE_NAME_WORDS = 3;
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * The headline without the site's name that <title> and og:title often append. Readability 0.6 cuts "|", "-",
+ * "/" tails from <title> but not en or em dashes, and leaves meta titles whole; we cut a tail that is the site's
+ * name, or a dash-separated tail short enough to be one.
+ */
+function withoutSiteName(headline: string, siteName: string | null): string {
+  const separators = [...headline.matchAll(SITE_SEPARATOR)];
+  const last = separators.pop();
+  if (!last || last.index === undefined) return headline;
+  const head = headline.slice(0, last.index).trim();
+  const tail = headline.slice(last.index + last[0].length).trim().toLowerCase();
+  if (wordsIn(head) < MIN_HEADLINE_WORDS) return headline;
+  if (siteName && tail === siteName.trim().toLowerCase()) return head;
+  const dash = /[–—]/u.test(last[0]);
+  return dash && wordsIn(tail) <= MAX_SITE_NAME_WORDS ? head : headline;
+}
+
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 export function chooseDek(description: string | null, blocks: readonly ExtractedBlock[], headline: string): string | null {

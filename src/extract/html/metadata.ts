@@ -28,7 +28,11 @@ export interface PageMetadata {
 
 const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'dc:title', 'parsely-title', 'sailthru.title', 'headline'];
 const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description', 'dc:description'];
-const AUTHOR_KEYS = ['author', 'dc.creator', 'dc:creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'article:author', 'byl', 'twitter:creator:name'];
+/** Readability's order, so both agree where a page states several: Dublin Core before the plain author tag. */
+const AUTHOR_KEYS = [
+  'dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'parsely-author', 'article:author',
+  'sailthru.author', 'byl',
+];
 const PUBLISHED_KEYS = [
   'article:published_time', 'datepublished', 'og:published_time', 'parsely-pub-date', 'pubdate', 'publishdate',
   'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date',
