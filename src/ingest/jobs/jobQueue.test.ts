@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { ValidationError } from '../../domain/index.ts';
 import { claimWhenDue, queueTargets, TEST_BACKOFF, uniqueType } from './queueTargets.ts';
-import { minRetryDelayMs } from './retryPolicy.ts';
+import { LAPSED_LAST_ATTEMPT_NOTE, LAPSED_LEASE_NOTE, minRetryDelayMs } from './retryPolicy.ts';
 import type { JobQueue, JobSummary } from './types.ts';
 
 const MINUTE = 60_000;
@@ -221,6 +222,38 @@ for (const target of queueTargets()) {
       assert.equal((await queue.list({ type, state: 'running' }))[0]!.id, claimed[0]!.id);
       assert.equal((await queue.list({ type, limit: 2 })).length, 2);
       assert.equal((await queue.list({ state: 'done', limit: 1 })).length, 1);
+    });
+
+    test('a lapsed lease makes the job claimable again, as a new attempt; the old holder has lost it', async () => {
+      const type = uniqueType('fetch-article');
+      await queue.enqueue({ type, key: 'k', payload: null });
+      const first = (await queue.claim([type], { leaseMs: 500 }))!;
+      assert.equal(await queue.claim([type]), null, 'leased');
+      const second = await claimWhenDue(queue, [type], { leaseMs: 30 });
+      assert.equal(second.id, first.id);
+      assert.equal(second.attempt, 2);
+      assert.equal(await queue.extendLease(second, 60_000), true);
+
+      assert.equal(await queue.extendLease(first, 60_000), false);
+      assert.equal(await queue.fail(first, { message: 'late news from the old run' }), 'retry');
+      const running = await summary(type);
+      assert.equal(running.state, 'running', "the old run's failure does not touch the new run");
+      assert.equal(running.lastError, LAPSED_LEASE_NOTE);
+      await queue.complete(second);
+      assert.equal((await summary(type)).state, 'done');
+    });
+
+    test('a lease that lapses on the last attempt parks the job instead of running it again', async () => {
+      const type = uniqueType('fetch-article');
+      await queue.enqueue({ type, key: 'k', payload: null, maxAttempts: 1 });
+      await queue.claim([type], { leaseMs: 20 });
+      const deadline = Date.now() + 10_000;
+      while ((await summary(type)).state !== 'parked') {
+        assert.equal(await queue.claim([type], { leaseMs: 20 }), null);
+        assert.ok(Date.now() < deadline, 'the lapsed job was never parked');
+        await delay(10);
+      }
+      assert.equal((await summary(type)).lastError, LAPSED_LAST_ATTEMPT_NOTE);
     });
 
     test('a heartbeat keeps the lease of the job it holds, and only that', async () => {

@@ -20,11 +20,13 @@ import {
   DEFAULT_BACKOFF,
   DEFAULT_LEASE_MS,
   DEFAULT_MAX_ATTEMPTS,
+  LAPSED_LAST_ATTEMPT_NOTE,
+  LAPSED_LEASE_NOTE,
   checkMaxAttempts,
   retryDelayMs,
   storedError,
 } from './retryPolicy.ts';
-import { JOB_STATES, type JobQueue, type JobState, type JobSummary, type RetryBackoff } from './types.ts';
+import { JOB_STATES, type Job, type JobQueue, type JobState, type JobSummary, type RetryBackoff } from './types.ts';
 
 /** pg-boss accepts schema names of word characters only, at most 50 long. */
 const PG_BOSS_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,49}$/;
@@ -39,6 +41,11 @@ const DONE_ARCHIVE_AFTER_S = 24 * 60 * 60;
 /** Parked jobs wait for a person; a month later they are archived (and deleted a week after that). */
 const PARKED_ARCHIVE_AFTER_S = 30 * 24 * 60 * 60;
 const DEFAULT_LIST_LIMIT = 100;
+/**
+ * An idle worker looks for lapsed leases at most this often (or once per lease, if shorter): the look scans
+ * the active jobs of its types, which pg-boss does not index.
+ */
+const LAPSED_LEASE_SWEEP_MS = 5000;
 /**
  * pg-boss fetches by priority, then by creation time; our contract is "the job due first". A job's priority
  * is its run time, negated in seconds since 2020 (earlier → higher), which fits pg-boss's int priority for
@@ -105,6 +112,7 @@ export async function openPgBossJobQueue(options: PgBossJobQueueOptions): Promis
   const sql = pgBossSql(schema);
   const queues = new Set<string>();
   let rotation = 0;
+  let lastSweepMs = 0;
   let closed = false;
 
   async function ensureQueue(type: string): Promise<void> {
@@ -117,6 +125,32 @@ export async function openPgBossJobQueue(options: PgBossJobQueueOptions): Promis
   const within = (client: pg.PoolClient) => ({
     db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
   });
+
+  /**
+   * pg-boss's fetch and the start of our lease in one transaction: a worker killed between the two would
+   * otherwise leave the job active under the send-time expiry instead of its own lease.
+   */
+  async function fetchNext(types: readonly string[], leaseMs: number): Promise<Job | null> {
+    // Start at a different type each time, so one busy type cannot starve the others.
+    const first = rotation++;
+    for (let i = 0; i < types.length; i++) {
+      const type = types[(first + i) % types.length]!;
+      const job = await inTransaction(pool, async (client) => {
+        const [fetched] = await boss.fetch<Envelope>(type, { includeMetadata: true, ...within(client) });
+        if (!fetched) return null;
+        await client.query(sql.startLease, [type, fetched.id, leaseMs]);
+        return {
+          id: fetched.id,
+          type,
+          key: fetched.singletonKey ?? '',
+          payload: fetched.data?.payload ?? null,
+          attempt: fetched.retryCount + 1,
+        };
+      });
+      if (job) return job;
+    }
+    return null;
+  }
 
   return {
     async enqueue(spec) {
@@ -143,22 +177,13 @@ export async function openPgBossJobQueue(options: PgBossJobQueueOptions): Promis
 
     async claim(types, claimOptions) {
       const leaseMs = claimOptions?.leaseMs ?? DEFAULT_LEASE_MS;
-      // Start at a different type each time, so one busy type cannot starve the others.
-      const first = rotation++;
-      for (let i = 0; i < types.length; i++) {
-        const type = types[(first + i) % types.length]!;
-        const [fetched] = await boss.fetch<Envelope>(type, { includeMetadata: true });
-        if (!fetched) continue;
-        await pool.query(sql.startLease, [type, fetched.id, leaseMs]);
-        return {
-          id: fetched.id,
-          type,
-          key: fetched.singletonKey ?? '',
-          payload: fetched.data?.payload ?? null,
-          attempt: fetched.retryCount + 1,
-        };
-      }
-      return null;
+      const claimed = await fetchNext(types, leaseMs);
+      if (claimed || Date.now() - lastSweepMs < Math.min(LAPSED_LEASE_SWEEP_MS, leaseMs)) return claimed;
+      lastSweepMs = Date.now();
+      const recovered = await pool.query(sql.recoverLapsed, [types, LAPSED_LEASE_NOTE, LAPSED_LAST_ATTEMPT_NOTE]);
+      if (!recovered.rowCount) return null;
+      log?.warn({ recovered: recovered.rowCount }, 'jobs with lapsed leases recovered');
+      return fetchNext(types, leaseMs);
     },
 
     async complete(job) {

@@ -68,6 +68,19 @@ export function pgBossSql(schema: string) {
                         retry_limit = greatest(coalesce((data->>'maxAttempts')::int, $2) - 1, 0),
                         keep_until = greatest(keep_until, now() + $3 ${MS})
       WHERE state IN ('failed', 'cancelled') AND ($1::uuid IS NULL OR id = $1::uuid)`,
+    /**
+     * Active jobs of these types whose lease lapsed: waiting again at once, as a new attempt (fetch counts it),
+     * or parked when that was the last one. pg-boss's maintenance does the same every interval but also adds
+     * its retry delay; this brings the SQLite queue's behaviour to an idle worker without that wait.
+     */
+    recoverLapsed: `
+      UPDATE ${job} SET
+        state = (CASE WHEN retry_count < retry_limit THEN 'retry' ELSE 'failed' END)::${schema}.job_state,
+        start_after = CASE WHEN retry_count < retry_limit THEN now() ELSE start_after END,
+        completed_on = CASE WHEN retry_count < retry_limit THEN NULL ELSE now() END,
+        output = jsonb_build_object('message', CASE WHEN retry_count < retry_limit THEN $2 ELSE $3 END,
+                                    'failedAt', now())
+      WHERE name = ANY($1::text[]) AND state = 'active' AND started_on + expire_in < now()`,
     dueTypes: `SELECT DISTINCT name FROM ${job} WHERE state < 'active' AND start_after < now()`,
     listPending: `${summary} ORDER BY start_after, created_on, id LIMIT $3`,
     listRecent: `${summary} ORDER BY updated_at DESC, id DESC LIMIT $3`,

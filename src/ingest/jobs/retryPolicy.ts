@@ -32,6 +32,10 @@ const RETRY_JITTER = 0.25;
 /** A server's Retry-After is honoured up to a day; beyond that a broken or hostile header would shelve a job. */
 export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/** What `newsdesk jobs` says of a job whose worker stopped renewing its lease (it hung, or died elsewhere). */
+export const LAPSED_LEASE_NOTE = 'its lease ran out (the worker hung or stopped): running it again';
+export const LAPSED_LAST_ATTEMPT_NOTE = 'its lease ran out during the last attempt (the worker hung or stopped)';
+
 /** Stored errors are for a person reading `newsdesk jobs`: the start of a long message is what they need. */
 export const MAX_ERROR_CHARS = 2000;
 

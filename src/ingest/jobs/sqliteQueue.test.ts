@@ -1,6 +1,7 @@
 /**
- * What only the SQLite queue does itself (on PostgreSQL pg-boss does it): leases that lapse, recovery of a
- * dead worker's jobs, folding a job back into a twin that holds its key, its own tables, pruning.
+ * What only the SQLite queue does (on PostgreSQL, pg-boss has its own ways): recovery of a dead worker's jobs
+ * without waiting for the lease, folding a job back into a twin that holds its key, two processes on one
+ * file, its own tables, pruning.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,7 +10,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { setTimeout as delay } from 'node:timers/promises';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
@@ -31,41 +31,6 @@ function open(sqliteFile = ':memory:'): JobQueue {
 }
 
 describe('SQLite job queue', () => {
-  test('a lapsed lease makes the job claimable again, as a new attempt; the old holder has lost it', async () => {
-    const queue = open();
-    const type = uniqueType('fetch-article');
-    await queue.enqueue({ type, key: 'k', payload: null });
-    const first = (await queue.claim([type], { leaseMs: 30 }))!;
-    assert.equal(await queue.claim([type]), null, 'leased');
-    const second = await claimWhenDue(queue, [type]);
-    assert.equal(second.id, first.id);
-    assert.equal(second.attempt, 2);
-
-    assert.equal(await queue.extendLease(first, 60_000), false);
-    assert.equal(await queue.fail(first, { message: 'late news from the old run' }), 'retry');
-    const [running] = await queue.list({ type });
-    assert.equal(running!.state, 'running', "the old run's failure does not touch the new run");
-    assert.equal(running!.lastError, null);
-    await queue.complete(second);
-    assert.equal((await queue.list({ type }))[0]!.state, 'done');
-    await queue.close();
-  });
-
-  test('a lease that lapses on the last attempt parks the job instead of running it again', async () => {
-    const queue = open();
-    const type = uniqueType('fetch-article');
-    await queue.enqueue({ type, key: 'k', payload: null, maxAttempts: 1 });
-    await queue.claim([type], { leaseMs: 20 });
-    const deadline = Date.now() + 10_000;
-    while ((await queue.list({ type }))[0]!.state !== 'parked') {
-      assert.equal(await queue.claim([type]), null);
-      assert.ok(Date.now() < deadline, 'the lapsed job was never parked');
-      await delay(10);
-    }
-    assert.match((await queue.list({ type }))[0]!.lastError ?? '', /lease ran out during the last attempt/);
-    await queue.close();
-  });
-
   test("a worker killed with SIGKILL: its job is claimable at once, not after its lease", async () => {
     const sqliteFile = freshFile();
     const queue = open(sqliteFile);

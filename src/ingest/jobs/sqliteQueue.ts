@@ -14,6 +14,8 @@ import { isDeadLocalOwner, newLockOwner, parseLockOwner } from './lockOwner.ts';
 import {
   DEFAULT_BACKOFF,
   DEFAULT_LEASE_MS,
+  LAPSED_LAST_ATTEMPT_NOTE,
+  LAPSED_LEASE_NOTE,
   checkMaxAttempts,
   retryDelayMs,
   storedError,
@@ -28,9 +30,6 @@ const DONE_JOBS_KEPT = 10_000;
 /** Pruning is a scan of done jobs: a few times an hour is plenty. */
 const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 const DEFAULT_LIST_LIMIT = 100;
-
-const LAPSED_LAST_ATTEMPT =
-  'its lease ran out during the last attempt (the worker hung or stopped): no attempts left';
 
 export interface SqliteJobQueueOptions {
   sqliteFile: string;
@@ -118,9 +117,11 @@ export function openSqliteJobQueue(options: SqliteJobQueueOptions): JobQueue {
   }
 
   const claimNext = db.transaction((now: string, leaseUntil: string, types: string): ClaimedRow | undefined => {
-    sql.parkLapsedLastAttempts.run({ now, error: LAPSED_LAST_ATTEMPT });
+    sql.parkLapsedLastAttempts.run({ now, error: LAPSED_LAST_ATTEMPT_NOTE });
     const params = { now, leaseUntil, owner, types };
-    return (sql.claimLapsed.get(params) ?? sql.claimDue.get(params)) as ClaimedRow | undefined;
+    return (sql.claimLapsed.get({ ...params, error: LAPSED_LEASE_NOTE }) ?? sql.claimDue.get(params)) as
+      | ClaimedRow
+      | undefined;
   });
 
   const failHeld = db.transaction((job: Job, message: string, permanent: boolean, retryAfterMs: number | null) => {

@@ -53,7 +53,8 @@ export function prepareJobStatements(db: BetterSqlite3.Database) {
       UPDATE jobs SET state = 'parked', last_error = @error, ${LET_GO}, updated_at = @now
       WHERE state = 'running' AND lease_until < @now AND attempts >= max_attempts`),
     claimLapsed: prepare(`
-      UPDATE jobs SET attempts = attempts + 1, lease_until = @leaseUntil, locked_by = @owner, updated_at = @now
+      UPDATE jobs SET attempts = attempts + 1, lease_until = @leaseUntil, locked_by = @owner, last_error = @error,
+                      updated_at = @now
       WHERE id = (SELECT id FROM jobs WHERE state = 'running' AND lease_until < @now AND ${IN_TYPES}
                   ORDER BY lease_until LIMIT 1)
         AND state = 'running'
