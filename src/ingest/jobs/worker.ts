@@ -140,6 +140,14 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     await Promise.allSettled(unfinished.filter((run) => run.recording).map((run) => run.settled));
   }
 
+  function notifyIdle(): void {
+    try {
+      onIdle?.();
+    } catch (error) {
+      log?.error({ err: error }, 'the idle callback failed');
+    }
+  }
+
   while (!signal.aborted) {
     if (inHand.size >= concurrency) {
       await wakeup.wait(pollIntervalMs);
@@ -162,7 +170,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       start(job);
       continue;
     }
-    if (inHand.size === 0) onIdle?.();
+    if (inHand.size === 0) notifyIdle();
     await wakeup.wait(pollIntervalMs);
   }
   await stopJobsInHand();
