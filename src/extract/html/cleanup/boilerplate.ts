@@ -8,7 +8,7 @@
  * share of the page's prose is the article (or wraps it), whatever its class says (`entry author-jane-doe`,
  * `body has-share-bar`).
  */
-import { collapsedText, linkDensity, markupWords } from './markup.ts';
+import { collapsedText, linkDensity, markupWords, namedElements, type NamedElement } from './markup.ts';
 
 /** Whole words of a class or id that name furniture, grouped by what they are. */
 const FURNITURE_WORDS = new Set([
@@ -63,43 +63,64 @@ const STORY_PARAGRAPH_CHARS = 150;
 const STORY_PARAGRAPH_MAX_LINK_DENSITY = 0.3;
 
 /** Removes furniture named by tag, class or id from the page, leaving anything that holds most of its prose. */
-export function removeNamedFurniture(document: Document): void {
+export function removeNamedFurniture(document: Document, named?: readonly NamedElement[]): void {
   const body = document.body ?? document.documentElement;
   if (!body) return;
-  const candidates: Element[] = [...body.querySelectorAll(FURNITURE_TAGS)];
-  for (const element of body.querySelectorAll('[class], [id]')) {
-    if (isNamedFurniture(element)) candidates.push(element);
+  const candidates = new Set<Element>(body.querySelectorAll(FURNITURE_TAGS));
+  for (const { element, words } of named ?? namedElements(body)) {
+    if (element !== body && namesFurniture(words)) candidates.add(element);
   }
-  if (candidates.length === 0) return;
-  const pageProse = proseLength(body);
+  if (candidates.size === 0) return;
+  const { pageProse, held } = weighProse(body, candidates);
   for (const element of candidates) {
-    if (!element.isConnected || element === body) continue;
-    if (pageProse > 0 && proseLength(element) >= STORY_SHARE_OF_PROSE * pageProse) continue;
-    if (holdsStoryParagraphs(element)) continue;
+    const weight = held.get(element);
+    if (weight && (weight.prose >= STORY_SHARE_OF_PROSE * pageProse || weight.storyParagraphs >= STORY_PARAGRAPHS)) {
+      continue;
+    }
     element.remove();
   }
 }
 
 export function isNamedFurniture(element: Element): boolean {
-  const words = markupWords(element);
+  return namesFurniture(markupWords(element));
+}
+
+function namesFurniture(words: readonly string[]): boolean {
   if (words.some((word) => FURNITURE_WORDS.has(word))) return true;
   const joined = words.join('-');
   return FURNITURE_PHRASES.some((phrase) => joined.includes(phrase));
 }
 
-function holdsStoryParagraphs(element: Element): boolean {
-  let found = 0;
-  for (const paragraph of element.querySelectorAll('p')) {
-    const length = collapsedText(paragraph).length;
-    if (length < STORY_PARAGRAPH_CHARS || linkDensity(paragraph, length) > STORY_PARAGRAPH_MAX_LINK_DENSITY) continue;
-    if (++found >= STORY_PARAGRAPHS) return true;
-  }
-  return false;
+interface ProseHeld {
+  /** Characters of paragraph text inside the element. */
+  prose: number;
+  /** Full paragraphs of unlinked prose inside it. */
+  storyParagraphs: number;
 }
 
-/** Characters of paragraph text under an element: what a reader would call the story's prose. */
-export function proseLength(element: Element): number {
-  let length = element.tagName === 'P' ? collapsedText(element).length : 0;
-  for (const paragraph of element.querySelectorAll('p')) length += collapsedText(paragraph).length;
-  return length;
+/**
+ * How much of the page's prose each candidate holds, in one pass over the paragraphs (each adds itself to the
+ * candidates above it) rather than a search of every candidate's subtree.
+ */
+function weighProse(body: Element, candidates: ReadonlySet<Element>): { pageProse: number; held: Map<Element, ProseHeld> } {
+  const held = new Map<Element, ProseHeld>();
+  let pageProse = 0;
+  for (const paragraph of body.querySelectorAll('p')) {
+    const length = collapsedText(paragraph).length;
+    if (length === 0) continue;
+    pageProse += length;
+    const holders: Element[] = [];
+    for (let at: Element | null = paragraph; at && at !== body; at = at.parentElement) {
+      if (candidates.has(at)) holders.push(at);
+    }
+    if (holders.length === 0) continue;
+    const story = length >= STORY_PARAGRAPH_CHARS && linkDensity(paragraph, length) <= STORY_PARAGRAPH_MAX_LINK_DENSITY;
+    for (const holder of holders) {
+      const weight = held.get(holder) ?? { prose: 0, storyParagraphs: 0 };
+      weight.prose += length;
+      if (story) weight.storyParagraphs++;
+      held.set(holder, weight);
+    }
+  }
+  return { pageProse, held };
 }

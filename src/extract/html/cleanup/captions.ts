@@ -6,7 +6,7 @@
  * One kind stays: the <figcaption> of a <figure> that holds its photo. The body's figure blocks carry that
  * caption and credit beside the photo, and the body text leaves it out on its own.
  */
-import { collapsedText, markupWords } from './markup.ts';
+import { collapsedText, namedElements, type NamedElement } from './markup.ts';
 
 /** Class or id words that mark a caption or a credit (`article__image-caption`, `Figure-credit`, `cutline`). */
 const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cutline', 'credit', 'credits', 'copyright']);
@@ -22,13 +22,13 @@ const CREDIT_LINE =
   /^[([]?\s*(?:image|images|photo|photos|photograph|picture|pictures|foto|fotos|credit|credits|source|illustration|video|image copyright|image caption|media caption)\s*(?::|©|copyright|credit|by\b)/i;
 
 /** Captions and credits named in the markup, before Readability decides what the article is. */
-export function removeNamedCaptions(document: Document): void {
+export function removeNamedCaptions(document: Document, named?: readonly NamedElement[]): void {
   const body = document.body ?? document.documentElement;
   if (!body) return;
   const captions: Element[] = [...body.querySelectorAll('figcaption')];
-  for (const element of body.querySelectorAll('[class], [id]')) {
+  for (const { element, words } of named ?? namedElements(body)) {
     if (element.tagName === 'FIGURE' || element.tagName === 'BODY') continue;
-    if (markupWords(element).some((word) => CAPTION_WORDS.has(word))) captions.push(element);
+    if (words.some((word) => CAPTION_WORDS.has(word))) captions.push(element);
   }
   for (const caption of captions) {
     if (!caption.isConnected || isPhotoCaption(caption)) continue;

@@ -7,6 +7,7 @@ import { removeNamedFurniture } from './boilerplate.ts';
 import { removeCreditLines, removeNamedCaptions } from './captions.ts';
 import { removeDatelines } from './datelines.ts';
 import { removeLinkLists, removeLinkParagraphs } from './linkDensity.ts';
+import { namedElements } from './markup.ts';
 import { removeReaderPrompts } from './readerPrompts.ts';
 import { removeBlocksOutsideStructuredBody } from './structuredBody.ts';
 import { removeTeaserCards } from './teaserCards.ts';
@@ -21,8 +22,12 @@ export interface CleanupContext {
 
 /** Removes page furniture Readability would otherwise keep (share bars, newsletter boxes, "read more"). */
 export function cleanBeforeReadability(document: Document, _context: CleanupContext): void {
-  removeNamedFurniture(document);
-  removeNamedCaptions(document);
+  const body = document.body ?? document.documentElement;
+  if (!body) return;
+  const named = namedElements(body);
+  removeNamedFurniture(document, named);
+  // Elements the furniture rule removed are detached now; the caption rule skips them.
+  removeNamedCaptions(document, named);
   removeTeaserCards(document);
 }
 

@@ -9,13 +9,38 @@
  * (`caption___fMPAB`) fall out as short noise words that match nothing.
  */
 export function markupWords(element: Element): string[] {
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (names.length === 1) return [];
+  return splitNames(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`);
+}
+
+function splitNames(names: string): string[] {
+  if (names.trim() === '') return [];
   return names
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
+}
+
+/** An element that has a class or an id, with the words of them: read once per page, used by several rules. */
+export interface NamedElement {
+  element: Element;
+  words: readonly string[];
+}
+
+export function namedElements(root: Element): NamedElement[] {
+  const named: NamedElement[] = [];
+  // A page repeats the same few class names on hundreds of elements: split each distinct one once.
+  const split = new Map<string, string[]>();
+  for (const element of root.querySelectorAll('[class], [id]')) {
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    let words = split.get(names);
+    if (!words) {
+      words = splitNames(names);
+      split.set(names, words);
+    }
+    if (words.length > 0) named.push({ element, words });
+  }
+  return named;
 }
 
 export function collapsedText(node: Node): string {

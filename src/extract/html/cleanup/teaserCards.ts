@@ -25,10 +25,11 @@ export function removeTeaserCards(document: Document): void {
 }
 
 function isTeaserCard(article: Element): boolean {
-  const text = collapsedText(article);
-  if (text.length === 0 || text.length > MAX_CARD_CHARS) return false;
+  // The heading first: it is small, and most articles' is not a link, which spares reading their whole text.
   const heading = article.querySelector('h1, h2, h3, h4, h5, h6');
   if (!heading) return false;
   const headingText = collapsedText(heading);
-  return headingText.length > 0 && linkDensity(heading, headingText.length) >= LINKED_HEADING_DENSITY;
+  if (headingText.length === 0 || linkDensity(heading, headingText.length) < LINKED_HEADING_DENSITY) return false;
+  const text = collapsedText(article);
+  return text.length > 0 && text.length <= MAX_CARD_CHARS;
 }
