@@ -33,6 +33,11 @@ const HEADING_LEVEL: Readonly<Record<string, 2 | 3>> = { H1: 2, H2: 2, H3: 3, H4
 const MIN_PHOTO_SIDE_PX = 50;
 
 export function readBlocks(root: Element, baseUrl: URL): ExtractedBlock[] {
+  return collectBlocks(root, baseUrl, SKIPPED);
+}
+
+/** The blocks inside `root` (its own tag is not looked at), leaving out elements whose tag is in `skip`. */
+function collectBlocks(root: Element, baseUrl: URL, skip: ReadonlySet<string>): ExtractedBlock[] {
   const blocks: ExtractedBlock[] = [];
   let running: string[] = [];
 
@@ -53,7 +58,7 @@ export function readBlocks(root: Element, baseUrl: URL): ExtractedBlock[] {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     const tag = element.tagName.toUpperCase();
-    if (SKIPPED.has(tag) || isHidden(element)) return;
+    if (skip.has(tag) || isHidden(element)) return;
     if (tag === 'BR') {
       running.push('\n');
       return;
@@ -73,7 +78,7 @@ export function readBlocks(root: Element, baseUrl: URL): ExtractedBlock[] {
     }
     if (tag === 'BLOCKQUOTE') {
       flush();
-      const quote = readQuote(element);
+      const quote = readQuote(element, baseUrl);
       if (quote) blocks.push(quote);
       return;
     }
@@ -106,17 +111,21 @@ export function readBlocks(root: Element, baseUrl: URL): ExtractedBlock[] {
     if (container) flush();
   };
 
-  walk(root);
+  for (let child = root.firstChild; child; child = child.nextSibling) walk(child);
   flush();
   return blocks;
 }
 
-/** The body as plain text: a line per paragraph, heading, list item and quote line; figures and captions left out. */
+/**
+ * The body as plain text: a line per paragraph, heading, list item, quote line and quote attribution; figures
+ * and their captions left out.
+ */
 export function blocksToText(blocks: readonly ExtractedBlock[]): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.type === 'list') lines.push(...block.items);
     else if (block.type === 'figure') continue;
+    else if (block.type === 'quote') lines.push(...block.text.split('\n'), ...(block.cite ? [block.cite] : []));
     else lines.push(block.text);
   }
   return lines.join('\n');
@@ -172,14 +181,15 @@ function listItems(list: Element): string[] {
 }
 
 /** A quote's text, one line per paragraph, and who is quoted when the page says (<cite>, <footer>). */
-function readQuote(element: Element): BodyBlock | null {
+function readQuote(element: Element, baseUrl: URL): BodyBlock | null {
   let cite: string | null = null;
   const attribution = [...element.querySelectorAll('cite, footer')].pop();
   if (attribution) cite = collapse(attribution.textContent ?? '').replace(/^[—–-]\s*/u, '') || null;
-  const paragraphs = [...element.querySelectorAll('p')];
-  const lines = paragraphs.length > 0
-    ? paragraphs.map((paragraph) => inlineText(paragraph, SKIPPED_IN_QUOTE))
-    : [inlineText(element, SKIPPED_IN_QUOTE)];
+  const lines = collectBlocks(element, baseUrl, SKIPPED_IN_QUOTE).flatMap((block) => {
+    if (block.type === 'list') return block.items;
+    if (block.type === 'figure') return [];
+    return block.type === 'quote' ? [block.text, ...(block.cite ? [block.cite] : [])] : [block.text];
+  });
   const text = lines.filter(Boolean).join('\n');
   return text === '' ? null : { type: 'quote', text, cite };
 }

@@ -28,7 +28,7 @@ export function chooseHeadline(
   pageTitles: readonly string[],
   siteName: string | null,
 ): string | null {
-  const candidates = [readabilityTitle, stated, ...pageTitles];
+  const candidates = [stated, readabilityTitle, ...pageTitles];
   for (const candidate of candidates) {
     const headline = candidate?.replace(/\s+/g, ' ').trim();
     if (headline) return withoutSiteName(headline, siteName);

@@ -25,6 +25,8 @@ export interface StructuredImage {
 
 export interface StructuredArticle {
   headline: string | null;
+  /** schema.org `name`: usually the headline again, sometimes the site's name or (Wikipedia) the topic. */
+  name: string | null;
   description: string | null;
   authors: string[];
   datePublished: string | null;
@@ -126,7 +128,8 @@ export function readStructuredArticle(document: Document): StructuredArticle | n
   const article = findArticleNode(nodes);
   if (!article) return breadcrumbs.length > 0 ? { ...EMPTY, breadcrumbs } : null;
   return {
-    headline: text(article['headline']) ?? text(article['name']) ?? text(article['alternativeHeadline']),
+    headline: text(article['headline']) ?? text(article['alternativeHeadline']),
+    name: text(article['name']),
     description: text(article['description']),
     authors: names(resolve(article['author']), resolve),
     datePublished: text(article['datePublished']) ?? text(article['dateCreated']),
@@ -142,7 +145,7 @@ export function readStructuredArticle(document: Document): StructuredArticle | n
 }
 
 const EMPTY: StructuredArticle = {
-  headline: null, description: null, authors: [], datePublished: null, dateModified: null, image: null,
+  headline: null, name: null, description: null, authors: [], datePublished: null, dateModified: null, image: null,
   section: null, url: null, language: null, publisher: null, articleBody: null, breadcrumbs: [],
 };
 

@@ -26,7 +26,11 @@ export interface PageMetadata {
   baseUrl: URL;
 }
 
-const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'dc:title', 'parsely-title', 'sailthru.title', 'headline'];
+/** Readability's order (Dublin Core first), so both agree where a page states several titles. */
+const TITLE_KEYS = [
+  'dc:title', 'dc.title', 'dcterm:title', 'dcterms.title', 'og:title', 'title', 'twitter:title', 'parsely-title',
+  'sailthru.title', 'headline',
+];
 const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description', 'dc:description'];
 /** Readability's order, so both agree where a page states several: Dublin Core before the plain author tag. */
 const AUTHOR_KEYS = [
@@ -50,7 +54,7 @@ export function readPageMetadata(document: Document, pageUrl: URL): PageMetadata
   const meta = (keys: readonly string[]): string | null => firstMeta(head, keys);
 
   return {
-    headline: collapse(structured?.headline) ?? collapse(meta(TITLE_KEYS)),
+    headline: structuredHeadline(structured, document, meta(SITE_NAME_KEYS)) ?? collapse(meta(TITLE_KEYS)),
     description: collapse(structured?.description) ?? collapse(meta(DESCRIPTION_KEYS)),
     byline: readByline(structured, head),
     publishedAt: toIsoUtc(structured?.datePublished) ?? firstDate(head, PUBLISHED_KEYS),
@@ -69,6 +73,28 @@ function collapse(value: string | null | undefined): string | null {
   if (!value) return null;
   const collapsed = value.replace(/\s+/g, ' ').trim();
   return collapsed === '' ? null : collapsed;
+}
+
+/**
+ * JSON-LD's headline, or its name when the two differ and the name is what the page's <title> says: pages put
+ * the site's name in `name` (aktualne.cz) or, like Wikipedia, a description in `headline`.
+ */
+function structuredHeadline(structured: StructuredArticle | null, document: Document, siteName: string | null): string | null {
+  const headline = collapse(structured?.headline);
+  const name = collapse(structured?.name);
+  if (!headline || !name || headline === name) return headline ?? name;
+  // The site's own name ("Aktuálně.cz", stated as publisher or opening og:site_name) is never the headline.
+  const lowerName = name.toLowerCase();
+  if (lowerName === structured?.publisher?.toLowerCase() || siteName?.toLowerCase().startsWith(lowerName)) return headline;
+  const title = document.querySelector('title')?.textContent ?? '';
+  return titleOverlap(name, title) > titleOverlap(headline, title) ? name : headline;
+}
+
+/** Share of a candidate's words that the <title> contains. */
+function titleOverlap(candidate: string, title: string): number {
+  const words = candidate.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const inTitle = new Set(title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return words.length === 0 ? 0 : words.filter((word) => inTitle.has(word)).length / words.length;
 }
 
 function readByline(structured: StructuredArticle | null, head: PageHead): string | null {
@@ -90,17 +116,20 @@ function firstDate(head: PageHead, keys: readonly string[]): string | null {
 }
 
 /** Breadcrumb trails name the site's home first and often the article itself last; neither is a section. */
+/** Section names are a few words ("Middle East", "Science & Environment"); longer crumbs are titles. */
+const MAX_SECTION_WORDS = 5;
 const HOME_CRUMB = /^(?:home|homepage|start|inicio|início|accueil|startseite|главная)$/i;
 
 function readSection(structured: StructuredArticle | null, head: PageHead): string | null {
   const stated = collapse(firstMeta(head, SECTION_KEYS)) ?? collapse(structured?.section);
   if (stated) return stated;
-  const trail = (structured?.breadcrumbs ?? []).filter((name) => !HOME_CRUMB.test(name));
+  // The crumb nearest the article is the most specific section. Trails often end with the article's own title:
+  // a crumb that is the headline, or as long as a headline, is not a section.
   const headline = structured?.headline?.toLowerCase();
-  const sections = trail.filter((name) => name.toLowerCase() !== headline);
-  // The crumb nearest the article is the most specific section; skip the last when it is the article's title.
-  if (sections.length === 0) return null;
-  return sections.length === trail.length && trail.length > 1 ? sections[sections.length - 2]! : sections[sections.length - 1]!;
+  const sections = (structured?.breadcrumbs ?? []).filter(
+    (name) => !HOME_CRUMB.test(name) && name.toLowerCase() !== headline && name.split(/\s+/).length <= MAX_SECTION_WORDS,
+  );
+  return sections[sections.length - 1] ?? null;
 }
 
 function absoluteHttp(value: string | null | undefined, base: URL): string | null {
