@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import pg from 'pg';
 import { openJobQueue } from './openJobQueue.ts';
+import { openPgPool } from './pgConnection.ts';
 import type { Job, JobQueue, RetryBackoff } from './types.ts';
 
 export const TEST_PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://127.0.0.1:5432/test';
@@ -51,14 +51,13 @@ function postgresTarget(): QueueTarget {
       }
     },
     async cleanup() {
-      const client = new pg.Client({ connectionString: TEST_PG_URL, user: process.env['PGUSER'] || process.env['USER'] || userInfo().username });
+      const pool = openPgPool(TEST_PG_URL);
       try {
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${pgSchema}_jobs CASCADE`);
+        await pool.query(`DROP SCHEMA IF EXISTS ${pgSchema}_jobs CASCADE`);
       } catch {
         // unreachable server: open() has already failed the suite with the reason
       } finally {
-        await client.end().catch(() => undefined);
+        await pool.end();
       }
     },
   };
