@@ -10,6 +10,7 @@ import type { FeedItem, ParsedFeed } from './model.ts';
 import { alternateLink } from './rss.ts';
 import { baseAt, childAttribute, type FeedSkeleton } from './skeleton.ts';
 import { htmlToText, plainText, textToHtml } from './text.ts';
+import { languageTag } from './text.ts';
 import { resolveUrl } from './urls.ts';
 import { childrenNamed, type XmlElement } from './xmlScan.ts';
 
@@ -25,7 +26,7 @@ export function adaptAtom(feed: Feed, skeleton: FeedSkeleton): Omit<ParsedFeed, 
     format: 'atom',
     title: titleText(feed.title, channel),
     link: linkUrl(feed.links, channel, feedBase),
-    language: plainText(firstOf(feed.dc?.languages?.[0], channel?.lang)),
+    language: languageTag(firstOf(feed.dc?.languages?.[0], channel?.lang)),
     items: (feed.entries ?? []).map((entry) => adaptEntry(entry, skeleton.item(entry.xml?.id), feedBase, feedAuthor)),
   };
 }

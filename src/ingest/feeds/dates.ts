@@ -5,9 +5,26 @@
  * reorder the news.
  */
 
+/**
+ * Month names by their first three letters: English as RFC 822 has them, and the Portuguese, Spanish, French,
+ * German, Italian and Dutch abbreviations publishers localise them into ("Seg, 24 Set 2018").
+ */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  fev: 2, abr: 4, mai: 5, ago: 8, set: 9, out: 10, dez: 12, // Portuguese
+  ene: 1, dic: 12, // Spanish
+  fév: 2, avr: 4, aoû: 8, déc: 12, // French (juin/juillet below)
+  mär: 3, mrz: 3, okt: 10, // German
+  gen: 1, mag: 5, giu: 6, lug: 7, ott: 10, // Italian
+  mrt: 3, mei: 5, // Dutch
 };
+
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('juin')) return 6;
+  if (lower.startsWith('juil')) return 7;
+  return MONTHS[lower.slice(0, 3)];
+}
 
 /** RFC 822 zone names, and the North American ones feeds use besides (in minutes east of UTC). */
 const ZONES: Record<string, number> = {
@@ -21,7 +38,7 @@ const ZONES: Record<string, number> = {
 const TWO_DIGIT_YEAR_PIVOT = 50;
 
 const RFC822 =
-  /^(?:[A-Za-z]+\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2,4})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(.*)$/;
+  /^(?:\p{L}+\.?,?\s*)?(\d{1,2})[\s-]+(\p{L}{3,9})\.?[\s-]+(\d{2,4})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(.*)$/u;
 const ISO8601 =
   /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 /** "Mon Jan 31 2018 20:15:15 GMT+0000", "January 31, 2018 8:15 pm EST": handed to Date.parse with a zone. */
@@ -46,7 +63,7 @@ function fromRfc822(text: string): string | null {
   const m = RFC822.exec(text);
   if (!m) return null;
   const [, day, monthName, yearText, hour = '0', minute = '0', second = '0', zoneText = ''] = m;
-  const month = MONTHS[monthName!.toLowerCase().slice(0, monthName!.toLowerCase().startsWith('sept') ? 4 : 3)];
+  const month = monthNumber(monthName!);
   if (month === undefined) return null;
   let year = Number(yearText);
   if (yearText!.length === 2) year += year < TWO_DIGIT_YEAR_PIVOT ? 2000 : 1900;

@@ -7,6 +7,7 @@ import { safeHtml } from './html.ts';
 import { categoryNames, firstDate, firstOf } from './itemParts.ts';
 import type { FeedItem, ParsedFeed } from './model.ts';
 import { looseTitleText, plainText, textToHtml } from './text.ts';
+import { languageTag } from './text.ts';
 import { resolveUrl } from './urls.ts';
 
 type Feed = JsonFeed.Feed<string>;
@@ -18,7 +19,7 @@ export function adaptJson(feed: Feed, documentUrl: string): Omit<ParsedFeed, 'wa
     format: 'json',
     title: looseTitleText(feed.title),
     link: resolveUrl(feed.home_page_url, documentUrl),
-    language: plainText(feed.language),
+    language: languageTag(feed.language),
     items: (feed.items ?? []).map((item) => adaptItem(item, documentUrl, feedAuthor)),
   };
 }

@@ -57,7 +57,7 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
     return { format: emptyFormat, title: null, link: null, language: null, items: [], warnings: [...warnings, ...problems] };
   }
   warnings.push(...problems);
-  const skeleton = feedSkeleton(scan, tagged, documentUrl);
+  const skeleton = feedSkeleton(scan, tagged, doctype.text, documentUrl);
   if (scan.items.length > MAX_FEED_ITEMS) {
     warnings.push(`only the first ${MAX_FEED_ITEMS} of ${scan.items.length} items were read`);
   }
@@ -102,12 +102,20 @@ function parseJsonFeed(text: string, documentUrl: string, warnings: string[]): P
   return { ...adaptJson(parsed.feed, documentUrl), warnings };
 }
 
+/** Feeds come from the web, or from a file the newsroom imports. */
+const DOCUMENT_PROTOCOLS = new Set(['http:', 'https:', 'file:']);
+
 function checkDocumentUrl(url: string): string {
+  let parsed: URL;
   try {
-    return new URL(url).href;
+    parsed = new URL(url);
   } catch {
     throw new FeedError(`feed URL ${JSON.stringify(url)} is not an absolute URL`);
   }
+  if (!DOCUMENT_PROTOCOLS.has(parsed.protocol)) {
+    throw new FeedError(`feed URL ${JSON.stringify(url)} is not an http(s) or file URL`);
+  }
+  return parsed.href;
 }
 
 /** Why feedsmith could not read the document, in words a person adding a feed can act on. */

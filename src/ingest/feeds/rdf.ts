@@ -8,6 +8,7 @@ import { categoryNames, firstDate, firstOf, leadImage } from './itemParts.ts';
 import type { FeedItem, ParsedFeed } from './model.ts';
 import { baseAt, type FeedSkeleton } from './skeleton.ts';
 import { looseTitleText, plainText } from './text.ts';
+import { languageTag } from './text.ts';
 import { resolveUrl } from './urls.ts';
 import type { XmlElement } from './xmlScan.ts';
 
@@ -21,7 +22,7 @@ export function adaptRdf(feed: Feed, skeleton: FeedSkeleton): Omit<ParsedFeed, '
     format: 'rdf',
     title: firstOf(looseTitleText(feed.title), looseTitleText(feed.dc?.titles?.[0])),
     link: resolveUrl(feed.link ?? feed.rdf?.about, baseAt(channel, 'link', channelBase)),
-    language: plainText(firstOf(feed.dc?.languages?.[0], channel?.lang)),
+    language: languageTag(firstOf(feed.dc?.languages?.[0], channel?.lang)),
     items: (feed.items ?? []).map((item) => adaptItem(item, skeleton.item(item.xml?.id), channelBase)),
   };
 }

@@ -18,12 +18,20 @@ const INVISIBLE = /<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
 /** Tags that end a line of text: replaced by a space so words on either side do not run together. */
 const BREAKING_TAG = /<\/?(?:p|div|br|li|tr|td|th|h[1-6]|blockquote|ul|ol|table|hr)\b[^>]*>/gi;
 
+/**
+ * A headline is a line; a title field longer than this is a document pasted into the wrong place, and only its
+ * start is read (which also bounds the work the patterns below can do).
+ */
+const MAX_TITLE_SOURCE_CHARS = 20_000;
+
 /** The visible text of an HTML fragment, entities decoded, whitespace collapsed; null when nothing is left. */
 export function htmlToText(html: string | null | undefined): string | null {
   if (!html) return null;
   const text = decodeHTML(
     html
-      .replace(/<!--[\s\S]*?-->/g, '')
+      .slice(0, MAX_TITLE_SOURCE_CHARS)
+      // A comment left open runs to the end, as it does in a browser.
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
       .replace(INVISIBLE, '')
       .replace(BREAKING_TAG, ' ')
       .replace(/<[^>]*>/g, ''),
@@ -56,4 +64,18 @@ export function textToHtml(text: string | null | undefined): string | null {
 
 export function nonEmpty(value: string | null | undefined): string | null {
   return value && value.trim() !== '' ? value : null;
+}
+
+/** The text of XML character data as written: CDATA sections verbatim, references decoded (HTML's too). */
+export function xmlCharacterData(raw: string): string {
+  return raw
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeHTML(part.replace(/<!--[\s\S]*?-->/g, ''))))
+    .join('');
+}
+
+/** Language tags are written with hyphens (BCP 47); feeds also send "en_US" and stray spaces. */
+export function languageTag(value: string | null | undefined): string | null {
+  const tag = value?.trim().replace(/_/g, '-');
+  return tag ? tag : null;
 }

@@ -24,6 +24,8 @@ export interface XmlElement {
   /** Effective xml:lang, or null. */
   lang: string | null;
   children: XmlElement[];
+  /** Where the element's content starts and ends in the scanned text (end is -1 until it is closed). */
+  inner: { start: number; end: number };
 }
 
 export interface XmlScan {
@@ -142,7 +144,7 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
         report(`the end tag </${name}> is not closed`);
         if (match && lt + match[0].length >= text.length) damage.cutInEndTag = true;
       }
-      closeElement(name);
+      closeElement(name, lt);
       i = lt + (match ? match[0].length : 2);
     } else {
       i = openElement(lt);
@@ -161,7 +163,7 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
     return { root, problems, damage, items };
   }
 
-  function closeElement(rawName: string) {
+  function closeElement(rawName: string, closeAt: number) {
     const name = rawName.toLowerCase();
     let at = stack.length - 1;
     while (at >= 0 && stack[at]!.element.name !== name) at--;
@@ -170,6 +172,7 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
       return;
     }
     if (at !== stack.length - 1) report(`<${stack[stack.length - 1]!.element.name}> is closed by </${rawName}>`);
+    for (let k = at; k < stack.length; k++) stack[k]!.element.inner.end = closeAt;
     stack.length = at;
     if (stack.length === 0) rootClosed = true;
   }
@@ -253,6 +256,7 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
       base: xmlBase === undefined ? parentBase : (resolveUrl(decodeXmlText(xmlBase.trim()), parentBase) ?? parentBase),
       lang: attributes.has('xml:lang') ? decodeXmlText(attributes.get('xml:lang')!).trim() : (parent?.element.lang ?? null),
       children: [],
+      inner: { start: j, end: selfClosing ? j : -1 },
     };
     const tracked = parent === undefined || (parent.tracked && stack.length < MAX_TRACKED_DEPTH);
     if (parent === undefined) root ??= element;

@@ -73,9 +73,11 @@ export function feedRequest(feedCase: FeedCase): FeedRequest {
   let base = url;
   if (location) {
     try {
-      base = new URL(location, url).href;
+      const resolved = new URL(location, url);
+      // An unusable or non-web Content-Location is ignored, as the fetcher ignores it.
+      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') base = resolved.href;
     } catch {
-      // An unusable Content-Location is ignored, as a browser ignores it.
+      // Unparseable: ignored likewise.
     }
   }
   return { url: base, contentType: feedCase.headers['content-type'] ?? 'text/xml' };

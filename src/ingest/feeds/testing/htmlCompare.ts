@@ -10,9 +10,21 @@ export function sameHtml(a: string, b: string): boolean {
   return a === b || canonicalHtml(a) === canonicalHtml(b);
 }
 
+/**
+ * Canonical markup. A lone attribute-less <div> around everything is dropped: it is how Atom wraps inline XHTML,
+ * and whether a reader keeps the wrapper changes nothing on the page.
+ */
 export function canonicalHtml(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
-  return serialize(document.body).replace(/\s+/g, ' ').trim();
+  const canonical = serialize(document.body).replace(/\s+/g, ' ').trim();
+  const wrapped = /^<div>(.*)<\/div>$/s.exec(canonical);
+  return wrapped && !/<\/?div[ >]/.test(wrapped[1]!) ? wrapped[1]!.trim() : canonical;
+}
+
+/** The text a reader sees in `html`, exactly (no whitespace folding). */
+export function visibleText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  return document.body.textContent ?? '';
 }
 
 interface NodeLike {

@@ -8,9 +8,9 @@
  * after WHATWG normalisation, and titles as plain text (a feedparser title with markup is "not modelled").
  */
 import type { ParsedFeed, FeedItem } from '../model.ts';
-import { collapseWhitespace } from '../text.ts';
-import { sameHtml } from './htmlCompare.ts';
-import { NotModelled, PyError, type PyComparable, type PyMapping, type PyValue, type Scope } from './pythonExpr.ts';
+import { collapseWhitespace, htmlToText } from '../text.ts';
+import { sameHtml, visibleText } from './htmlCompare.ts';
+import { NotModelled, PyError, tokenize, type PyComparable, type PyMapping, type PyValue, type Scope } from './pythonExpr.ts';
 
 export interface ProjectionInput {
   /** Our parse, or null when parseFeed threw a FeedError. */
@@ -20,9 +20,14 @@ export interface ProjectionInput {
 
 class HtmlValue implements PyComparable {
   constructor(readonly html: string) {}
+  /**
+   * The same markup, or, when feedparser's value is plain text (a type="text" summary), our escaped rendering
+   * of exactly that text.
+   */
   pyEquals(other: PyValue): boolean {
     if (other instanceof HtmlValue) return sameHtml(this.html, other.html);
-    return typeof other === 'string' && sameHtml(this.html, other);
+    if (typeof other !== 'string') return false;
+    return sameHtml(this.html, other) || visibleText(this.html).trim() === other.trim();
   }
   pyTruthy(): boolean {
     return this.html !== '';
@@ -48,6 +53,26 @@ class UrlValue implements PyComparable {
 
 /** Markup in feedparser's expected title: our titles are plain text by design, so such a case is not ours. */
 const MARKUP = /<[A-Za-z/!]/;
+const ENTITY = /&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);/;
+
+/**
+ * feedparser's `author` joins name and email ("Jane Doe (jane@example.com)"); ours is the byline alone, so the
+ * email part of theirs is not compared.
+ */
+class AuthorValue implements PyComparable {
+  constructor(readonly name: string) {}
+  pyEquals(other: PyValue): boolean {
+    if (typeof other !== 'string') return other instanceof AuthorValue && other.name === this.name;
+    const withoutEmail = other
+      .replace(/^\s*\S+@\S+\s*\((.*)\)\s*$/, '$1')
+      .replace(/\s*\(\s*\S+@\S+\s*\)\s*$/, '')
+      .trim();
+    return other === this.name || withoutEmail === this.name;
+  }
+  pyTruthy(): boolean {
+    return this.name !== '';
+  }
+}
 
 class TitleValue implements PyComparable {
   constructor(readonly text: string) {}
@@ -55,6 +80,8 @@ class TitleValue implements PyComparable {
     if (other instanceof TitleValue) return other.text === this.text;
     if (other instanceof HtmlValue || typeof other !== 'string') return false;
     if (MARKUP.test(other)) throw new NotModelled('title with markup (our titles are plain text)');
+    // feedparser hands back an HTML title escaped ("&lt;blink&gt;"); ours is the text that markup shows.
+    if (ENTITY.test(other) && htmlToText(other) === this.text) return true;
     return collapseWhitespace(other) === this.text;
   }
   pyTruthy(): boolean {
@@ -96,7 +123,8 @@ export function structTime(iso: string | null): PyValue[] | undefined {
 const opt = <T, V>(value: T | null, wrap: (v: T) => V): V | undefined => (value === null ? undefined : wrap(value));
 
 function projectItem(item: FeedItem, index: number): ProjectedDict {
-  const summary = opt(item.summaryHtml, (html) => new HtmlValue(html));
+  // feedparser's summary falls back to the first content when an entry has no summary of its own.
+  const summary = opt(item.summaryHtml ?? item.contentHtml, (html) => new HtmlValue(html));
   const published = structTime(item.publishedAt);
   const updated = structTime(item.updatedAt);
   const tags = item.categories.map(
@@ -112,7 +140,7 @@ function projectItem(item: FeedItem, index: number): ProjectedDict {
     content: opt(item.contentHtml, (html) => [
       new ProjectedDict(`entries[${index}]['content'][0]`, { value: new HtmlValue(html) }),
     ]),
-    author: item.author ?? undefined,
+    author: opt(item.author, (name) => new AuthorValue(name)),
     published_parsed: published,
     issued_parsed: published,
     updated_parsed: updated,
@@ -120,6 +148,32 @@ function projectItem(item: FeedItem, index: number): ProjectedDict {
     tags: tags.length > 0 ? tags : undefined,
     category: opt(item.categories[0] ?? null, (term) => new TitleValue(term)),
   });
+}
+
+const TOP_LEVEL_NAMES = new Set(['bozo', 'encoding', 'feed', 'entries', 'len', 'None', 'True', 'False', 'and', 'or', 'not', 'in', 'is']);
+const MODELLED_KEYS = new Set([
+  'title', 'link', 'language', 'id', 'guid', 'summary', 'description', 'content', 'value', 'author',
+  'published_parsed', 'issued_parsed', 'updated_parsed', 'modified_parsed', 'tags', 'term', 'category', 'get',
+]);
+
+/**
+ * The first name in `expect` that our projection does not model (a key such as 'subtitle', an attribute such
+ * as .psc_chapters, a top-level name such as version), or null when it names only modelled fields.
+ */
+export function firstUnmodelledName(expect: string): string | null {
+  const tokens = tokenize(expect);
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    if (token.kind === 'str' && before?.kind === 'op' && before.value === '[' && after?.kind === 'op' && after.value === ']') {
+      if (!MODELLED_KEYS.has(token.value)) return token.value;
+    } else if (token.kind === 'name') {
+      const isAttribute = before?.kind === 'op' && before.value === '.';
+      if (isAttribute ? !MODELLED_KEYS.has(token.value) : !TOP_LEVEL_NAMES.has(token.value)) return token.value;
+    }
+  }
+  return null;
 }
 
 export function projectionScope(input: ProjectionInput): Scope {
