@@ -48,20 +48,26 @@ const HAS_ZONE = /(?:\b(?:GMT|UTC|UT|Z)\b|[+-]\d{2}:?\d{2}\s*$)/i;
 export function parseFeedDate(value: string | null | undefined): string | null {
   const text = value?.trim().replace(/\s+/g, ' ');
   if (!text) return null;
-  return fromIso(text) ?? fromRfc822(text) ?? fromAnything(text);
+  // A date in one of the two formats that does not exist (30 February) is null: Date.parse would roll it over.
+  const iso = fromIso(text);
+  if (iso !== undefined) return iso;
+  const rfc822 = fromRfc822(text);
+  if (rfc822 !== undefined) return rfc822;
+  return fromAnything(text);
 }
 
-function fromIso(text: string): string | null {
+/** undefined: not this format; null: this format, but not a real date. */
+function fromIso(text: string): string | null | undefined {
   const m = ISO8601.exec(text);
-  if (!m) return null;
+  if (!m) return undefined;
   const [, year, month = '1', day = '1', hour = '0', minute = '0', second = '0', fraction, zone] = m;
   const millis = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
   return build(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), millis, zoneOffset(zone));
 }
 
-function fromRfc822(text: string): string | null {
+function fromRfc822(text: string): string | null | undefined {
   const m = RFC822.exec(text);
-  if (!m) return null;
+  if (!m) return undefined;
   const [, day, monthName, yearText, hour = '0', minute = '0', second = '0', zoneText = ''] = m;
   const month = monthNumber(monthName!);
   if (month === undefined) return null;

@@ -18,7 +18,7 @@ import { MAX_FEED_BYTES, MAX_FEED_ITEMS, type FeedFormat, type ParsedFeed, type 
 import { adaptRdf } from './rdf.ts';
 import { adaptRss } from './rss.ts';
 import { feedSkeleton } from './skeleton.ts';
-import { tagItems } from './tagItems.ts';
+import { tagItems, type TaggedDocument } from './tagItems.ts';
 import { repairXml } from './repair.ts';
 import { scanXml, type XmlScan } from './xmlScan.ts';
 
@@ -49,7 +49,7 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
   const tagged = tagItems(doctype.text, scan);
   let parsed: AnyFeed<string>;
   try {
-    parsed = readWithRepair(tagged.text, scan);
+    parsed = readWithRepair(tagged, scan);
   } catch (error) {
     const emptyFormat = error instanceof ParseError ? EMPTY_FEED_ROOTS[scan.root?.local ?? ''] : undefined;
     if (!emptyFormat) throw new FeedError(notAFeedMessage(error, start, problems));
@@ -75,11 +75,11 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
 }
 
 /** feedsmith's reading of the document, or of its mended form when the original defeats the XML parser. */
-function readWithRepair(text: string, scan: XmlScan): AnyFeed<string> {
+function readWithRepair(tagged: TaggedDocument, scan: XmlScan): AnyFeed<string> {
   try {
-    return feedsmithParse<string>(text, { maxItems: MAX_FEED_ITEMS });
+    return feedsmithParse<string>(tagged.text, { maxItems: MAX_FEED_ITEMS });
   } catch (error) {
-    const repaired = error instanceof MalformedError ? repairXml(text, scan) : null;
+    const repaired = error instanceof MalformedError ? repairXml(tagged.text, scan, tagged.shift) : null;
     if (repaired === null) throw error;
     return feedsmithParse<string>(repaired, { maxItems: MAX_FEED_ITEMS });
   }
@@ -118,6 +118,9 @@ function checkDocumentUrl(url: string): string {
   return parsed.href;
 }
 
+/** Problems named in a FeedError: enough to find the fault, few enough to read. */
+const MESSAGE_PROBLEMS = 3;
+
 /** Why feedsmith could not read the document, in words a person adding a feed can act on. */
 function notAFeedMessage(error: unknown, start: string, problems: string[]): string {
   if (/^(?:<!doctype html|<html)/i.test(start)) {
@@ -126,7 +129,7 @@ function notAFeedMessage(error: unknown, start: string, problems: string[]): str
   if (error instanceof DetectError || !start.startsWith('<')) {
     return 'document is not a feed: no RSS, RDF, Atom or JSON Feed found';
   }
-  if (problems.length > 0) return `feed could not be read: ${problems[0]}`;
+  if (problems.length > 0) return `feed could not be read: ${problems.slice(0, MESSAGE_PROBLEMS).join('; ')}`;
   if (error instanceof RangeError) return 'feed could not be read: elements nested too deeply';
   return `feed could not be read: ${(error as Error).message}`;
 }

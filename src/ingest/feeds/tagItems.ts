@@ -12,10 +12,13 @@ export interface TaggedDocument {
   text: string;
   /** The scanned element for an item's xml:id. */
   elementFor(xmlId: string | undefined): XmlElement | null;
+  /** Where an offset of the untagged text is in the tagged one. */
+  shift(offset: number): number;
 }
 
 export function tagItems(text: string, scan: XmlScan): TaggedDocument {
   const byId = new Map<string, XmlElement>();
+  const insertions: { at: number; length: number }[] = [];
   let tagged = '';
   let from = 0;
   scan.items.forEach((item, index) => {
@@ -25,10 +28,16 @@ export function tagItems(text: string, scan: XmlScan): TaggedDocument {
       return;
     }
     const id = `${ID_PREFIX}${index}`;
+    const attribute = ` xml:id="${id}"`;
     byId.set(id, item.element);
-    tagged += `${text.slice(from, item.insertAt)} xml:id="${id}"`;
+    tagged += text.slice(from, item.insertAt) + attribute;
+    insertions.push({ at: item.insertAt, length: attribute.length });
     from = item.insertAt;
   });
   tagged += text.slice(from);
-  return { text: tagged, elementFor: (xmlId) => (xmlId === undefined ? null : (byId.get(xmlId) ?? null)) };
+  return {
+    text: tagged,
+    elementFor: (xmlId) => (xmlId === undefined ? null : (byId.get(xmlId) ?? null)),
+    shift: (offset) => offset + insertions.filter((insertion) => insertion.at <= offset).reduce((sum, i) => sum + i.length, 0),
+  };
 }

@@ -55,6 +55,8 @@ export interface XmlDamage {
   cutInEndTag: boolean;
   /** Elements still open at the end, outermost first (names as written). */
   openAtEnd: string[];
+  /** The document stops inside a tag or declaration that starts here: the fragment is dropped. */
+  cutAt: number | null;
 }
 
 /** Feed, channel, item, field, one nested level (media:group/media:content): deeper is article markup. */
@@ -83,7 +85,7 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
     if (problems.length < MAX_PROBLEMS && !problems.includes(problem)) problems.push(problem);
   };
   const htmlEntities = new Set<string>();
-  const damage: XmlDamage = { bareAmpersand: false, cutInside: null, cutInEndTag: false, openAtEnd: [] };
+  const damage: XmlDamage = { bareAmpersand: false, cutInside: null, cutInEndTag: false, openAtEnd: [], cutAt: null };
   const stack: Frame[] = [];
   const items: ScannedItem[] = [];
   let root: XmlElement | null = null;
@@ -128,15 +130,22 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
       i = end + 3;
     } else if (text.startsWith('<?', lt)) {
       const end = text.indexOf('?>', lt + 2);
-      if (end === -1) return finish(report('a processing instruction that never ends'));
+      if (end === -1) {
+        damage.cutAt = lt;
+        return finish(report('a processing instruction that never ends'));
+      }
       if (/^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) && text.slice(0, lt).trim() !== '') {
         report('the XML declaration is not at the start of the document');
       }
       i = end + 2;
     } else if (text.startsWith('<!', lt)) {
-      report('a markup declaration inside the document');
       const end = text.indexOf('>', lt);
-      i = end === -1 ? text.length : end + 1;
+      if (end === -1) {
+        damage.cutAt = lt;
+        return finish(report('the document stops inside markup ("<!…")'));
+      }
+      report('a markup declaration inside the document');
+      i = end + 1;
     } else if (text[lt + 1] === '/') {
       const match = /^<\/([^\s>]+)\s*(>)?/.exec(text.slice(lt, lt + 300));
       const name = match?.[1] ?? '';
@@ -212,6 +221,7 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
     }
     if (!closed) {
       report(`the tag <${rawName}> is not closed`);
+      damage.cutAt = lt;
       return text.length;
     }
     if (stack.length >= MAX_DEPTH) throw new FeedError(`feed refused: elements nested more than ${MAX_DEPTH} deep`);
