@@ -56,4 +56,18 @@ describe('named furniture', () => {
     removeNamedFurniture(page);
     assert.equal(linesOf(page).length, 9);
   });
+
+  test('inside a paragraph only a hover card goes: a link styled "popup" is a word of the story', () => {
+    const page = pageOf(`<article><p>I am a <a class="popup" href="/gloss">rather elderly</a> man, said
+      <span class="rollover-people"><a href="/people/noem">Kristi Noem</a><span class="rollover-block"><a href="/x">Her other stories</a></span></span>.</p>
+      <p>${prose(300)}</p></article>`);
+    removeNamedFurniture(page);
+    assert.equal(linesOf(page)[0], 'I am a rather elderly man, said Kristi Noem.');
+  });
+
+  test('a class that states what an element has or lacks ("has-comments", "no-ads") does not name it', () => {
+    const page = pageOf(`<div class="story has-comments"><p>The board met on Tuesday.</p></div><div class="no-ads"><p>It voted.</p></div><p>${prose(300)}</p>`);
+    removeNamedFurniture(page);
+    assert.deepEqual(linesOf(page).slice(0, 2), ['The board met on Tuesday.', 'It voted.']);
+  });
 });

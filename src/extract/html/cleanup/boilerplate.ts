@@ -8,7 +8,7 @@
  * share of the page's prose is the article (or wraps it), whatever its class says (`entry author-jane-doe`,
  * `body has-share-bar`).
  */
-import { collapsedText, linkDensity, markupWords, namedElements, type NamedElement } from './markup.ts';
+import { collapsedText, linkDensity, markupWords, namedElements, namesAny, type NamedElement } from './markup.ts';
 
 /** Whole words of a class or id that name furniture, grouped by what they are. */
 const FURNITURE_WORDS = new Set([
@@ -30,11 +30,16 @@ const FURNITURE_WORDS = new Set([
   'tags', 'comments', 'comment',
   // the writer's biography under the story
   'bio', 'biography',
-  // hover cards: a name in the text opens a box of that person's other stories
-  'tooltip', 'popover', 'hovercard', 'flyout',
   // the standfirst under the headline: the core extractor reads it as the dek, the body starts below it
   'standfirst', 'dek',
 ]);
+
+/**
+ * Hover cards: a name in the text opens a box of that person's other stories. They sit inside the paragraph,
+ * where no other furniture name counts (a link styled `popup` is a word of the story).
+ */
+const HOVER_CARD_WORDS = new Set(['tooltip', 'popover', 'hovercard', 'flyout']);
+const HOVER_CARD_PHRASES = ['rollover-block'];
 
 /** Furniture named in two words, matched on the class/id words joined by '-'. */
 const FURNITURE_PHRASES = [
@@ -42,7 +47,6 @@ const FURNITURE_PHRASES = [
   'screen-reader', 'sr-only', 'visually-hidden', 'skip-link', 'author-bio', 'about-author', 'post-author',
   'author-info', 'author-box', 'entry-meta', 'post-meta', 'article-meta', 'content-meta', 'post-date',
   'publish-date', 'published-date', 'post-views', 'read-time', 'reading-time', 'inline-image-credit',
-  'rollover-block',
 ];
 
 /** Elements that are furniture by their tag alone. */
@@ -68,7 +72,9 @@ export function removeNamedFurniture(document: Document, named?: readonly NamedE
   if (!body) return;
   const candidates = new Set<Element>(body.querySelectorAll(FURNITURE_TAGS));
   for (const { element, words } of named ?? namedElements(body)) {
-    if (element !== body && namesFurniture(words)) candidates.add(element);
+    if (element === body) continue;
+    const inParagraph = element.tagName !== 'P' && element.parentElement?.closest('p') != null;
+    if (inParagraph ? namesHoverCard(words) : namesFurniture(words) || namesHoverCard(words)) candidates.add(element);
   }
   if (candidates.size === 0) return;
   const { pageProse, held } = weighProse(body, candidates);
@@ -82,13 +88,20 @@ export function removeNamedFurniture(document: Document, named?: readonly NamedE
 }
 
 export function isNamedFurniture(element: Element): boolean {
-  return namesFurniture(markupWords(element));
+  const words = markupWords(element);
+  return namesFurniture(words) || namesHoverCard(words);
 }
 
 function namesFurniture(words: readonly string[]): boolean {
-  if (words.some((word) => FURNITURE_WORDS.has(word))) return true;
+  if (namesAny(words, FURNITURE_WORDS)) return true;
   const joined = words.join('-');
   return FURNITURE_PHRASES.some((phrase) => joined.includes(phrase));
+}
+
+function namesHoverCard(words: readonly string[]): boolean {
+  if (namesAny(words, HOVER_CARD_WORDS)) return true;
+  const joined = words.join('-');
+  return HOVER_CARD_PHRASES.some((phrase) => joined.includes(phrase));
 }
 
 interface ProseHeld {

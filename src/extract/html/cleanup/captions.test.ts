@@ -40,4 +40,13 @@ describe('captions and credits', () => {
       'The image: a crowded square at dawn, described by witnesses.',
     ]);
   });
+
+  test('a caption box holding its photo keeps the photo and loses the words; "no_caption" names no caption', () => {
+    const page = pageOf(`
+      <p><span class="wf_caption"><a href="/big.jpg"><img src="map.jpg"></a><span>The first global map of Titan. (NASA)</span></span></p>
+      <div class="item no_caption"><p>The mother described how her daughter was burning up.</p></div>`);
+    removeNamedCaptions(page);
+    assert.ok(page.querySelector('img[src="map.jpg"]'));
+    assert.deepEqual(linesOf(page), ['The mother described how her daughter was burning up.']);
+  });
 });

@@ -6,7 +6,7 @@
  * One kind stays: the <figcaption> of a <figure> that holds its photo. The body's figure blocks carry that
  * caption and credit beside the photo, and the body text leaves it out on its own.
  */
-import { collapsedText, namedElements, type NamedElement } from './markup.ts';
+import { collapsedText, namedElements, namesAny, type NamedElement } from './markup.ts';
 
 /** Class or id words that mark a caption or a credit (`article__image-caption`, `Figure-credit`, `cutline`). */
 const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cutline', 'credit', 'credits', 'copyright']);
@@ -16,6 +16,8 @@ const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cutline', '
  * whose slides carry the story). Three hundred characters of text is already a long caption.
  */
 const MAX_CAPTION_CHARS = 600;
+
+const MEDIA = 'img, picture, video, iframe, figure';
 
 /** A credit line or caption label standing alone: "(Image: © NASA)", "Photo: Reuters", "Image copyright". */
 const CREDIT_LINE =
@@ -28,11 +30,21 @@ export function removeNamedCaptions(document: Document, named?: readonly NamedEl
   const captions: Element[] = [...body.querySelectorAll('figcaption')];
   for (const { element, words } of named ?? namedElements(body)) {
     if (element.tagName === 'FIGURE' || element.tagName === 'BODY') continue;
-    if (words.some((word) => CAPTION_WORDS.has(word))) captions.push(element);
+    if (namesAny(words, CAPTION_WORDS)) captions.push(element);
   }
   for (const caption of captions) {
     if (!caption.isConnected || isPhotoCaption(caption)) continue;
-    if (collapsedText(caption).length <= MAX_CAPTION_CHARS) caption.remove();
+    if (collapsedText(caption).length > MAX_CAPTION_CHARS) continue;
+    if (caption.querySelector(MEDIA)) removeWordsBesideMedia(caption);
+    else caption.remove();
+  }
+}
+
+/** A caption box that holds its photo (`wp-caption`, `wf_caption`): the photo stays, the words around it go. */
+function removeWordsBesideMedia(box: Element): void {
+  for (const child of [...box.childNodes]) {
+    if (child.nodeType === 3) child.remove();
+    else if (child.nodeType === 1 && !(child as Element).matches(MEDIA) && !(child as Element).querySelector(MEDIA)) child.remove();
   }
 }
 

@@ -49,6 +49,12 @@ describe('links standing alone', () => {
     assert.deepEqual(linesOf(content), ['The council voted on Monday to keep the libraries open all week.', '[CNET]']);
   });
 
+  test('a heading linking to a place on the same page (a table of contents) is not a teaser', () => {
+    const content = contentOf(`<h2><a href="#id1">Sharing with a single developer</a></h2><p>${prose(100)}</p>`);
+    removeLinkParagraphs(content, PAGE_URL);
+    assert.equal(linesOf(content)[0], 'Sharing with a single developer');
+  });
+
   test('sites are compared on their registrable name', () => {
     assert.equal(siteOf('www.bbc.co.uk'), 'bbc.co.uk');
     assert.equal(siteOf('news.bbc.co.uk'), 'bbc.co.uk');

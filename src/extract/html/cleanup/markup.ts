@@ -21,6 +21,17 @@ function splitNames(names: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/**
+ * Words that turn the next word into a state rather than a name: `has-share-bar`, `no_caption`, `with-ads` say
+ * what an element holds or lacks, not that it is the share bar or the caption.
+ */
+const STATE_WORDS = new Set(['no', 'has', 'with', 'without', 'is', 'hide', 'show', 'can']);
+
+/** True when one of the words names what the vocabulary lists, and is not a state (`has-…`, `no-…`). */
+export function namesAny(words: readonly string[], vocabulary: ReadonlySet<string>): boolean {
+  return words.some((word, i) => vocabulary.has(word) && !STATE_WORDS.has(words[i - 1] ?? ''));
+}
+
 /** An element that has a class or an id, with the words of them: read once per page, used by several rules. */
 export interface NamedElement {
   element: Element;
@@ -73,6 +84,8 @@ function linksWithin(href: string | null, page: URL, site: string): boolean {
   if (!href) return false;
   try {
     const target = new URL(href, page);
+    // A link to a place on this very page (a table of contents, a footnote, a heading's anchor) is not a story.
+    if (target.origin === page.origin && target.pathname === page.pathname) return false;
     return (target.protocol === 'http:' || target.protocol === 'https:') && siteOf(target.hostname) === site;
   } catch {
     return false;
