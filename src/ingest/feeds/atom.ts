@@ -9,8 +9,7 @@ import { categoryNames, firstDate, firstOf, leadImage } from './itemParts.ts';
 import type { FeedItem, ParsedFeed } from './model.ts';
 import { alternateLink } from './rss.ts';
 import { baseAt, childAttribute, type FeedSkeleton } from './skeleton.ts';
-import { htmlToText, plainText, textToHtml } from './text.ts';
-import { languageTag } from './text.ts';
+import { htmlToText, languageTag, looseTitleText, plainText, textToHtml } from './text.ts';
 import { resolveUrl } from './urls.ts';
 import { childrenNamed, type XmlElement } from './xmlScan.ts';
 
@@ -66,16 +65,24 @@ function textKind(type: string | undefined): TextKind {
   return t.startsWith('text/') ? 'text' : 'binary';
 }
 
-/** The value as written, with Atom 0.3 base64 decoded. */
+/** The value as written, base64 decoded when Atom 0.3 says mode="base64" or Atom 1.0 a binary type. */
 function rawValue(text: Text | undefined, node: XmlElement | null, local: string): string | null {
   if (!text?.value) return null;
-  if (childAttribute(node, local, 'mode')?.toLowerCase() !== 'base64') return text.value;
-  return Buffer.from(text.value, 'base64').toString('utf8');
+  const base64 = childAttribute(node, local, 'mode')?.toLowerCase() === 'base64' || textKind(text.type) === 'binary';
+  return base64 ? Buffer.from(text.value, 'base64').toString('utf8') : text.value;
 }
 
 function titleText(title: Text | undefined, node: XmlElement | null): string | null {
   const value = rawValue(title, node, 'title');
-  return textKind(title?.type) === 'text' ? plainText(value) : htmlToText(value);
+  switch (textKind(title?.type)) {
+    case 'text':
+      return plainText(value);
+    case 'binary':
+      // A title has to be words whatever its type says; read it as a title of unknown kind.
+      return looseTitleText(value);
+    default:
+      return htmlToText(value);
+  }
 }
 
 function textHtml(text: Text | undefined, node: XmlElement | null, local: string, fallbackBase: string): string | null {

@@ -6,8 +6,7 @@ import type { JsonFeed } from 'feedsmith';
 import { safeHtml } from './html.ts';
 import { categoryNames, firstDate, firstOf } from './itemParts.ts';
 import type { FeedItem, ParsedFeed } from './model.ts';
-import { looseTitleText, plainText, textToHtml } from './text.ts';
-import { languageTag } from './text.ts';
+import { languageTag, looseTitleText, plainText, textToHtml } from './text.ts';
 import { resolveUrl } from './urls.ts';
 
 type Feed = JsonFeed.Feed<string>;

@@ -7,8 +7,7 @@ import { safeHtml } from './html.ts';
 import { categoryNames, firstDate, firstOf, leadImage } from './itemParts.ts';
 import type { FeedItem, ParsedFeed } from './model.ts';
 import { baseAt, type FeedSkeleton } from './skeleton.ts';
-import { looseTitleText, plainText } from './text.ts';
-import { languageTag } from './text.ts';
+import { languageTag, looseTitleText, plainText } from './text.ts';
 import { resolveUrl } from './urls.ts';
 import type { XmlElement } from './xmlScan.ts';
 

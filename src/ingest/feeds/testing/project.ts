@@ -51,7 +51,7 @@ class UrlValue implements PyComparable {
   }
 }
 
-/** Markup in feedparser's expected title: our titles are plain text by design, so such a case is not ours. */
+/** Markup in feedparser's expected title. */
 const MARKUP = /<[A-Za-z/!]/;
 const ENTITY = /&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);/;
 
@@ -79,9 +79,9 @@ class TitleValue implements PyComparable {
   pyEquals(other: PyValue): boolean {
     if (other instanceof TitleValue) return other.text === this.text;
     if (other instanceof HtmlValue || typeof other !== 'string') return false;
-    if (MARKUP.test(other)) throw new NotModelled('title with markup (our titles are plain text)');
-    // feedparser hands back an HTML title escaped ("&lt;blink&gt;"); ours is the text that markup shows.
-    if (ENTITY.test(other) && htmlToText(other) === this.text) return true;
+    // feedparser hands back an HTML title as markup ("<b>Bold</b>", "&lt;blink&gt;"); ours is the text that
+    // markup shows, so that is what is compared (the links inside such a title are not ours to keep).
+    if ((MARKUP.test(other) || ENTITY.test(other)) && (htmlToText(other) ?? '') === this.text) return true;
     return collapseWhitespace(other) === this.text;
   }
   pyTruthy(): boolean {
