@@ -20,6 +20,7 @@ import { chooseDek, chooseHeadline, pageTitles } from './headline.ts';
 import { findLeadImage, settleLeadImage } from './leadImage.ts';
 import { normalizeLanguage, readPageMetadata } from './metadata.ts';
 import { readPageByline } from './pageByline.ts';
+import { assertParseable } from './pageLimits.ts';
 import { parsePage } from './parsePage.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 
@@ -55,23 +56,9 @@ export interface ExtractOptions {
   url: string;
 }
 
-/**
- * The fetcher stops reading a page at 5 MB, which decodes to at most this many characters; anything longer did
- * not come through the fetcher and is refused rather than parsed for minutes.
- */
-export const MAX_HTML_CHARS = 5 * 1024 * 1024;
-
-/**
- * Readability scores every element; a page with more is a generated monster (or an attack), not an article.
- * The largest real page in our corpora has about 30 000 elements.
- */
-export const MAX_PAGE_ELEMENTS = 150_000;
-
 export function extractArticle(html: string, options: ExtractOptions): ExtractedArticle {
   if (typeof html !== 'string' || html.trim() === '') throw new ExtractError('the page is empty');
-  if (html.length > MAX_HTML_CHARS) {
-    throw new ExtractError(`the page is ${html.length} characters long; pages over ${MAX_HTML_CHARS} are refused`);
-  }
+  assertParseable(html);
   const pageUrl = parsePageUrl(options.url);
   const document = parsePage(html);
   const metadata = readPageMetadata(document, pageUrl);
@@ -123,12 +110,9 @@ type ReadabilityResult = ReturnType<Readability<Element>['parse']>;
 
 function runReadability(document: Document): ReadabilityResult {
   try {
-    return new Readability<Element>(document, {
-      maxElemsToParse: MAX_PAGE_ELEMENTS,
-      serializer: (node) => node as Element,
-    }).parse();
+    return new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
   } catch (error) {
-    // Readability throws on pages over maxElemsToParse and on DOM shapes it does not expect: no article either way.
+    // Readability throws on DOM shapes it does not expect: no article either way.
     throw new ExtractError(`no article could be read from the page: ${(error as Error).message}`);
   }
 }
