@@ -18,8 +18,8 @@ import { MAX_FEED_BYTES, MAX_FEED_ITEMS, type FeedFormat, type ParsedFeed, type 
 import { adaptRdf } from './rdf.ts';
 import { adaptRss } from './rss.ts';
 import { feedSkeleton } from './skeleton.ts';
-import { tagItems, type TaggedDocument } from './tagItems.ts';
 import { repairXml } from './repair.ts';
+import { tagItems, type TaggedDocument } from './tagItems.ts';
 import { scanXml, type XmlScan } from './xmlScan.ts';
 
 /** Root elements of a feed that feedsmith finds empty (it reports "invalid" when a channel has nothing in it). */
@@ -35,33 +35,34 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
     typeof body === 'string'
       ? { text: body.replace(/^\uFEFF/, ''), warnings: [] as string[] }
       : readFeedText(body, options.contentType);
-  const warnings = [...decoded.warnings];
   const start = decoded.text.trimStart();
   if (start === '') throw new FeedError('feed is empty');
+  if (start.startsWith('{') || start.startsWith('[')) return parseJsonFeed(decoded.text, documentUrl, decoded.warnings);
+  return parseXmlFeed(decoded.text, documentUrl, decoded.warnings);
+}
 
-  if (start.startsWith('{') || start.startsWith('[')) return parseJsonFeed(decoded.text, documentUrl, warnings);
-
-  const doctype = stripDoctype(decoded.text);
-  warnings.push(...doctype.warnings);
+function parseXmlFeed(text: string, documentUrl: string, decodeWarnings: readonly string[]): ParsedFeed {
+  const doctype = stripDoctype(text);
   const scan = scanXml(doctype.text, documentUrl);
-  const problems = scan.problems.map((problem) => `not well-formed XML: ${problem}`);
-
+  const warnings = [
+    ...decodeWarnings,
+    ...doctype.warnings,
+    ...scan.problems.map((problem) => `not well-formed XML: ${problem}`),
+  ];
   const tagged = tagItems(doctype.text, scan);
   let parsed: AnyFeed<string>;
   try {
     parsed = readWithRepair(tagged, scan);
   } catch (error) {
-    const emptyFormat = error instanceof ParseError ? EMPTY_FEED_ROOTS[scan.root?.local ?? ''] : undefined;
-    if (!emptyFormat) throw new FeedError(notAFeedMessage(error, start, problems));
+    const emptyFormat = error instanceof ParseError || error instanceof DetectError ? EMPTY_FEED_ROOTS[scan.root?.local ?? ''] : undefined;
+    if (!emptyFormat) throw new FeedError(notAFeedMessage(error, text.trimStart(), scan.problems));
     // A feed with no channel content yet (a new blog, a quiet section) is a feed, not an error.
-    return { format: emptyFormat, title: null, link: null, language: null, items: [], warnings: [...warnings, ...problems] };
+    return { format: emptyFormat, title: null, link: null, language: null, items: [], warnings };
   }
-  warnings.push(...problems);
-  const skeleton = feedSkeleton(scan, tagged, doctype.text, documentUrl);
   if (scan.items.length > MAX_FEED_ITEMS) {
     warnings.push(`only the first ${MAX_FEED_ITEMS} of ${scan.items.length} items were read`);
   }
-
+  const skeleton = feedSkeleton(scan, tagged, doctype.text, documentUrl);
   switch (parsed.format) {
     case 'rss':
       return { ...adaptRss(parsed.feed, skeleton), warnings };
@@ -85,7 +86,7 @@ function readWithRepair(tagged: TaggedDocument, scan: XmlScan): AnyFeed<string> 
   }
 }
 
-function parseJsonFeed(text: string, documentUrl: string, warnings: string[]): ParsedFeed {
+function parseJsonFeed(text: string, documentUrl: string, warnings: readonly string[]): ParsedFeed {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -99,7 +100,7 @@ function parseJsonFeed(text: string, documentUrl: string, warnings: string[]): P
     throw new FeedError('document is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1…")');
   }
   if (parsed.format !== 'json') throw new FeedError('document is JSON but not a JSON Feed');
-  return { ...adaptJson(parsed.feed, documentUrl), warnings };
+  return { ...adaptJson(parsed.feed, documentUrl), warnings: [...warnings] };
 }
 
 /** Feeds come from the web, or from a file the newsroom imports. */
@@ -129,7 +130,9 @@ function notAFeedMessage(error: unknown, start: string, problems: string[]): str
   if (error instanceof DetectError || !start.startsWith('<')) {
     return 'document is not a feed: no RSS, RDF, Atom or JSON Feed found';
   }
-  if (problems.length > 0) return `feed could not be read: ${problems.slice(0, MESSAGE_PROBLEMS).join('; ')}`;
+  if (problems.length > 0) {
+    return `feed could not be read: not well-formed XML: ${problems.slice(0, MESSAGE_PROBLEMS).join('; ')}`;
+  }
   if (error instanceof RangeError) return 'feed could not be read: elements nested too deeply';
   return `feed could not be read: ${(error as Error).message}`;
 }

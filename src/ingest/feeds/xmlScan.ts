@@ -101,8 +101,9 @@ export function scanXml(text: string, documentUrl: string): XmlScan {
       if (!ref) {
         report('a bare "&" that is not part of an entity reference');
         damage.bareAmpersand = true;
+      } else if (!ref[1]!.startsWith('#') && !PREDEFINED_ENTITIES.has(ref[1]!)) {
+        htmlEntities.add(ref[1]!);
       }
-      else if (!ref[1]!.startsWith('#') && !PREDEFINED_ENTITIES.has(ref[1]!)) htmlEntities.add(ref[1]!);
     }
   };
 
