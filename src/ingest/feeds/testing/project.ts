@@ -3,9 +3,10 @@
  * against our parse: `feed['title']`, `entries[0]['link']`, `entries[0]['content'][0]['value']`,
  * `entries[0]['published_parsed']` (a 9-tuple), `bozo`, `encoding`.
  *
- * Fields our model does not carry (subtitle, enclosures, iTunes, `*_detail`, …) throw NotModelled. Three kinds of
+ * Fields our model does not carry (subtitle, enclosures, iTunes, `*_detail`, …) throw NotModelled. Four kinds of
  * value compare the way our model means them rather than byte for byte: HTML as markup (htmlCompare.ts), URLs
- * after WHATWG normalisation, and titles as plain text (a feedparser title with markup is "not modelled").
+ * after WHATWG normalisation, titles as plain text (against the text feedparser's markup shows), and authors by
+ * name (feedparser appends the email). `summary` falls back to the content, as feedparser's does.
  */
 import type { ParsedFeed, FeedItem } from '../model.ts';
 import { collapseWhitespace, htmlToText } from '../text.ts';
