@@ -2,9 +2,11 @@
  * Bylines as the newsroom prints them: names only, "Jane Doe and John Roe", without the "By " the page shows or
  * the date and job title that byline boxes carry along.
  */
+import { decodeEntities } from './plainText.ts';
 
 /** "By", and its equivalents on the foreign-language pages we ingest, before a capitalised name. */
-const BY_PREFIX = /^(?:by|written by|words by|story by|par|por|von|di|door|av|от|автор)\s*:?\s+(?=[\p{Lu}\p{Lo}])/iu;
+const BY_PREFIX =
+  /^(?:by|written by|words by|story by|reporting by|text|texto|texte|par|por|von|di|door|av|от|автор|текст)\s*:?\s+(?=[\p{Lu}\p{Lo}])/iu;
 /** A byline is a few names; a longer string is a sentence or a whole byline box. */
 const MAX_BYLINE_CHARS = 120;
 /** Pieces of byline boxes that are not names. */
@@ -22,7 +24,7 @@ const HAS_LETTER = /\p{L}/u;
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // A byline box breaks lines between the name and its date or role: the name comes first.
-  const lines = raw.replace(DANGLING_BY, '$1 ').split(/\n|\s{3,}|\s+[|•·]\s+/).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = decodeEntities(raw).replace(DANGLING_BY, '$1 ').split(/\n|\s{3,}|\s+[|•·]\s+/).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
   for (const line of lines) {
     const name = cleanLine(line);
     if (name) return name;

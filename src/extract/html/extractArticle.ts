@@ -71,7 +71,10 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const article = runReadability(document);
   const content = article?.content;
   if (!article || !content) throw new ExtractError('no article found on the page');
-  const headline = chooseHeadline(article.title, metadata.headline, titles, metadata.siteName ?? article.siteName ?? null);
+  const headline = chooseHeadline(article.title, metadata.headline, titles, {
+    siteName: metadata.siteName ?? article.siteName ?? null,
+    section: metadata.sectionHint,
+  });
   if (!headline) throw new ExtractError('the page has no headline');
   context.headline = headline;
   cleanAfterReadability(content, context);

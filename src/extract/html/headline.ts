@@ -26,14 +26,25 @@ export function chooseHeadline(
   readabilityTitle: string | null | undefined,
   stated: string | null,
   pageTitles: readonly string[],
-  siteName: string | null,
+  labels: { siteName: string | null; section: string | null },
 ): string | null {
   const candidates = [stated, readabilityTitle, ...pageTitles];
   for (const candidate of candidates) {
     const headline = candidate?.replace(/\s+/g, ' ').trim();
-    if (headline) return withoutSiteName(headline, siteName);
+    if (headline) return withoutSection(withoutSiteName(headline, labels.siteName), labels.section);
   }
   return null;
+}
+
+/** "Opinion | Republicans Are …": the section's label in front of a headline is the page's kicker, not the headline. */
+function withoutSection(headline: string, section: string | null): string {
+  if (!section) return headline;
+  const prefix = headline.slice(0, section.length + 3);
+  if (prefix.toLowerCase() !== `${section.toLowerCase()} | ` && prefix.slice(0, -1).toLowerCase() !== `${section.toLowerCase()}: `) {
+    return headline;
+  }
+  const rest = headline.slice(prefix.toLowerCase() === `${section.toLowerCase()} | ` ? prefix.length : section.length + 2).trim();
+  return wordsIn(rest) >= MIN_HEADLINE_WORDS ? rest : headline;
 }
 
 /** Separators between a headline and the site's name: "Headline | Site", "Headline – Site". */

@@ -4,6 +4,7 @@
  * an @graph, references by @id, several script tags) and often with small syntax slips; we read all of them and
  * pick the node that describes the article.
  */
+import { plainText } from './plainText.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -149,11 +150,10 @@ const EMPTY: StructuredArticle = {
   section: null, url: null, language: null, publisher: null, articleBody: null, breadcrumbs: [],
 };
 
+/** A string field as plain text: JSON-LD is not HTML-decoded by the parser, and CMSs put entities in it. */
 function text(value: unknown): string | null {
   if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return null;
-  const collapsed = value.replace(/\s+/g, ' ').trim();
-  return collapsed === '' ? null : collapsed;
+  return typeof value === 'string' ? plainText(value) : null;
 }
 
 function firstText(value: unknown): string | null {

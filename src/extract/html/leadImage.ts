@@ -6,17 +6,19 @@
 import type { HeroImage } from '../../domain/index.ts';
 import { imageUrl, type ExtractedBlock } from './bodyBlocks.ts';
 import { sameImageFile, type PageMetadata } from './metadata.ts';
-import { readCaptionElement, splitPhotoCaption } from './photoCredit.ts';
+import { cleanCredit, readCaptionElement, splitPhotoCaption } from './photoCredit.ts';
 
 /** How far up from the <img> a caption may sit: figure > div > picture > img is as deep as real layouts go. */
 const MAX_CAPTION_ANCESTOR_STEPS = 4;
+/** How many opening blocks may hold a repeat of the hero photo. */
+const HERO_REPEAT_WINDOW = 3;
 const CAPTION_SELECTOR = 'figcaption, [class*="caption"], [class*="Caption"], [itemprop="caption"]';
 
 /** The stated lead image with what the page shows alongside it (alt text, caption, credit). */
 export function findLeadImage(document: Document, metadata: PageMetadata): HeroImage | null {
   const stated = metadata.image;
   if (!stated) return null;
-  const hero: HeroImage = { url: stated.url, alt: '', caption: stated.caption, credit: stated.credit };
+  const hero: HeroImage = { url: stated.url, alt: '', caption: stated.caption, credit: stated.credit && cleanCredit(stated.credit) };
   const onPage = findImageOnPage(document, stated.url, metadata.baseUrl);
   if (!onPage) return hero;
   hero.alt = (onPage.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
@@ -59,13 +61,20 @@ export function settleLeadImage(
   hero: HeroImage | null,
   blocks: ExtractedBlock[],
 ): { image: HeroImage | null; blocks: ExtractedBlock[] } {
-  const firstText = blocks.findIndex((block) => block.type !== 'figure');
-  const opening = firstText === -1 ? blocks.length : firstText;
-  const leadIndex = blocks.findIndex((block, index) => index < opening && block.type === 'figure');
-  const lead = leadIndex === -1 ? null : blocks[leadIndex];
+  if (hero === null) {
+    // Only a figure before any text is the article's lead photo; one further down illustrates a passage.
+    const firstText = blocks.findIndex((block) => block.type !== 'figure');
+    const leadIndex = blocks.findIndex((block, index) => (firstText === -1 || index < firstText) && block.type === 'figure');
+    const lead = blocks[leadIndex];
+    if (!lead || lead.type !== 'figure') return { image: null, blocks };
+    return { image: lead.image, blocks: blocks.filter((_, index) => index !== leadIndex) };
+  }
+  // The hero repeated near the top of the body (often after a summary paragraph) is dropped from the body.
+  const leadIndex = blocks.findIndex(
+    (block, index) => index < HERO_REPEAT_WINDOW && block.type === 'figure' && !!block.image.url && !!hero.url && sameImageFile(block.image.url, hero.url),
+  );
+  const lead = blocks[leadIndex];
   if (!lead || lead.type !== 'figure') return { image: hero, blocks };
-  if (hero === null) return { image: lead.image, blocks: blocks.filter((_, index) => index !== leadIndex) };
-  if (!lead.image.url || !hero.url || !sameImageFile(lead.image.url, hero.url)) return { image: hero, blocks };
   const merged: HeroImage = {
     url: hero.url,
     alt: hero.alt || lead.image.alt,

@@ -129,6 +129,29 @@ describe('OpenGraph, Twitter and <meta> fallbacks', () => {
   });
 });
 
+describe('cleaning what pages state', () => {
+  test('entities a CMS escaped twice, or left in JSON-LD, are decoded', () => {
+    const head = '<meta property="og:title" content="Bike &amp;amp; Style: &amp;#8216;a review&amp;#8217;">';
+    assert.equal(extract(articlePage({ head })).headline, 'Bike & Style: ‘a review’');
+    const ld = jsonLdScript({ '@type': 'NewsArticle', headline: 'Chelsea activate &#163;71.6m clause', author: 'Jos&eacute; Mour' });
+    const article = extract(articlePage({ head: ld }));
+    assert.equal(article.headline, 'Chelsea activate £71.6m clause');
+    assert.equal(article.byline, 'José Mour');
+  });
+
+  test('a section label in front of the headline is cut ("Opinion | …")', () => {
+    const head = '<meta property="og:title" content="Opinion | Republicans are following the leader"><meta property="article:section" content="Opinion">';
+    assert.equal(extract(articlePage({ head })).headline, 'Republicans are following the leader');
+  });
+
+  test('section fields that name no section are ignored', () => {
+    for (const section of ['post', 'Uncategorized', 'gizmodo.com', 'Front Page']) {
+      const head = `<meta property="article:section" content="${section}">`;
+      assert.equal(extract(articlePage({ head })).sectionHint, null, section);
+    }
+  });
+});
+
 describe('dek', () => {
   test('a description of its own is the dek', () => {
     const head = '<meta name="description" content="The first walkout at the port in a decade could cost importers dearly.">';

@@ -7,6 +7,7 @@ import { cleanByline, joinNames } from './byline.ts';
 import { toIsoUtc } from './dates.ts';
 import { readStructuredArticle, type StructuredArticle } from './jsonLd.ts';
 import { firstMeta, readPageHead, type PageHead } from './pageHead.ts';
+import { plainText } from './plainText.ts';
 import { resolveUrl } from './sanitize.ts';
 import { stripTrackingParams } from './trackingParams.ts';
 
@@ -69,11 +70,7 @@ export function readPageMetadata(document: Document, pageUrl: URL): PageMetadata
   };
 }
 
-function collapse(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const collapsed = value.replace(/\s+/g, ' ').trim();
-  return collapsed === '' ? null : collapsed;
-}
+const collapse = plainText;
 
 /**
  * JSON-LD's headline, or its name when the two differ and the name is what the page's <title> says: pages put
@@ -120,15 +117,24 @@ function firstDate(head: PageHead, keys: readonly string[]): string | null {
 const MAX_SECTION_WORDS = 5;
 const HOME_CRUMB = /^(?:home|homepage|start|inicio|início|accueil|startseite|главная)$/i;
 
+/** Values CMSs put in section fields that name no section. */
+const NOT_A_SECTION = /^(?:post|posts|page|article|articles|story|stories|all|home|homepage|front ?page|main|default|general|uncategori[sz]ed|blog|news)$/i;
+const HOST_LIKE = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
+
+function usableSection(value: string | null): string | null {
+  if (!value || NOT_A_SECTION.test(value) || HOST_LIKE.test(value)) return null;
+  return value;
+}
+
 function readSection(structured: StructuredArticle | null, head: PageHead): string | null {
-  const stated = collapse(firstMeta(head, SECTION_KEYS)) ?? collapse(structured?.section);
+  const stated = usableSection(collapse(firstMeta(head, SECTION_KEYS))) ?? usableSection(collapse(structured?.section));
   if (stated) return stated;
   // The crumb nearest the article is the most specific section. Trails often end with the article's own title:
   // a crumb that is the headline, or as long as a headline, is not a section.
   const headline = structured?.headline?.toLowerCase();
   const sections = (structured?.breadcrumbs ?? []).filter(
     (name) => !HOME_CRUMB.test(name) && name.toLowerCase() !== headline && name.split(/\s+/).length <= MAX_SECTION_WORDS,
-  );
+  ).filter((name) => usableSection(name) !== null);
   return sections[sections.length - 1] ?? null;
 }
 
@@ -162,16 +168,46 @@ function readImage(structured: StructuredArticle | null, head: PageHead): PageMe
   };
 }
 
-/** Two URLs of one image: CDNs serve the same file under different sizes and query strings. */
+/**
+ * Names CMSs give the size variants of one photo, after its own name: "port-1024x768", "13SUDAN-1-master768",
+ * "13SUDAN-1-facebookJumbo", "quay-scaled". A name that differs from another only by such a tail is the same photo.
+ */
+const SIZE_VARIANT =
+  /^(?:\d+x\d+|\d+w|w\d+|scaled|thumb(?:nail)?|small|medium|large|x?large|full|master\d*|\w*jumbo|article\w*|popup|square\d*|mobile\w*|video\w*|facebook\w*|twitter\w*|social\w*|og\w*)$/i;
+
+/** Two URLs of one image: CDNs and CMSs serve the same photo under different sizes, names and query strings. */
 export function sameImageFile(a: string, b: string): boolean {
-  const file = (url: string): string => {
-    try {
-      return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '').toLowerCase();
-    } catch {
-      return url;
-    }
-  };
-  return a === b || (file(a) !== '' && file(a) === file(b));
+  if (a === b) return true;
+  const first = imagePath(a);
+  const second = imagePath(b);
+  if (!first || !second) return false;
+  if (first.stem === second.stem) return first.stem !== '';
+  // Size variants live in the same folder and share the photo's name up to a separator.
+  if (first.folder !== second.folder) return false;
+  const [short, long] = first.stem.length <= second.stem.length ? [first.stem, second.stem] : [second.stem, first.stem];
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  const cut = common === short.length && /[-_]/.test(long[common] ?? '')
+    ? common
+    : Math.max(short.lastIndexOf('-', common - 1), short.lastIndexOf('_', common - 1));
+  if (cut < MIN_SHARED_NAME_CHARS) return false;
+  const tails = [short.slice(cut + 1), long.slice(cut + 1)];
+  return tails.every((tail) => tail === '' || SIZE_VARIANT.test(tail));
+}
+
+/** A shared name shorter than this ("img-", "photo_") says nothing about two files being one photo. */
+const MIN_SHARED_NAME_CHARS = 6;
+
+function imagePath(url: string): { folder: string; stem: string } | null {
+  try {
+    const path = decodeURIComponent(new URL(url).pathname).toLowerCase();
+    const slash = path.lastIndexOf('/');
+    const file = path.slice(slash + 1);
+    const dot = file.lastIndexOf('.');
+    return { folder: path.slice(0, slash), stem: dot > 0 ? file.slice(0, dot) : file };
+  } catch {
+    return null;
+  }
 }
 
 /** A BCP 47 tag in its usual case ("en-us", "pt_BR" → "en-US", "pt-BR"), or null when it is not one. */

@@ -43,6 +43,13 @@ describe('readCaptionElement', () => {
     });
   });
 
+  test('a source element with its label ("Image Credit: …") gives the bare credit', () => {
+    assert.deepEqual(caption('<p class="wp-caption-text">A coworking space.</p><div class="image_source">Image Credit: WeWork</div>'), {
+      caption: 'A coworking space.',
+      credit: 'WeWork',
+    });
+  });
+
   test('without credit markup the text is split', () => {
     assert.deepEqual(caption('Flood water in the <em>old town</em>. (Reuters)'), { caption: 'Flood water in the old town.', credit: 'Reuters' });
   });

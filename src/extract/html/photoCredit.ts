@@ -9,7 +9,7 @@ import { findCreditSuffix, isCreditShaped, type CaptionParts } from '../caption.
 /** Class names, ids and itemprops that mark the credit inside a caption. */
 const CREDIT_MARKER = /credit|copyright|photographer|byline|courtesy|attribution|source|author/i;
 /** Labels a credit starts with, dropped: the site prints its own. */
-const CREDIT_LABEL = /^(?:photo(?:graph)?s?|image|picture|foto|credit|photo credit|image credit|source|©|\(c\))\s*[:.]?\s*/i;
+const CREDIT_LABEL = /^(?:(?:photo(?:graph)?s?|image|picture|foto) credit|photo(?:graph)?s?|image|picture|foto|credit|source|©|\(c\))\s*[:.]?\s*/i;
 /** What marks a parenthesised tail as a credit rather than an aside: an agency, a photo word, a slash, ©. */
 const CREDIT_WORDS =
   /\b(?:AP|AFP|Reuters|Getty|EPA|Shutterstock|Alamy|PA|Bloomberg|Xinhua|dpa|ANP|Pool|File|Photo|Photos|Foto|Image|Images|Courtesy|Credit|NASA|Wikimedia|Handout)\b|\/|©/;
@@ -70,8 +70,9 @@ function slashCredit(text: string): CaptionParts | null {
   return { caption: text.slice(0, at).trim() || null, credit };
 }
 
-function cleanCredit(text: string): string | null {
-  const credit = collapse(text).replace(CREDIT_LABEL, '').replace(/^[\s|/–—-]+|[\s|/–—-]+$/gu, '').trim();
+/** A credit without the label and punctuation around it ("Credit: WeWork", "Credit..Jane Doe/The Times"). */
+export function cleanCredit(text: string): string | null {
+  const credit = collapse(text).replace(/^[\s.:,;|/–—-]+/u, '').replace(CREDIT_LABEL, '').replace(/^[\s.:,;|/–—-]+|[\s,;|/–—-]+$/gu, '').trim();
   return credit === '' ? null : credit;
 }
 
