@@ -11,14 +11,14 @@
 import { collapsedText, linkDensity, markupWords, namedElements, namesAny, type NamedElement } from './markup.ts';
 
 /** Whole words of a class or id that name furniture, grouped by what they are. */
-const FURNITURE_WORDS = new Set([
+export const FURNITURE_WORDS: ReadonlySet<string> = new Set([
   // share and follow bars
   'share', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'follow',
   // newsletter and subscription boxes
   'newsletter', 'newsletters', 'signup', 'subscribe', 'subscription',
   // related and recommended stories
   'related', 'recirc', 'recirculation', 'recommended', 'recommendations', 'trending', 'popular', 'outbrain',
-  'taboola', 'promo', 'promos', 'teaser', 'teasers',
+  'taboola', 'promo', 'promos',
   // advertising
   'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored', 'dfp', 'adsense',
   // page chrome
@@ -42,7 +42,7 @@ const HOVER_CARD_WORDS = new Set(['tooltip', 'popover', 'hovercard', 'flyout']);
 const HOVER_CARD_PHRASES = ['rollover-block'];
 
 /** Furniture named in two words, matched on the class/id words joined by '-'. */
-const FURNITURE_PHRASES = [
+export const FURNITURE_PHRASES: readonly string[] = [
   'read-more', 'more-stories', 'also-read', 'see-also', 'most-read', 'most-popular', 'more-from', 'you-may-like',
   'screen-reader', 'sr-only', 'visually-hidden', 'skip-link', 'author-bio', 'about-author', 'post-author',
   'author-info', 'author-box', 'entry-meta', 'post-meta', 'article-meta', 'content-meta', 'post-date',

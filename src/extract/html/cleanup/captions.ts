@@ -9,7 +9,7 @@
 import { collapsedText, namedElements, namesAny, type NamedElement } from './markup.ts';
 
 /** Class or id words that mark a caption or a credit (`article__image-caption`, `Figure-credit`, `cutline`). */
-const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cutline', 'credit', 'credits', 'copyright']);
+export const CAPTION_WORDS: ReadonlySet<string> = new Set(['caption', 'captions', 'figcaption', 'cutline', 'credit', 'credits', 'copyright']);
 
 /**
  * A caption is a sentence or two; an element named "caption" that holds more is a layout wrapper (a gallery
