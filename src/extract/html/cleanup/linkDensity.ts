@@ -39,7 +39,7 @@ export function removeLinkLists(content: Element, page: URL): void {
     }
   }
   for (const list of lists) {
-    const leadIn = previousElement(list);
+    const leadIn = list.previousElementSibling;
     if (leadIn && isLeadIn(leadIn)) leadIn.remove();
     list.remove();
   }
@@ -64,11 +64,6 @@ function isLeadIn(element: Element): boolean {
   if (element.querySelector('img, ul, ol, table')) return false;
   const text = collapsedText(element);
   return text.length > 0 && text.length <= MAX_LEAD_IN_CHARS && !/[.!?]["”’]?$/.test(text);
-}
-
-/** The element just before this one, skipping empty text between them. */
-function previousElement(element: Element): Element | null {
-  return element.previousElementSibling;
 }
 
 function wordCount(text: string): number {
