@@ -2,7 +2,8 @@
  * A news page's HTML → the article, told in the order the work happens:
  *
  *   1. parse the page with linkedom (several times faster than jsdom on the same pages; bench/extraction.ts)
- *   2. read the metadata the page states (JSON-LD, OpenGraph, Twitter, <meta>) before anything rewrites it
+ *   2. read the metadata the page states (JSON-LD, OpenGraph, Twitter, <meta>, the printed byline; site rules
+ *      where the generic reading fails) before anything rewrites the page
  *   3. our boilerplate rules (cleanup/) take page furniture out
  *   4. Readability finds the article element; our rules tidy it
  *   5. the element becomes clean blocks and sanitized HTML; the lead photo is settled against the body
@@ -23,6 +24,7 @@ import { readPageByline } from './pageByline.ts';
 import { assertParseable } from './pageLimits.ts';
 import { parsePage } from './parsePage.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
+import { siteRuleFor } from './siteRules.ts';
 
 export interface ExtractedArticle {
   /** The page URL given. */
@@ -64,7 +66,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const metadata = readPageMetadata(document, pageUrl);
   const hero = findLeadImage(document, metadata);
   const titles = pageTitles(document);
-  const printedByline = readPageByline(document);
+  const printedByline = readPageByline(document, siteRuleFor(pageUrl)?.notByline ?? null);
   const context: CleanupContext = { url: pageUrl, structuredBody: metadata.articleBody, headline: metadata.headline };
   cleanBeforeReadability(document, context);
 
@@ -88,7 +90,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     canonicalUrl: metadata.canonicalUrl,
     headline,
     dek: chooseDek(metadata.description, settled.blocks, headline),
-    byline: metadata.byline ?? cleanByline(printedByline) ?? cleanByline(article.byline),
+    byline: metadata.byline ?? cleanByline(printedByline),
     publishedAt: metadata.publishedAt ?? toIsoUtc(article.publishedTime),
     modifiedAt: metadata.modifiedAt,
     language: metadata.language ?? normalizeLanguage(article.lang),

@@ -171,6 +171,18 @@ describe('byline', () => {
     assert.equal(extract(articlePage({ before })).byline, 'Jane Doe');
   });
 
+  test('a comment form\'s author field is not a byline', () => {
+    const after = '<div id="respond"><p class="comment-form-author"><label for="author">Name (required)</label></p></div>';
+    assert.equal(extract(articlePage({ after })).byline, null);
+  });
+
+  test('site rule: a fact check\'s claimant marked up as author is not the byline', () => {
+    const before = '<div class="statement-author"><h4 class="author">The defence ministry</h4></div>';
+    const page = articlePage({ before });
+    assert.equal(extractArticle(page, { url: 'https://www.polygraph.info/a/claim/1.html' }).byline, null);
+    assert.equal(extractArticle(page, { url: 'https://news.example.com/a' }).byline, 'The defence ministry', 'the rule is for its site only');
+  });
+
   test('an author tag holding a profile URL is not a byline', () => {
     const head = '<meta property="article:author" content="https://www.facebook.com/janedoe">';
     assert.equal(extract(articlePage({ head })).byline, null);

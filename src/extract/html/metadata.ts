@@ -36,15 +36,15 @@ const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description'
 /** Readability's order, so both agree where a page states several: Dublin Core before the plain author tag. */
 const AUTHOR_KEYS = [
   'dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'parsely-author', 'article:author',
-  'sailthru.author', 'byl',
+  'og:article:author', 'sailthru.author', 'byl',
 ];
 const PUBLISHED_KEYS = [
-  'article:published_time', 'datepublished', 'og:published_time', 'parsely-pub-date', 'pubdate', 'publishdate',
+  'article:published_time', 'og:article:published_time', 'datepublished', 'og:published_time', 'parsely-pub-date', 'pubdate', 'publishdate',
   'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date',
   'article.published', 'published_time', 'cxenseparse:recs:publishtime',
 ];
-const MODIFIED_KEYS = ['article:modified_time', 'datemodified', 'og:updated_time', 'dcterms.modified', 'last-modified', 'article.updated'];
-const SECTION_KEYS = ['article:section', 'parsely-section', 'section', 'sailthru.section', 'cxenseparse:recs:articlesection', 'category'];
+const MODIFIED_KEYS = ['article:modified_time', 'og:article:modified_time', 'datemodified', 'og:updated_time', 'dcterms.modified', 'last-modified', 'article.updated'];
+const SECTION_KEYS = ['article:section', 'og:article:section', 'parsely-section', 'section', 'sailthru.section', 'cxenseparse:recs:articlesection', 'category'];
 const SITE_NAME_KEYS = ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site:name'];
 const IMAGE_KEYS = ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src', 'thumbnailurl'];
 const LANGUAGE_KEYS = ['content-language', 'language', 'dc.language', 'og:locale'];

@@ -8,14 +8,17 @@
 const BYLINE_MARKER = /byline|author|dateline|writtenby|p-author/i;
 /** Readability's bound: a byline box with more text is an author bio or a whole article header. */
 const MAX_BYLINE_BOX_CHARS = 100;
-const NEVER_BYLINE = new Set(['HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'META', 'LINK', 'TITLE']);
+const NEVER_BYLINE = new Set(['HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'META', 'LINK', 'TITLE', 'FORM', 'LABEL']);
+/** Reader comments and their forms carry "author" classes too ("comment-author", "comment-form-author"). */
+const COMMENTS = /comment|respond|reply|discussion/i;
 
-export function readPageByline(document: Document): string | null {
+/** The printed byline; `notByline` is a selector for elements that look like one but are not (site rules). */
+export function readPageByline(document: Document, notByline: string | null = null): string | null {
   const root = document.body;
   if (!root) return null;
   let node: Element | null = root;
   while (node) {
-    if (NEVER_BYLINE.has(node.tagName) || !isVisible(node)) {
+    if (NEVER_BYLINE.has(node.tagName) || !isVisible(node) || isComments(node) || (notByline !== null && node.matches(notByline))) {
       node = nextSkippingChildren(node, root);
       continue;
     }
@@ -27,6 +30,10 @@ export function readPageByline(document: Document): string | null {
     node = node.firstElementChild ?? nextSkippingChildren(node, root);
   }
   return null;
+}
+
+function isComments(element: Element): boolean {
+  return COMMENTS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`);
 }
 
 function isBylineBox(element: Element): boolean {

@@ -21,20 +21,29 @@ export function parsePage(html: string): Document {
   return document;
 }
 
-/** Moves nodes that sit directly under <html>, outside <head> and <body>, into the body where they belong. */
+/**
+ * Gives <html> exactly a <head> then a <body>, and moves nodes that sit directly under <html> (a <div> before
+ * <head>, text after </body>) into the body where a browser puts them. linkedom's `head` and `body` getters look
+ * only at the first element children, and create fresh empty ones when the page's are elsewhere: Readability
+ * would then read an empty body.
+ */
 function gatherIntoBody(document: Document): void {
   const root = document.documentElement;
   if (!root) return;
-  const strays = [...root.childNodes].filter((node) => node.nodeName !== 'HEAD' && node.nodeName !== 'BODY');
-  if (strays.length === 0) return;
-  const body = document.body ?? root.appendChild(document.createElement('body'));
-  let seenBody = false;
+  const children = [...root.children];
+  const head = children.find((child) => child.tagName === 'HEAD') ?? document.createElement('head');
+  const body = children.find((child) => child.tagName === 'BODY') ?? document.createElement('body');
+  if (root.firstElementChild === head && head.nextElementSibling === body && root.children.length === 2) return;
   const before: Node[] = [];
-  for (const node of root.childNodes) {
+  const after: Node[] = [];
+  let seenBody = false;
+  for (const node of [...root.childNodes]) {
     if (node === body) seenBody = true;
-    else if (strays.includes(node as ChildNode) && !seenBody) before.push(node);
+    else if (node !== head) (seenBody ? after : before).push(node);
   }
+  root.insertBefore(head, root.firstChild);
+  root.insertBefore(body, head.nextSibling);
   const first = body.firstChild;
   for (const node of before) body.insertBefore(node, first);
-  for (const node of strays) if (!before.includes(node)) body.appendChild(node);
+  for (const node of after) body.appendChild(node);
 }
