@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../bench/load.ts';
 import { startNewsServer, storyHeadline, type NewsServer } from './helpers/newsServer.ts';
 
 const CLI = fileURLToPath(new URL('../bin/newsdesk.js', import.meta.url));
@@ -119,4 +120,64 @@ describe('newsdesk ingest commands', () => {
     const second = await newsdesk(['import', 'html', saved, '--url', 'https://elsewhere.example/saved'], env);
     assert.match(second.stdout, /^unchanged: /);
   });
+
+  test('serve polls feeds in-process; worker runs until SIGTERM and leaves no job running', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'newsdesk-cli-serve-'));
+    news.setFeed('/serve.xml', [1, 2]);
+    const freshEnv = { ...env, DATA_DIR: fresh };
+    try {
+      assert.equal((await newsdesk(['feed', 'add', `${news.origin}/serve.xml`, '--publish', '--section', 'Health'], freshEnv)).code, 0);
+      const port = await freePort();
+      const server = spawn(process.execPath, [CLI, 'serve', '--no-demo'], {
+        // Page cache off: a cached, still-empty section front would hide the stories for its TTL.
+        env: { ...process.env, ...freshEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAGE_CACHE: 'off' },
+      });
+      try {
+        const front = await eventually(async () => {
+          const page = await fetch(`http://127.0.0.1:${port}/health`).catch(() => null);
+          const html = page?.ok ? await page.text() : '';
+          return html.includes(storyHeadline(2)) ? html : null;
+        });
+        assert.ok(front.includes(storyHeadline(1)));
+      } finally {
+        server.kill('SIGTERM');
+        assert.equal(await exitCode(server), 0);
+      }
+
+      // A second feed is due at once (the first waits its interval): the worker polls it and fetches story 3.
+      news.setFeed('/worker.xml', [2, 3]);
+      assert.equal((await newsdesk(['feed', 'add', `${news.origin}/worker.xml`, '--publish'], freshEnv)).code, 0);
+      const worker = spawn(process.execPath, [CLI, 'worker'], { env: { ...process.env, ...freshEnv, LOG_LEVEL: 'warn' } });
+      try {
+        await eventually(async () => {
+          const list = await newsdesk(['jobs', '--json'], freshEnv);
+          return list.code === 0 && JSON.parse(list.stdout).counts.done >= 5 ? true : null;
+        });
+      } finally {
+        worker.kill('SIGTERM');
+        assert.equal(await exitCode(worker), 0);
+      }
+      const jobs = JSON.parse((await newsdesk(['jobs', '--json'], freshEnv)).stdout);
+      assert.equal(jobs.counts.running, 0);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });
+
+/** Retries `probe` until it returns something, for up to a minute (start-up and polling take a few seconds). */
+async function eventually<T>(probe: () => Promise<T | null>): Promise<T> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const value = await probe();
+    if (value !== null) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('gave up waiting');
+}
+
+function exitCode(child: ReturnType<typeof spawn>): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.on('exit', (code) => resolve(code));
+  });
+}
