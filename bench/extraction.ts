@@ -83,13 +83,13 @@ export async function benchExtraction(): Promise<void> {
   const rate = (ms: number): number => (pages.length * MEASURED_PASSES) / (ms / 1000);
 
   console.log(`\nExtraction: ${pages.length} Readability test pages (${(bytes / 1e6).toFixed(1)} MB), warm-up pass then ${MEASURED_PASSES} measured passes each`);
-  console.log('extractor'.padEnd(44), 'pages/s'.padStart(9), 'ms/page'.padStart(9));
+  console.log('extractor'.padEnd(50), 'pages/s'.padStart(9), 'ms/page'.padStart(9));
   const rows: Array<[string, number]> = [
     ['extractArticle (Readability on linkedom + ours)', oursMs],
     ['baseline: Readability on jsdom', baselineMs],
   ];
   for (const [name, ms] of rows) {
-    console.log(name.padEnd(44), rate(ms).toFixed(1).padStart(9), (ms / (pages.length * MEASURED_PASSES)).toFixed(1).padStart(9));
+    console.log(name.padEnd(50), rate(ms).toFixed(1).padStart(9), (ms / (pages.length * MEASURED_PASSES)).toFixed(1).padStart(9));
   }
   if (baselineFailures.size > 0) {
     console.log(`(jsdom threw while parsing ${baselineFailures.size} page(s), counted with the time spent: ${[...baselineFailures].join(', ')})`);

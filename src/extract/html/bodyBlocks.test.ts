@@ -103,6 +103,7 @@ describe('lead image', () => {
       credit: 'Reuters',
     });
     assert.equal(ofType(article.blocks, 'figure').length, 0, 'the hero is not repeated in the body');
+    assert.ok(!article.bodyHtml.includes('strike-1200x630'), 'nor in the body HTML');
   });
 
   test('JSON-LD ImageObject caption with the credit in it is split', () => {

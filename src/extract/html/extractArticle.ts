@@ -18,7 +18,7 @@ import { blocksToText, readBlocks, type ExtractedBlock } from './bodyBlocks.ts';
 import { cleanAfterReadability, cleanBeforeReadability, type CleanupContext } from './cleanup/index.ts';
 import { toIsoUtc } from './dates.ts';
 import { chooseDek, chooseHeadline, pageTitles } from './headline.ts';
-import { findLeadImage, settleLeadImage } from './leadImage.ts';
+import { findLeadImage, removeFigure, settleLeadImage } from './leadImage.ts';
 import { normalizeLanguage, readPageMetadata } from './metadata.ts';
 import { readPageByline } from './pageByline.ts';
 import { assertParseable } from './pageLimits.ts';
@@ -81,9 +81,10 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   context.headline = headline;
   cleanAfterReadability(content, context);
 
-  const settled = settleLeadImage(hero, dropRepeatedHeadline(readBlocks(content, metadata.baseUrl), headline));
+  const settled = settleLeadImage(hero, dropRepeatedHeadline(readBlocks(content, metadata.baseUrl), headline, content));
   const bodyText = blocksToText(settled.blocks);
   if (bodyText === '') throw new ExtractError('the article has no text');
+  if (settled.movedFromBody) removeFigure(content, settled.movedFromBody, metadata.baseUrl);
 
   return {
     url: options.url,
@@ -122,11 +123,16 @@ function runReadability(document: Document): ReadabilityResult {
   }
 }
 
-/** Readability keeps a heading that repeats the headline when it opens the body; the site prints its own. */
-function dropRepeatedHeadline(blocks: ExtractedBlock[], headline: string): ExtractedBlock[] {
+/**
+ * Readability keeps a heading that repeats the headline when it opens the body; the site prints its own. It goes
+ * from the blocks and from the article element (whose HTML becomes bodyHtml).
+ */
+function dropRepeatedHeadline(blocks: ExtractedBlock[], headline: string, content: Element): ExtractedBlock[] {
   const first = blocks[0];
-  if (first?.type === 'heading' && sameText(first.text, headline)) return blocks.slice(1);
-  return blocks;
+  if (first?.type !== 'heading' || !sameText(first.text, headline)) return blocks;
+  const heading = [...content.querySelectorAll('h1, h2, h3, h4, h5, h6')].find((element) => sameText(element.textContent ?? '', headline));
+  heading?.remove();
+  return blocks.slice(1);
 }
 
 function sameText(a: string, b: string): boolean {

@@ -60,26 +60,42 @@ function captionNear(image: Element): Element | null {
 export function settleLeadImage(
   hero: HeroImage | null,
   blocks: ExtractedBlock[],
-): { image: HeroImage | null; blocks: ExtractedBlock[] } {
+): SettledLeadImage {
   if (hero === null) {
     // Only a figure before any text is the article's lead photo; one further down illustrates a passage.
     const firstText = blocks.findIndex((block) => block.type !== 'figure');
     const leadIndex = blocks.findIndex((block, index) => (firstText === -1 || index < firstText) && block.type === 'figure');
     const lead = blocks[leadIndex];
-    if (!lead || lead.type !== 'figure') return { image: null, blocks };
-    return { image: lead.image, blocks: blocks.filter((_, index) => index !== leadIndex) };
+    if (!lead || lead.type !== 'figure') return { image: null, blocks, movedFromBody: null };
+    return { image: lead.image, blocks: blocks.filter((_, index) => index !== leadIndex), movedFromBody: lead.image.url };
   }
   // The hero repeated near the top of the body (often after a summary paragraph) is dropped from the body.
   const leadIndex = blocks.findIndex(
     (block, index) => index < HERO_REPEAT_WINDOW && block.type === 'figure' && !!block.image.url && !!hero.url && sameImageFile(block.image.url, hero.url),
   );
   const lead = blocks[leadIndex];
-  if (!lead || lead.type !== 'figure') return { image: hero, blocks };
+  if (!lead || lead.type !== 'figure') return { image: hero, blocks, movedFromBody: null };
   const merged: HeroImage = {
     url: hero.url,
     alt: hero.alt || lead.image.alt,
     caption: hero.caption ?? lead.image.caption,
     credit: hero.credit ?? lead.image.credit,
   };
-  return { image: merged, blocks: blocks.filter((_, index) => index !== leadIndex) };
+  return { image: merged, blocks: blocks.filter((_, index) => index !== leadIndex), movedFromBody: lead.image.url };
+}
+
+export interface SettledLeadImage {
+  image: HeroImage | null;
+  blocks: ExtractedBlock[];
+  /** URL of the body figure that became (or repeated) the hero, to take out of the body HTML as well. */
+  movedFromBody: string | null;
+}
+
+/** Takes the figure showing `url` out of the article element, so the body HTML agrees with the blocks. */
+export function removeFigure(content: Element, url: string, baseUrl: URL): void {
+  for (const image of content.querySelectorAll('img')) {
+    if (imageUrl(image, baseUrl) !== url) continue;
+    (image.closest('figure') ?? image.closest('picture') ?? image).remove();
+    return;
+  }
 }

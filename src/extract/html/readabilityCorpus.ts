@@ -59,7 +59,10 @@ export interface MetadataAccuracy {
   scored: Record<MetadataField, number>;
   /** Names of the pages each field missed, for reading. */
   misses: Record<MetadataField, string[]>;
-  /** Pages where the field was found though the expected metadata has none (not scored: Readability reads less). */
+  /**
+   * Pages where the field was found though the expected metadata has none: Readability reads fewer sources.
+   * Not scored for time and language (as upstream); scored, as misses, for bylines.
+   */
   beyond: Record<MetadataField, number>;
 }
 
@@ -77,6 +80,7 @@ export function scoreMetadata(pages: readonly ReadabilityPage[], extract: (page:
       ['publishedAt', page.expected.publishedTime ? toIsoUtc(page.expected.publishedTime) === toIsoUtc(found.publishedAt) : null],
       ['language', page.expected.lang ? sameLanguage(page.expected.lang, found.language) : null],
     ];
+    if (!page.expected.byline && found.byline) beyond.byline++;
     if (!page.expected.publishedTime && found.publishedAt) beyond.publishedAt++;
     if (!page.expected.lang && found.language) beyond.language++;
     for (const [field, match] of checks) {
