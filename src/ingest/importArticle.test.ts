@@ -132,9 +132,9 @@ test('the demo imports once; a failure half-way stores none of it', async () => 
     assert.equal(await demoStore.articles.countPublished(), 0, 'rolled back');
 
     const first = await importDemo(demoStore, { wikinewsFile: good, seedFile: noSeed });
-    assert.deepEqual(first, { counts: { created: 2, updated: 0, unchanged: 0 }, seedImported: false });
+    assert.deepEqual(first, { counts: { created: 2, updated: 0, unchanged: 0, duplicate: 0 }, seedImported: false });
     const second = await importDemo(demoStore, { wikinewsFile: good, seedFile: noSeed });
-    assert.deepEqual(second.counts, { created: 0, updated: 0, unchanged: 2 });
+    assert.deepEqual(second.counts, { created: 0, updated: 0, unchanged: 2, duplicate: 0 });
   } finally {
     await demoStore.close();
   }
