@@ -152,6 +152,18 @@ describe('cleaning what pages state', () => {
   });
 });
 
+describe('printed publication time', () => {
+  test('a <time> marked as the publication time dates a page without date metadata', () => {
+    const before = '<div class="article-meta published"><time datetime="2024-05-01T10:00:00+01:00">1 May 2024</time></div>';
+    assert.equal(extract(articlePage({ before })).publishedAt, '2024-05-01T09:00:00.000Z');
+  });
+
+  test('a <time> in a comment, or with nothing saying what it dates, is not used', () => {
+    const after = '<div class="comment"><span class="date"><time datetime="2024-06-01">1 June</time></span></div><p><time datetime="2024-07-01">July</time></p>';
+    assert.equal(extract(articlePage({ after })).publishedAt, null);
+  });
+});
+
 describe('dek', () => {
   test('a description of its own is the dek', () => {
     const head = '<meta name="description" content="The first walkout at the port in a decade could cost importers dearly.">';

@@ -58,7 +58,7 @@ export function readPageMetadata(document: Document, pageUrl: URL): PageMetadata
     headline: structuredHeadline(structured, document, meta(SITE_NAME_KEYS)) ?? collapse(meta(TITLE_KEYS)),
     description: collapse(structured?.description) ?? collapse(meta(DESCRIPTION_KEYS)),
     byline: readByline(structured, head),
-    publishedAt: toIsoUtc(structured?.datePublished) ?? firstDate(head, PUBLISHED_KEYS),
+    publishedAt: toIsoUtc(structured?.datePublished) ?? firstDate(head, PUBLISHED_KEYS) ?? toIsoUtc(head.printedTime),
     modifiedAt: toIsoUtc(structured?.dateModified) ?? firstDate(head, MODIFIED_KEYS),
     language: normalizeLanguage(head.htmlLang) ?? normalizeLanguage(structured?.language) ?? normalizeLanguage(meta(LANGUAGE_KEYS)),
     siteName: collapse(meta(SITE_NAME_KEYS)) ?? collapse(structured?.publisher),

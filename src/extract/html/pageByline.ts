@@ -32,7 +32,9 @@ export function readPageByline(document: Document, notByline: string | null = nu
   return null;
 }
 
+/** <body> is not looked at: themes put "comments-open" on it for every post. */
 function isComments(element: Element): boolean {
+  if (element.tagName === 'BODY') return false;
   return COMMENTS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`);
 }
 

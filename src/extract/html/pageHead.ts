@@ -10,6 +10,8 @@ export interface PageHead {
   canonicalHref: string | null;
   imageSrcHref: string | null;
   htmlLang: string | null;
+  /** The datetime of the first <time> the page marks as the publication time (by its place or its classes). */
+  printedTime: string | null;
   /** The URL relative links resolve against: <base href> resolved against the page URL, else the page URL. */
   baseUrl: URL;
 }
@@ -41,7 +43,43 @@ export function readPageHead(document: Document, pageUrl: URL): PageHead {
     if (rel.includes('image_src')) imageSrcHref ??= link.getAttribute('href');
   }
   const lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
-  return { meta, canonicalHref, imageSrcHref, htmlLang: lang?.trim() || null, baseUrl: documentBase(document, pageUrl) };
+  return {
+    meta,
+    canonicalHref,
+    imageSrcHref,
+    htmlLang: lang?.trim() || null,
+    printedTime: readPrintedTime(document),
+    baseUrl: documentBase(document, pageUrl),
+  };
+}
+
+/** Classes around a <time> that say it dates the article, not the page or a comment ("published", "dateline"). */
+const PUBLICATION_TIME = /publish|posted|dateline|date|byline|article-meta|entry-meta/i;
+/** How far up from the <time> those classes may sit. */
+const MAX_TIME_MARKER_STEPS = 3;
+
+/**
+ * Reader comments are dated too: a time inside them dates the comment. (<body> is not looked at: themes put
+ * "comments-open" on it for every post.)
+ */
+function inComments(element: Element): boolean {
+  for (let node: Element | null = element; node && node.tagName !== 'BODY'; node = node.parentElement) {
+    if (/comment/i.test(`${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+function readPrintedTime(document: Document): string | null {
+  for (const time of document.querySelectorAll('time[datetime]')) {
+    if (inComments(time)) continue;
+    let node: Element | null = time;
+    for (let step = 0; node && step <= MAX_TIME_MARKER_STEPS; step++, node = node.parentElement) {
+      if (PUBLICATION_TIME.test(`${node.getAttribute('class') ?? ''} ${node.getAttribute('itemprop') ?? ''}`) || time.hasAttribute('pubdate')) {
+        return time.getAttribute('datetime')!.trim();
+      }
+    }
+  }
+  return null;
 }
 
 function documentBase(document: Document, pageUrl: URL): URL {

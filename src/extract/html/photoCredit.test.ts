@@ -12,6 +12,7 @@ describe('splitPhotoCaption', () => {
     ['Firefighters at the scene on Sunday. - Nasser Nasser/AP/File', 'Firefighters at the scene on Sunday.', 'Nasser Nasser/AP/File'],
     ['A rescue worker searches the rubble (Photo: AFP)', 'A rescue worker searches the rubble', 'AFP'],
     ['Photo: Reuters', null, 'Reuters'],
+    ['Above: A coworking space in San Francisco. (Courtesy WeWork)', 'A coworking space in San Francisco.', 'Courtesy WeWork'],
     ['The minister arrives (left) for talks.', 'The minister arrives (left) for talks.', null],
     ['A march in the city (file picture from last year)', 'A march in the city (file picture from last year)', null],
     ['Leaders meet in Brussels', 'Leaders meet in Brussels', null],

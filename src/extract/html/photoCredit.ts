@@ -14,6 +14,9 @@ const CREDIT_LABEL = /^(?:(?:photo(?:graph)?s?|image|picture|foto) credit|photo(
 const CREDIT_WORDS =
   /\b(?:AP|AFP|Reuters|Getty|EPA|Shutterstock|Alamy|PA|Bloomberg|Xinhua|dpa|ANP|Pool|File|Photo|Photos|Foto|Image|Images|Courtesy|Credit|NASA|Wikimedia|Handout)\b|\/|©/;
 
+/** "Above: …", "Pictured: …": where the photo sits, said before the caption; the reader can see that. */
+const PLACE_LABEL = /^(?:above|top|pictured|main image|main picture|featured image|header image)\s*:\s*/i;
+
 /** Caption and credit from a caption element, using credit markup when the page has it. */
 export function readCaptionElement(element: Element): CaptionParts {
   const credits: string[] = [];
@@ -35,14 +38,14 @@ export function readCaptionElement(element: Element): CaptionParts {
     for (let next = child.firstChild; next; next = next.nextSibling) walk(next);
   };
   for (let next = element.firstChild; next; next = next.nextSibling) walk(next);
-  const caption = collapse(captionParts.join(''));
+  const caption = collapse(captionParts.join('')).replace(PLACE_LABEL, '');
   if (credits.length > 0) return { caption: caption || null, credit: credits.join(', ') };
   return splitPhotoCaption(caption);
 }
 
 /** Caption and credit of one line of caption text; the credit is null when the line carries none. */
 export function splitPhotoCaption(line: string): CaptionParts {
-  const text = collapse(line);
+  const text = collapse(line).replace(PLACE_LABEL, '');
   if (text === '') return { caption: null, credit: null };
   const labelled = CREDIT_LABEL.exec(text);
   if (labelled && labelled[0].trim() !== '' && isCreditShaped(text.slice(labelled[0].length))) {
