@@ -35,31 +35,23 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
   const listCards = newestPublished<CardRow, ArticleCard>(db, reader, CARD_COLUMNS, cardFromRow);
   const listLinks = newestPublished<LinkRow, ArticleLink>(db, reader, LINK_COLUMNS, linkFromRow);
 
+  /** The article whose `column` equals `value`; the oldest when several match (story hashes may repeat). */
+  const findOne = async (column: 'id' | 'source_key' | 'canonical_url' | 'story_hash', value: string | number) => {
+    const row = await db
+      .selectFrom('articles')
+      .select(ARTICLE_COLUMNS)
+      .where(column, '=', value)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row && articleFromRow(row);
+  };
+
   return {
-    async findById(id) {
-      const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
-      return row && articleFromRow(row);
-    },
-
-    async findByCanonicalUrl(canonicalUrl) {
-      const row = await db
-        .selectFrom('articles')
-        .select(ARTICLE_COLUMNS)
-        .where('canonical_url', '=', canonicalUrl)
-        .executeTakeFirst();
-      return row && articleFromRow(row);
-    },
-
-    async findByStoryHash(storyHash) {
-      const row = await db
-        .selectFrom('articles')
-        .select(ARTICLE_COLUMNS)
-        .where('story_hash', '=', storyHash)
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
-      return row && articleFromRow(row);
-    },
+    findById: (id) => findOne('id', id),
+    findBySourceKey: (sourceKey) => findOne('source_key', sourceKey),
+    findByCanonicalUrl: (canonicalUrl) => findOne('canonical_url', canonicalUrl),
+    findByStoryHash: (storyHash) => findOne('story_hash', storyHash),
 
     async findExtraction(id) {
       const row = await db.selectFrom('articles').select('extraction').where('id', '=', id).executeTakeFirst();
@@ -74,15 +66,6 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
         .orderBy('id', 'desc')
         .execute();
       return rows.map((row) => ({ id: row.id, article: JSON.parse(row.snapshot) as Article, replacedAt: row.created_at }));
-    },
-
-    async findBySourceKey(sourceKey) {
-      const row = await db
-        .selectFrom('articles')
-        .select(ARTICLE_COLUMNS)
-        .where('source_key', '=', sourceKey)
-        .executeTakeFirst();
-      return row && articleFromRow(row);
     },
 
     // The article page: one lookup on the (section, slug) unique index.

@@ -47,7 +47,7 @@ export async function connectPostgres(url: string, schema: string | undefined): 
  * Like libpq (psql), connect as the operating-system user when the URL names none. pg falls back to $USER
  * only, which is unset in containers and cron jobs.
  */
-function withDefaultUser(url: string): string {
+export function withDefaultUser(url: string): string {
   if (process.env['PGUSER'] || process.env['USER']) return url;
   try {
     const parsed = new URL(url);
@@ -59,7 +59,7 @@ function withDefaultUser(url: string): string {
   }
 }
 
-function redactPassword(url: string): string {
+export function redactPassword(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

@@ -1,9 +1,11 @@
 /**
  * The PostgreSQL queue's own connection pool. It is separate from the store's (pg-boss runs its maintenance
- * and long transactions on it), so it repeats the store's two connection habits rather than reach into it.
+ * and long transactions on it); it shares the store's connection habits (default user, redacted URLs).
  */
-import { userInfo } from 'node:os';
 import pg from 'pg';
+import { redactPassword, withDefaultUser } from '../../store/postgres.ts';
+
+export { redactPassword };
 
 /** A worker claims, heartbeats and completes a handful of jobs at once; more connections would sit idle. */
 const PG_POOL_SIZE = 5;
@@ -28,31 +30,5 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     throw error;
   } finally {
     client.release(broken);
-  }
-}
-
-/**
- * Like libpq (psql), connect as the operating-system user when the URL names none. pg falls back to $USER
- * only, which is unset in containers and cron jobs.
- */
-function withDefaultUser(url: string): string {
-  if (process.env['PGUSER'] || process.env['USER']) return url;
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || !parsed.host) return url;
-    parsed.username = encodeURIComponent(userInfo().username);
-    return parsed.toString();
-  } catch {
-    return url;
-  }
-}
-
-export function redactPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable DATABASE_URL)';
   }
 }
