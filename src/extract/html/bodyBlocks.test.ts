@@ -106,6 +106,14 @@ describe('lead image', () => {
     assert.ok(!article.bodyHtml.includes('strike-1200x630'), 'nor in the body HTML');
   });
 
+  test('a lazy-loaded lead photo (placeholder src, real address in data-src) is still found on the page', () => {
+    const head = '<meta property="og:image" content="https://cdn.example.com/lazy/pickets.jpg">';
+    const before = '<figure><img src="data:image/gif;base64,R0lGOD" data-src="https://cdn.example.com/lazy/pickets.jpg" alt="Pickets">'
+      + '<figcaption>Pickets at dawn. <span class="credit">Jane Doe</span></figcaption></figure>';
+    const article = extract(articlePage({ head, before }));
+    assert.deepEqual(article.image, { url: 'https://cdn.example.com/lazy/pickets.jpg', alt: 'Pickets', caption: 'Pickets at dawn.', credit: 'Jane Doe' });
+  });
+
   test('JSON-LD ImageObject caption with the credit in it is split', () => {
     const head = jsonLdScript({
       '@type': 'NewsArticle',

@@ -205,11 +205,17 @@ function readFigure(element: Element, baseUrl: URL): HeroImage | null {
   return { url, alt: collapse(image.getAttribute('alt') ?? ''), caption, credit };
 }
 
-/** The image's address: its src, else the first srcset candidate; absolute, and never a data: placeholder. */
+/** Attributes lazy-loading scripts keep the real address in until the image scrolls into view. */
+const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original', 'data-srcset', 'data-lazy-srcset'];
+
+/**
+ * The image's address: its src, else the first srcset candidate, else a lazy-loading attribute; absolute, and
+ * never a data: placeholder.
+ */
 export function imageUrl(image: Element, baseUrl: URL): string | null {
-  const src = image.getAttribute('src')?.trim();
-  const srcset = image.getAttribute('srcset')?.trim().split(/\s+/)[0];
-  for (const candidate of [src, srcset]) {
+  const candidates = [image.getAttribute('src'), image.getAttribute('srcset'), ...LAZY_SOURCES.map((name) => image.getAttribute(name))];
+  for (const value of candidates) {
+    const candidate = value?.trim().split(/\s+/)[0];
     if (!candidate || candidate.toLowerCase().startsWith('data:')) continue;
     const url = resolveUrl(candidate, baseUrl);
     if (url && /^https?:\/\//i.test(url)) return url;
