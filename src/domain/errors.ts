@@ -43,8 +43,12 @@ export class FetchError extends NewsdeskError {
     super(message);
   }
 
-  /** True when trying again cannot help: the URL is refused by policy, not by circumstance. */
+  /**
+   * True when trying again cannot help: the URL is refused by policy, not by circumstance, or the server says
+   * the page is not there (404) or gone for good (410).
+   */
   get permanent(): boolean {
+    if (this.failure === 'http-status') return this.details.status === 404 || this.details.status === 410;
     return this.failure === 'bad-url' || this.failure === 'blocked' || this.failure === 'robots';
   }
 }

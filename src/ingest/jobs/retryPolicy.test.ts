@@ -35,6 +35,10 @@ test("a handler's error says whether to retry and when", () => {
     retryAfterMs: 120_000,
   });
   assert.equal(jobFailureOf(new FetchError('robots.txt disallows /a', 'robots')).permanent, true);
+  // A page that is not there will not appear on a retry; a server error may pass.
+  assert.equal(jobFailureOf(new FetchError('404 from example.org', 'http-status', { status: 404 })).permanent, true);
+  assert.equal(jobFailureOf(new FetchError('410 from example.org', 'http-status', { status: 410 })).permanent, true);
+  assert.equal(jobFailureOf(new FetchError('500 from example.org', 'http-status', { status: 500 })).permanent, false);
   assert.equal(jobFailureOf(new ExtractError('no article text')).permanent, true);
   assert.equal(jobFailureOf(new ValidationError('malformed payload')).permanent, true);
   assert.deepEqual(jobFailureOf(new Error('socket hang up')), { message: 'socket hang up' });
