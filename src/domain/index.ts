@@ -4,3 +4,4 @@ export * from './slug.ts';
 export * from './errors.ts';
 export * from './contentHash.ts';
 export * from './feed.ts';
+export * from './enrichment.ts';

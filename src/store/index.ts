@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { articleRepository } from './articles.ts';
+import { enrichmentRepository } from './enrichments.ts';
 import { feedRepository } from './feeds.ts';
 import { connectPostgres } from './postgres.ts';
 import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.ts';
@@ -49,9 +50,16 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     articles: articleRepository(db, reader),
     sections: sectionRepository(db, reader),
     feeds: feedRepository(db),
+    enrichments: enrichmentRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) =>
-        work({ dialect, articles: articleRepository(trx), sections: sectionRepository(trx), feeds: feedRepository(trx) }),
+        work({
+          dialect,
+          articles: articleRepository(trx),
+          sections: sectionRepository(trx),
+          feeds: feedRepository(trx),
+          enrichments: enrichmentRepository(trx),
+        }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),
     close: () =>

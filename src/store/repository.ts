@@ -2,9 +2,11 @@ import type {
   Article,
   ArticleCard,
   ArticleDraft,
+  ArticleEnrichment,
   ArticleLink,
   ArticleProvenance,
   ArticleStatus,
+  EnrichmentField,
   Feed,
   FeedPollResult,
   NewFeed,
@@ -95,6 +97,20 @@ export interface FeedRepository {
   recordPoll(id: number, result: FeedPollResult, now: Date): Promise<Feed>;
 }
 
+export interface EnrichmentRepository {
+  /** Stores an article's enrichment (replacing the computed fields, keeping overrides) and its entity index. */
+  save(enrichment: Omit<ArticleEnrichment, 'overrides'>): Promise<void>;
+  find(articleId: number): Promise<ArticleEnrichment | undefined>;
+  /** Sets (or, with `undefined`, clears) an editor's override of one field. */
+  setOverride(articleId: number, field: EnrichmentField, value: unknown): Promise<void>;
+  /** Up to `limit` ids after `afterId`, in order, of articles not enriched by `version` yet. */
+  staleArticleIds(version: number, afterId: number, limit: number): Promise<number[]>;
+  countStale(version: number): Promise<number>;
+  /** Newest first. */
+  articleIdsForEntity(slug: string, limit: number): Promise<number[]>;
+  articleIdsForStory(storyId: string): Promise<number[]>;
+}
+
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
@@ -102,6 +118,7 @@ export interface Store {
   readonly articles: ArticleRepository;
   readonly sections: SectionRepository;
   readonly feeds: FeedRepository;
+  readonly enrichments: EnrichmentRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Omit<Store, 'transaction' | 'close' | 'migrate'>) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { ArticleStatus, FeedPollStatus } from '../domain/index.ts';
+import type { ArticleStatus, EntityType, FeedPollStatus } from '../domain/index.ts';
 
 /**
  * The database as Kysely sees it. Column names are the SQL ones (snake_case); `rows.ts` maps them to the domain.
@@ -10,6 +10,9 @@ export interface Database {
   articles: ArticleTable;
   article_revisions: ArticleRevisionTable;
   feeds: FeedTable;
+  article_enrichments: ArticleEnrichmentTable;
+  entities: EntityTable;
+  article_entities: ArticleEntityTable;
 }
 
 export interface SectionTable {
@@ -86,4 +89,33 @@ export interface FeedTable {
   error_streak: Generated<number>;
   items_seen: Generated<number>;
   created_at: string;
+}
+
+/** JSON columns hold the domain shapes of src/domain/enrichment.ts. */
+export interface ArticleEnrichmentTable {
+  article_id: number;
+  version: number;
+  enriched_at: string;
+  summary: string | null;
+  sections: string | null;
+  entities: string;
+  timeline: string;
+  suggested_section: string | null;
+  section_confidence: number | null;
+  simhash: string | null;
+  story_id: string | null;
+  near_duplicate_of: number | null;
+  overrides: Generated<string>;
+}
+
+export interface EntityTable {
+  slug: string;
+  name: string;
+  type: EntityType;
+}
+
+export interface ArticleEntityTable {
+  article_id: number;
+  entity_slug: string;
+  mentions: number;
 }

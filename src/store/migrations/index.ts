@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as sectionsAndArticles from './0001_sections_and_articles.ts';
 import * as bodyBlocks from './0002_body_blocks.ts';
 import * as feedsAndProvenance from './0003_feeds_and_provenance.ts';
+import * as enrichment from './0004_enrichment.ts';
 
 /**
  * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001_sections_and_articles': sectionsAndArticles,
   '0002_body_blocks': bodyBlocks,
   '0003_feeds_and_provenance': feedsAndProvenance,
+  '0004_enrichment': enrichment,
 };

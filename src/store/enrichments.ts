@@ -1,0 +1,151 @@
+import type { Kysely, Selectable } from 'kysely';
+import { NotFoundError, type ArticleEnrichment, type EnrichmentField } from '../domain/index.ts';
+import type { EnrichmentRepository } from './repository.ts';
+import { toUtcIso } from './rows.ts';
+import type { ArticleEnrichmentTable, Database } from './schema.ts';
+
+/** Enrichments over any Kysely handle: the database itself, or a transaction. */
+export function enrichmentRepository(db: Kysely<Database>): EnrichmentRepository {
+  const run = <T>(work: (trx: Kysely<Database>) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+
+  return {
+    // Writes everything derived and the entity index in one transaction; an editor's overrides stay as they are.
+    save(enrichment) {
+      return run(async (trx) => {
+        const row = {
+          version: enrichment.version,
+          enriched_at: toUtcIso(enrichment.enrichedAt, 'enrichedAt'),
+          summary: enrichment.summary && JSON.stringify(enrichment.summary),
+          sections: enrichment.sections && JSON.stringify(enrichment.sections),
+          entities: JSON.stringify(enrichment.entities),
+          timeline: JSON.stringify(enrichment.timeline),
+          suggested_section: enrichment.suggestedSection,
+          section_confidence: enrichment.sectionConfidence,
+          simhash: enrichment.simhash,
+          story_id: enrichment.storyId,
+          near_duplicate_of: enrichment.nearDuplicateOf,
+        };
+        await trx
+          .insertInto('article_enrichments')
+          .values({ article_id: enrichment.articleId, ...row })
+          .onConflict((oc) => oc.column('article_id').doUpdateSet(row))
+          .execute();
+
+        await trx.deleteFrom('article_entities').where('article_id', '=', enrichment.articleId).execute();
+        for (const entity of enrichment.entities) {
+          await trx
+            .insertInto('entities')
+            .values({ slug: entity.slug, name: entity.name, type: entity.type })
+            .onConflict((oc) => oc.column('slug').doNothing())
+            .execute();
+        }
+        if (enrichment.entities.length > 0) {
+          await trx
+            .insertInto('article_entities')
+            .values(
+              enrichment.entities.map((entity) => ({
+                article_id: enrichment.articleId,
+                entity_slug: entity.slug,
+                mentions: entity.mentions,
+              })),
+            )
+            .execute();
+        }
+      });
+    },
+
+    async find(articleId) {
+      const row = await db
+        .selectFrom('article_enrichments')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .executeTakeFirst();
+      return row && enrichmentFromRow(row);
+    },
+
+    async setOverride(articleId, field, value) {
+      const row = await db
+        .selectFrom('article_enrichments')
+        .select('overrides')
+        .where('article_id', '=', articleId)
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError(`Article ${articleId} has not been enriched yet`);
+      const overrides = JSON.parse(row.overrides) as Partial<Record<EnrichmentField, unknown>>;
+      if (value === undefined) delete overrides[field];
+      else overrides[field] = value;
+      await db
+        .updateTable('article_enrichments')
+        .set({ overrides: JSON.stringify(overrides) })
+        .where('article_id', '=', articleId)
+        .execute();
+    },
+
+    // Resumable by design: ids in order, those without an enrichment of this version, after the last one done.
+    async staleArticleIds(version, afterId, limit) {
+      const rows = await db
+        .selectFrom('articles')
+        .leftJoin('article_enrichments', 'article_enrichments.article_id', 'articles.id')
+        .select('articles.id')
+        .where('articles.id', '>', afterId)
+        .where((eb) =>
+          eb.or([eb('article_enrichments.version', 'is', null), eb('article_enrichments.version', '<', version)]),
+        )
+        .orderBy('articles.id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
+    async countStale(version) {
+      const row = await db
+        .selectFrom('articles')
+        .leftJoin('article_enrichments', 'article_enrichments.article_id', 'articles.id')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where((eb) =>
+          eb.or([eb('article_enrichments.version', 'is', null), eb('article_enrichments.version', '<', version)]),
+        )
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async articleIdsForEntity(slug, limit) {
+      const rows = await db
+        .selectFrom('article_entities')
+        .select('article_id')
+        .where('entity_slug', '=', slug)
+        .orderBy('article_id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.article_id);
+    },
+
+    async articleIdsForStory(storyId) {
+      const rows = await db
+        .selectFrom('article_enrichments')
+        .select('article_id')
+        .where('story_id', '=', storyId)
+        .orderBy('article_id')
+        .execute();
+      return rows.map((row) => row.article_id);
+    },
+  };
+}
+
+function enrichmentFromRow(row: Selectable<ArticleEnrichmentTable>): ArticleEnrichment {
+  return {
+    articleId: row.article_id,
+    version: row.version,
+    enrichedAt: row.enriched_at,
+    summary: row.summary === null ? null : JSON.parse(row.summary),
+    sections: row.sections === null ? null : JSON.parse(row.sections),
+    entities: JSON.parse(row.entities),
+    timeline: JSON.parse(row.timeline),
+    suggestedSection: row.suggested_section,
+    sectionConfidence: row.section_confidence === null ? null : Number(row.section_confidence),
+    simhash: row.simhash,
+    storyId: row.story_id,
+    nearDuplicateOf: row.near_duplicate_of,
+    overrides: JSON.parse(row.overrides),
+  };
+}
