@@ -1,0 +1,12 @@
+export { fingerprint, isNearDuplicate, minhashSignature, simhash, type Fingerprint } from './fingerprint.ts';
+export {
+  StoryClusterer,
+  DEFAULT_CLUSTER_SETTINGS,
+  type ClusterDocument,
+  type ClusterSettings,
+  type StoryPlacement,
+  type StorySummary,
+} from './clusterer.ts';
+export { MemoryStoryIndex, type StoryIndex, type StoredStory, type FiledDocument } from './storyIndex.ts';
+export { scoreClusters, type ClusterScores } from './scoring.ts';
+export { exactTitleClusters, tfidfSingleLinkClusters, BASELINE_TFIDF_THRESHOLD, type LabelledArticle } from './baselines.ts';
