@@ -1,0 +1,160 @@
+/**
+ * Where a sentence names a date, and which date. chrono-node reads month and day expressions ("January 2020",
+ * "Dec. 31, 2021", "on Sunday"); our own rules read bare years ("in 2014", "since the 2003 invasion") and year
+ * ranges, which chrono leaves alone, and refuse what only looks like a date (a time of day, a score, "8/10",
+ * "2000 people").
+ */
+import * as chrono from 'chrono-node';
+import type { CalendarDate, DateSpan } from './calendarDate.ts';
+
+export interface DateMention extends DateSpan {
+  /** Offsets of the date words in the sentence. */
+  start: number;
+  end: number;
+  /** Resolved against the publication time ("on Sunday", "yesterday", "March 5" without a year). */
+  relative: boolean;
+}
+
+/** Years a news story plausibly names; a four-digit number outside this is a count or a code. */
+const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)`;
+
+/** A bare year, or a range of years ("2003–2011", "2003-04"), standing alone as a number. */
+const YEAR_PATTERN = new RegExp(String.raw`(?<![\d$£€¥.,/:#-])(${YEAR})(?:\s?[–-]\s?(${YEAR}|\d\d)(?!\d))?(?![\d%]|[.,:]\d|s\b|-year)`, 'g');
+
+/** Words before a number that make it a date: "in 2014", "since 2003", "the 2003 invasion", "spring of 2003". */
+const YEAR_LEAD_WORDS = new Set(
+  (
+    'in since by until till from during through throughout before after of to around circa early late mid ' +
+    'the between and or year years spring summer autumn fall winter fiscal ending starting beginning its ' +
+    'their his her than'
+  ).split(' '),
+);
+
+/**
+ * Nouns after a number that make it a count or a measure, not a year ("2000 people", "1500 troops",
+ * "2000 km"). Plurals are caught by rule; these are the singular and uncountable ones.
+ */
+const MEASURE_WORDS = new Set(
+  (
+    'people personnel staff police km kg mph ft lb lbs m cm mm mi ha acres metres meters feet miles tons tonnes ' +
+    'percent per hours hrs gmt utc bst est cet local am pm a.m p.m dollars euros pounds yen yuan rupees ' +
+    'votes residents troops soldiers workers'
+  ).split(' '),
+);
+
+/** Plural nouns that are events, so "the 2014 elections" is a year and not a count. */
+const EVENT_PLURALS = new Set(
+  'elections games olympics riots protests talks floods attacks polls championships midterms finals primaries'.split(' '),
+);
+
+/** chrono components that pin a calendar date; a mention with none of them is a time of day or "this week". */
+const CALENDAR_COMPONENTS = ['year', 'month', 'day', 'weekday'] as const;
+
+/** A reference far from any real one: a date that moves with the reference was read relative to it. */
+const PROBE_OFFSET_DAYS = 400;
+
+/** Month names, whose bare use ("in March") needs a preposition before it to count as a date. */
+const MONTH_ONLY = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const MONTH_LEAD = /\b(?:in|since|by|until|till|from|during|through|before|after|of|early|late|mid|last|next|this|between|and)[\s-]+$/i;
+
+/** "Sunday Times", "Friday Prayers": a weekday that starts a name. */
+const WEEKDAY_IN_NAME = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+[A-Z]/;
+
+/**
+ * The date mentions of a sentence, in text order. `reference` is the publication time; without it, dates
+ * that need one (weekdays, "yesterday", a day without a year) are left out rather than guessed from today.
+ */
+export function findDateMentions(sentence: string, reference: Date | null): DateMention[] {
+  const mentions = chronoMentions(sentence, reference);
+  for (const year of yearMentions(sentence)) {
+    if (!mentions.some((m) => year.start < m.end && m.start < year.end)) mentions.push(year);
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function chronoMentions(sentence: string, reference: Date | null): DateMention[] {
+  // Without a publication time chrono still needs an instant; the probe below throws away what depends on it.
+  const instant = reference ?? new Date(Date.UTC(2000, 0, 1));
+  const probe = new Date(instant.getTime() + PROBE_OFFSET_DAYS * 86_400_000);
+  const probed = chrono.parse(sentence, { instant: probe, timezone: 0 });
+  const mentions: DateMention[] = [];
+  for (const result of chrono.parse(sentence, { instant, timezone: 0 })) {
+    const text = result.text;
+    if (!CALENDAR_COMPONENTS.some((c) => result.start.isCertain(c))) continue;
+    if (/^[\d\s/.-]+$/.test(text) && !/\d{4}/.test(text)) continue; // "8/10", "3-1": a score or a fraction
+    if (MONTH_ONLY.test(text.trim()) && !MONTH_LEAD.test(sentence.slice(0, result.index))) continue;
+    if (WEEKDAY_IN_NAME.test(sentence.slice(result.index))) continue;
+    const same = probed.find((p) => p.index === result.index && p.text === text);
+    const relative = !same || same.start.date().getTime() === result.start.date().getTime() ? false : true;
+    if (relative && !reference) continue;
+    const from = componentsDate(result.start);
+    if (!from) continue;
+    const to = result.end ? componentsDate(result.end) : undefined;
+    mentions.push({ from, ...(to ? { to } : {}), start: result.index, end: result.index + text.length, relative });
+  }
+  return mentions;
+}
+
+type ChronoComponents = chrono.ParsedResult['start'];
+
+/** The date a chrono result pins, as precisely as the text gave it (implied parts only when relative). */
+function componentsDate(components: ChronoComponents): CalendarDate | null {
+  const year = components.get('year');
+  if (year === null) return null;
+  const certainDay = components.isCertain('day') || components.isCertain('weekday');
+  const certainMonth = components.isCertain('month') || certainDay;
+  const date: CalendarDate = { year };
+  if (certainMonth) date.month = components.get('month') ?? undefined;
+  if (certainDay && date.month !== undefined) date.day = components.get('day') ?? undefined;
+  return date;
+}
+
+function yearMentions(sentence: string): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const match of sentence.matchAll(YEAR_PATTERN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const before = /([A-Za-z]+)\W*$/.exec(sentence.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+    const after = /^\s*([A-Za-z.]+)/.exec(sentence.slice(end))?.[1]?.toLowerCase() ?? '';
+    const atSentenceStart = sentence.slice(0, start).trim() === '';
+    if (!atSentenceStart && (before === undefined || !YEAR_LEAD_WORDS.has(before))) continue;
+    if (isMeasure(after)) continue;
+    const from: CalendarDate = { year: Number(match[1]) };
+    const to = match[2] ? rangeEnd(from.year, match[2]) : undefined;
+    if (match[2] && !to) continue;
+    mentions.push({ from, ...(to ? { to } : {}), start, end, relative: false });
+  }
+  return joinRanges(sentence, mentions);
+}
+
+function isMeasure(word: string): boolean {
+  const bare = word.replace(/\.$/, '');
+  if (MEASURE_WORDS.has(bare)) return true;
+  return /^[a-z]{3,}s$/.test(bare) && !/ss$/.test(bare) && !EVENT_PLURALS.has(bare);
+}
+
+/** "2003–04" ends in 2004; "2003–2011" in 2011; an end before the start is not a range but two numbers. */
+function rangeEnd(startYear: number, end: string): CalendarDate | undefined {
+  const year = end.length === 2 ? Math.floor(startYear / 100) * 100 + Number(end) : Number(end);
+  return year > startYear ? { year } : undefined;
+}
+
+/** "from 2003 to 2011", "between 2003 and 2011": two year mentions that make one span. */
+function joinRanges(sentence: string, years: DateMention[]): DateMention[] {
+  const joined: DateMention[] = [];
+  for (let i = 0; i < years.length; i++) {
+    const first = years[i]!;
+    const second = years[i + 1];
+    if (second && !first.to && !second.to && second.from.year > first.from.year) {
+      const lead = sentence.slice(Math.max(0, first.start - 8), first.start).toLowerCase();
+      const link = sentence.slice(first.end, second.start).toLowerCase().trim();
+      if ((/from\s+$/.test(lead) && /^(?:to|until|till|through)$/.test(link)) || (/between\s+$/.test(lead) && link === 'and')) {
+        joined.push({ from: first.from, to: second.from, start: first.start, end: second.end, relative: false });
+        i++;
+        continue;
+      }
+    }
+    joined.push(first);
+  }
+  return joined;
+}
