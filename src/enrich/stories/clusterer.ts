@@ -100,7 +100,7 @@ export class StoryClusterer {
     story ??= newStory(storyIdFor(doc.id, this.#index));
     joinStory(story, doc, vector, time);
     this.#index.saveStory(story);
-    if (vector) this.#index.postStoryTerms(story.id, heaviest(story.centroid, POSTED_TERMS));
+    if (vector) this.#index.postStoryTerms(story.id, heaviest(story.centroid, POSTED_TERMS), time);
     this.#index.fileDocument({ id: doc.id, storyId: story.id, fingerprint: print }, fingerprintBuckets(print));
     return { storyId: story.id, nearDuplicateOf: duplicateOf?.id ?? null };
   }
@@ -156,16 +156,18 @@ export class StoryClusterer {
 
   #closestStory(vector: Vector, time: number | null): StoredStory | undefined {
     // Stories sharing more of the article's heaviest terms come first; only the leaders are compared in full.
+    const windowMs = this.#settings.timeWindowDays * DAY_MS;
+    const since = time === null ? null : time - windowMs;
     const hits = new Map<string, number>();
     for (const term of heaviest(vector, this.#settings.queryTerms)) {
-      for (const id of this.#index.storiesWithTerm(term, STORIES_PER_TERM)) hits.set(id, (hits.get(id) ?? 0) + vector.get(term)!);
+      for (const id of this.#index.storiesWithTerm(term, STORIES_PER_TERM, since)) hits.set(id, (hits.get(id) ?? 0) + vector.get(term)!);
     }
     const candidates = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, COMPARED_STORIES).map(([id]) => id);
     let best: StoredStory | undefined;
     let bestSimilarity = this.#settings.joinSimilarity;
     for (const id of candidates) {
       const story = this.#index.story(id);
-      if (!story || !withinWindow(story, time, this.#settings.timeWindowDays * DAY_MS)) continue;
+      if (!story || !withinWindow(story, time, windowMs)) continue;
       const similarity = cosine(vector, story);
       if (similarity >= bestSimilarity) {
         best = story;

@@ -40,10 +40,13 @@ export interface StoryIndex {
   saveStory(story: StoredStory): void;
   stories(): Iterable<StoredStory>;
 
-  /** Notes that a story now uses these terms, so an article using them finds it. */
-  postStoryTerms(storyId: string, terms: readonly string[]): void;
-  /** Stories that used a term, newest first, at most `limit` of them. */
-  storiesWithTerm(term: string, limit: number): string[];
+  /** Notes that a story now uses these terms (as of an article published at `time`, epoch ms, if known). */
+  postStoryTerms(storyId: string, terms: readonly string[], time: number | null): void;
+  /**
+   * Stories that used a term, newest first, at most `limit` of them, and none posted before `since` (epoch
+   * ms) when it is given: a story quiet for longer than the time window cannot take a new article.
+   */
+  storiesWithTerm(term: string, limit: number, since: number | null): string[];
 
   /** Files a document's fingerprint under its bucket keys. */
   fileDocument(document: FiledDocument, buckets: readonly string[]): void;
@@ -52,12 +55,17 @@ export interface StoryIndex {
   documentsInBucket(bucket: string, limit: number): string[];
 }
 
+interface Posting {
+  storyId: string;
+  time: number | null;
+}
+
 /** The index in this process's memory: for the CLI, tests and benchmarks, and until the store keeps one. */
 export class MemoryStoryIndex implements StoryIndex {
   #documents = 0;
   readonly #frequency = new Map<string, number>();
   readonly #stories = new Map<string, StoredStory>();
-  readonly #postings = new Map<string, string[]>();
+  readonly #postings = new Map<string, Posting[]>();
   readonly #filed = new Map<string, FiledDocument>();
   readonly #buckets = new Map<string, string[]>();
 
@@ -86,16 +94,28 @@ export class MemoryStoryIndex implements StoryIndex {
     return this.#stories.values();
   }
 
-  postStoryTerms(storyId: string, terms: readonly string[]): void {
+  postStoryTerms(storyId: string, terms: readonly string[], time: number | null): void {
     for (const term of terms) {
       const list = this.#postings.get(term);
-      if (!list) this.#postings.set(term, [storyId]);
-      else if (list[list.length - 1] !== storyId) list.push(storyId);
+      const posting = { storyId, time };
+      const last = list?.[list.length - 1];
+      if (!list) this.#postings.set(term, [posting]);
+      else if (last?.storyId === storyId) last.time = time;
+      else list.push(posting);
     }
   }
 
-  storiesWithTerm(term: string, limit: number): string[] {
-    return newestDistinct(this.#postings.get(term), limit);
+  storiesWithTerm(term: string, limit: number, since: number | null): string[] {
+    const list = this.#postings.get(term);
+    if (!list) return [];
+    const stories = new Set<string>();
+    // A repeated story costs a step, so bound the steps too, not only the results.
+    for (let i = list.length - 1, steps = 0; i >= 0 && stories.size < limit && steps < limit * 4; i--, steps++) {
+      const posting = list[i]!;
+      if (since !== null && posting.time !== null && posting.time < since) break;
+      stories.add(posting.storyId);
+    }
+    return [...stories];
   }
 
   fileDocument(document: FiledDocument, buckets: readonly string[]): void {
@@ -112,17 +132,7 @@ export class MemoryStoryIndex implements StoryIndex {
   }
 
   documentsInBucket(bucket: string, limit: number): string[] {
-    return newestDistinct(this.#buckets.get(bucket), limit);
+    const list = this.#buckets.get(bucket);
+    return list ? list.slice(-limit).reverse() : [];
   }
-}
-
-/** Reads a posting list from its newest end; a story posted again later appears once, at its newest place. */
-function newestDistinct(list: readonly string[] | undefined, limit: number): string[] {
-  if (!list) return [];
-  const seen = new Set<string>();
-  // A repeated id costs a step, so bound the steps too, not only the results.
-  for (let i = list.length - 1, steps = 0; i >= 0 && seen.size < limit && steps < limit * 4; i--, steps++) {
-    seen.add(list[i]!);
-  }
-  return [...seen];
 }
