@@ -78,7 +78,9 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
   const probe = new Date(instant.getTime() + PROBE_OFFSET_DAYS * 86_400_000);
   const probed = chrono.parse(sentence, { instant: probe, timezone: 0 });
   const mentions: DateMention[] = [];
-  for (const result of chrono.parse(sentence, { instant, timezone: 0 })) {
+  for (const found of chrono.parse(sentence, { instant, timezone: 0 })) {
+    const result = withoutEra(found, instant);
+    if (!result) continue;
     const text = result.text;
     if (!CALENDAR_COMPONENTS.some((c) => result.start.isCertain(c))) continue;
     if (/^[\d\s/.-]+$/.test(text) && !/\d{4}/.test(text)) continue; // "8/10", "3-1": a score or a fraction
@@ -93,6 +95,25 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     mentions.push({ from, ...(to ? { to } : {}), start: result.index, end: result.index + text.length, relative });
   }
   return mentions;
+}
+
+/** Years a timeline shows; chrono reads "on November 6 be free" as 537 BC in the Buddhist era. */
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2200;
+/** An era suffix chrono may take from an ordinary word ("be", "ad"): written in capitals it is an era. */
+const ERA_SUFFIX = /\s+(?:be|bc|ad|ce|bce)$/;
+
+/** The result without a lower-case "era" that is only the next word; null when no plausible date is left. */
+function withoutEra(result: chrono.ParsedResult, instant: Date): chrono.ParsedResult | null {
+  const era = ERA_SUFFIX.exec(result.text);
+  if (era) {
+    const again = chrono.parse(result.text.slice(0, era.index), { instant, timezone: 0 })[0];
+    if (!again || again.index !== 0) return null;
+    again.index += result.index;
+    return again;
+  }
+  const year = result.start.get('year') ?? 0;
+  return year >= MIN_YEAR && year <= MAX_YEAR ? result : null;
 }
 
 type ChronoComponents = chrono.ParsedResult['start'];

@@ -156,10 +156,12 @@ function mergeRetellings(facts: readonly Fact[]): Fact[] {
       kept.push({ ...fact, figures: [...fact.figures] });
       continue;
     }
-    for (const figure of fact.figures) if (!twin.figures.includes(figure)) twin.figures.push(figure);
     if (twin.dating !== 'text' && fact.dating === 'text') {
       Object.assign(twin, { span: fact.span, label: fact.label, sentence: fact.sentence, dating: fact.dating });
     }
+    // Figures shown with a sentence must stand in it: the retelling's figures join only when they do.
+    const figures = [...twin.figures, ...fact.figures].filter((f) => twin.sentence.text.includes(f));
+    twin.figures = [...new Set(figures)];
   }
   return kept;
 }
