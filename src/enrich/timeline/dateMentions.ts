@@ -79,20 +79,22 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
   const probed = chrono.parse(sentence, { instant: probe, timezone: 0 });
   const mentions: DateMention[] = [];
   for (const found of chrono.parse(sentence, { instant, timezone: 0 })) {
-    const result = withoutEra(found, instant);
-    if (!result) continue;
+    const kept = withoutEra(found, instant);
+    if (!kept) continue;
+    const { result, index } = kept;
     const text = result.text;
     if (!CALENDAR_COMPONENTS.some((c) => result.start.isCertain(c))) continue;
     if (/^[\d\s/.-]+$/.test(text) && !/\d{4}/.test(text)) continue; // "8/10", "3-1": a score or a fraction
-    if (MONTH_ONLY.test(text.trim()) && !MONTH_LEAD.test(sentence.slice(0, result.index))) continue;
-    if (WEEKDAY_IN_NAME.test(sentence.slice(result.index))) continue;
-    const same = probed.find((p) => p.index === result.index && p.text === text);
-    const relative = !same || same.start.date().getTime() === result.start.date().getTime() ? false : true;
+    if (MONTH_ONLY.test(text.trim()) && !MONTH_LEAD.test(sentence.slice(0, index))) continue;
+    if (WEEKDAY_IN_NAME.test(sentence.slice(index))) continue;
+    const same = probed.find((p) => p.index === index && p.text === text);
+    // Not found again, or moved with the reference: the text leaned on the publication time.
+    const relative = !same || same.start.date().getTime() !== result.start.date().getTime();
     if (relative && !reference) continue;
     const from = componentsDate(result.start);
     if (!from) continue;
     const to = result.end ? componentsDate(result.end) : undefined;
-    mentions.push({ from, ...(to ? { to } : {}), start: result.index, end: result.index + text.length, relative });
+    mentions.push({ from, ...(to ? { to } : {}), start: index, end: index + text.length, relative });
   }
   return mentions;
 }
@@ -104,16 +106,14 @@ const MAX_YEAR = 2200;
 const ERA_SUFFIX = /\s+(?:be|bc|ad|ce|bce)$/;
 
 /** The result without a lower-case "era" that is only the next word; null when no plausible date is left. */
-function withoutEra(result: chrono.ParsedResult, instant: Date): chrono.ParsedResult | null {
+function withoutEra(result: chrono.ParsedResult, instant: Date): { result: chrono.ParsedResult; index: number } | null {
   const era = ERA_SUFFIX.exec(result.text);
   if (era) {
     const again = chrono.parse(result.text.slice(0, era.index), { instant, timezone: 0 })[0];
-    if (!again || again.index !== 0) return null;
-    again.index += result.index;
-    return again;
+    return again && again.index === 0 ? { result: again, index: result.index } : null;
   }
   const year = result.start.get('year') ?? 0;
-  return year >= MIN_YEAR && year <= MAX_YEAR ? result : null;
+  return year >= MIN_YEAR && year <= MAX_YEAR ? { result, index: result.index } : null;
 }
 
 type ChronoComponents = chrono.ParsedResult['start'];
