@@ -6,7 +6,7 @@ import { SECTION_RULES } from './sectionize.ts';
 import { loadWikinewsParagraphs, pk, scoreSegmenter, syntheticArticles, windowDiff } from './segmentationScore.ts';
 
 /** Pk our sectioner reached on this set when these weights were committed (bench/sections.ts has the full run). */
-const REACHED_PK = 0.135;
+const REACHED_PK = 0.102;
 const GUARD_MARGIN = 0.02;
 const GUARD_ARTICLES = 150;
 const GUARD_SEED = 2;
