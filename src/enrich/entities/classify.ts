@@ -1,0 +1,197 @@
+/**
+ * From a run of capitals to the names in it, each with a type. The order of the rules is the story:
+ *  1. capitals that are only there because of position (sentence start, title-cased headline) are dropped;
+ *  2. titles before a name ("Afghan Ambassador", "President") are dropped but remembered as a person cue;
+ *  3. gazetteer names are cut out of longer runs ("United States" | "Hamdullah Mohib"), unless the run goes
+ *     on to an organisation's head ("United States National Security Council");
+ *  4. "of"/"for" joins only after a head word ("Church of Scientology"), "and" never;
+ *  5. the piece is typed by gazetteer, head word, title cue, first name, acronym, lexicon, then shape.
+ * A piece no rule can type is left untyped for the article-level pass in spans.ts.
+ */
+import { LONGEST_NAME_WORDS, lookUpName } from './gazetteer.ts';
+import type { Run, Word } from './runs.ts';
+import type { EntityType } from './types.ts';
+import { isCommonWord, isDemonym, isFirstName, isLastName, isOpener, isTitle, typeOfHead, typeOfWord } from './words.ts';
+
+/** 'unknown': a name by its shape, but nothing in it says what kind; the article-level pass decides. */
+export type Guess = EntityType | 'unknown';
+
+export interface Piece {
+  words: Word[];
+  type: Guess;
+  /** From a title-cased line, where a name by shape alone is no evidence: only the article can confirm it. */
+  titleCase: boolean;
+}
+
+/** What the rest of the text says about words: which of them also stand in lower case (so are ordinary). */
+export interface TextEvidence {
+  lowerCaseWords: ReadonlySet<string>;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'the', 'on', '&']);
+
+/** A person's name rarely runs longer than this without a particle; longer unknown runs are organisations. */
+const LONGEST_UNMARKED_PERSON = 3;
+
+export function piecesOf(run: Run, evidence: TextEvidence): Piece[] {
+  let words = run.words;
+  if (run.titleCase) {
+    return splitTitleCase(words, evidence).flatMap((part) => splitAtConnectors(part)).flatMap((part) => typedPieces(part, false, evidence, true));
+  }
+  let personCue = false;
+  // 1. Sentence-initial ordinary words: "According", "However", "Image".
+  if (run.sentenceStart) {
+    while (words.length && !gazetteerPrefix(words) && isPositional(words[0]!, evidence)) {
+      if (isTitle(words[0]!.text)) personCue = true;
+      words = words.slice(1);
+    }
+  }
+  return splitAtConnectors(words).flatMap((part, n) => typedPieces(part, personCue && n === 0, evidence, false));
+}
+
+function isPositional(word: Word, evidence: TextEvidence): boolean {
+  if (!word.capitalised || isFirstName(word.text)) return !word.capitalised;
+  return isOpener(word.text) || isCommonWord(word.text) || evidence.lowerCaseWords.has(word.text.toLowerCase());
+}
+
+/** In a title-cased line only words that are not ordinary, and gazetteer names, can be names. */
+function splitTitleCase(words: Word[], evidence: TextEvidence): Word[][] {
+  const parts: Word[][] = [];
+  let current: Word[] = [];
+  for (let i = 0; i < words.length; ) {
+    const known = gazetteerPrefix(words.slice(i));
+    if (known) {
+      current.push(...words.slice(i, i + known));
+      i += known;
+      continue;
+    }
+    const word = words[i]!;
+    if (!word.namePart && current.length && CONNECTORS.has(word.text)) current.push(word);
+    else if (!word.namePart || isPositional(word, evidence)) {
+      if (current.length) parts.push(current);
+      current = [];
+    } else current.push(word);
+    i++;
+  }
+  if (current.length) parts.push(current);
+  return parts.map(trimConnectors).filter((part) => part.length > 0);
+}
+
+/** "and" always separates; "of", "for", "on", "the" join only after a head word: "Ministry of Defense". */
+function splitAtConnectors(words: Word[]): Word[][] {
+  if (words.length < 3 || lookUpName(textOf(words))) return words.length ? [words] : [];
+  const parts: Word[][] = [];
+  let current: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.namePart) {
+      current.push(word);
+      continue;
+    }
+    const left = current.filter((w) => w.namePart);
+    const joins =
+      word.text !== 'and' &&
+      left.length > 0 &&
+      (typeOfHead(left[left.length - 1]!.text) !== undefined || typeOfHead(left[0]!.text) !== undefined || word.text === '&' || (word.text === 'the' && current.length > 0 && !current[current.length - 1]!.capitalised));
+    if (joins) current.push(word);
+    else {
+      if (current.length) parts.push(trimConnectors(current));
+      current = [];
+    }
+  }
+  if (current.length) parts.push(trimConnectors(current));
+  return parts.filter((part) => part.length > 0);
+}
+
+function trimConnectors(words: Word[]): Word[] {
+  let end = words.length;
+  while (end > 0 && !words[end - 1]!.namePart) end--;
+  return words.slice(0, end);
+}
+
+/** Steps 2, 3 and 5 for one connector-free part. */
+function typedPieces(words: Word[], cue: boolean, evidence: TextEvidence, titleCase: boolean): Piece[] {
+  const pieces: Piece[] = [];
+  let personCue = cue;
+  let rest = words;
+  while (rest.length) {
+    // "The" is never part of the name (GUM and CoNLL leave it out), even of "The Iraqi Ministry of Defense".
+    if (rest[0]!.text === 'The') {
+      rest = rest.slice(1);
+      continue;
+    }
+    const known = gazetteerPrefix(rest);
+    if (known) {
+      const after = rest.slice(known);
+      // "United States National Security Council": the run is an organisation that starts with a place.
+      const headType = after.length ? typeOfHead(after[after.length - 1]!.text) : undefined;
+      if (headType === 'organization' || (after.length && headType === 'place' && !lookUpName(textOf(after)))) {
+        pieces.push({ words: rest, type: headType, titleCase });
+        return pieces;
+      }
+      pieces.push({ words: rest.slice(0, known), type: lookUpName(textOf(rest.slice(0, known)))!.type, titleCase });
+      rest = after;
+      continue;
+    }
+    // Titles and the nationality before them: "Afghan Ambassador", "Prime Minister", "Gen.".
+    let titles = 0;
+    while (titles < rest.length && (isTitle(rest[titles]!.text) || (isDemonym(rest[titles]!.text) && rest.slice(titles + 1).some((w) => isTitle(w.text))))) titles++;
+    if (titles > 0 && titles < rest.length && typeOfHead(rest[rest.length - 1]!.text) === undefined) {
+      personCue = true;
+      rest = rest.slice(titles);
+      continue;
+    }
+    if (titles === rest.length) return pieces;
+    const type = typeOf(rest, personCue, evidence, !titleCase);
+    if (type) pieces.push({ words: rest, type, titleCase });
+    return pieces;
+  }
+  return pieces;
+}
+
+/** Step 5: the type of a piece; undefined when it is not a name after all (a weekday, "Afghans"). */
+function typeOf(words: Word[], personCue: boolean, evidence: TextEvidence, byShape: boolean): Guess | undefined {
+  const text = textOf(words);
+  const capitals = words.filter((w) => w.namePart);
+  const first = capitals[0];
+  const last = capitals[capitals.length - 1];
+  if (!first || !last) return undefined;
+  const known = lookUpName(text);
+  if (known) return known.type;
+  if (words.length > 1) {
+    const ofAt = words.findIndex((w) => w.text === 'of' || w.text === 'for');
+    const leftHead = ofAt > 0 ? typeOfHead(words[ofAt - 1]!.text) ?? typeOfHead(words[0]!.text) : undefined;
+    if (leftHead) return leftHead;
+    const head = typeOfHead(last.text);
+    if (head) return head;
+  }
+  if (personCue) return 'person';
+  if (capitals.length > 1 && isFirstName(first.text) && !isCommonWord(first.text)) return 'person';
+  if (capitals.length === 1 && /^\p{Lu}[\p{Lu}\d&.]+$/u.test(text)) return typeOfWord(text) ?? 'organization';
+  if (capitals.length === 1) return singleWordType(first, evidence);
+  if (isLastName(last.text)) return 'person';
+  if (!byShape) return 'unknown';
+  if (capitals.length <= LONGEST_UNMARKED_PERSON && !capitals.some((w) => isCommonWord(w.text) || evidence.lowerCaseWords.has(w.text.toLowerCase()))) return 'person';
+  return 'organization';
+}
+
+function singleWordType(word: Word, evidence: TextEvidence): Guess | undefined {
+  const lexical = typeOfWord(word.text);
+  if (lexical) return lexical;
+  if (isDemonym(word.text) || isDemonym(word.text.replace(/s$/, ''))) return undefined;
+  if (typeOfHead(word.text) || isCommonWord(word.text) || evidence.lowerCaseWords.has(word.text.toLowerCase())) return undefined;
+  return 'unknown';
+}
+
+/** Number of words at the start of `words` that form the longest gazetteer name (0 if none). */
+export function gazetteerPrefix(words: readonly Word[]): number {
+  for (let n = Math.min(words.length, LONGEST_NAME_WORDS); n > 0; n--) {
+    if (lookUpName(textOf(words.slice(0, n)))) return n;
+  }
+  return 0;
+}
+
+/** The words as written, single-spaced (a run never crosses anything but spaces). */
+export function textOf(words: readonly Word[]): string {
+  return words.map((w) => w.text).join(' ');
+}
