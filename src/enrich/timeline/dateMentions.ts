@@ -57,6 +57,13 @@ const PROBE_OFFSET_DAYS = 400;
 const MONTH_ONLY = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const MONTH_LEAD = /\b(?:in|since|by|until|till|from|during|through|before|after|of|early|late|mid|last|next|this|between|and)[\s-]+$/i;
 
+/**
+ * Relative dates that count from the day of publication. "One year later", "the following year" and "after
+ * 10 years" count from another fact of the story, which chrono cannot know, so they are not read.
+ */
+const PUBLICATION_RELATIVE =
+  /\b(?:today|tonight|yesterday|tomorrow|ago|last|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 /** "Sunday Times", "Friday Prayers": a weekday that starts a name. */
 const WEEKDAY_IN_NAME = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+[A-Z]/;
 
@@ -90,7 +97,7 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     const same = probed.find((p) => p.index === index && p.text === text);
     // Not found again, or moved with the reference: the text leaned on the publication time.
     const relative = !same || same.start.date().getTime() !== result.start.date().getTime();
-    if (relative && !reference) continue;
+    if (relative && (!reference || !PUBLICATION_RELATIVE.test(text))) continue;
     const from = componentsDate(result.start);
     if (!from) continue;
     const to = result.end ? componentsDate(result.end) : undefined;

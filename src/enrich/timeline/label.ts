@@ -44,7 +44,7 @@ export function eventPhrases(sentence: string, words: readonly Word[], skip: Spa
   const phrases: Span[] = [];
   words.forEach((word, i) => {
     if (skip && word.start < skip.end && skip.start < word.end) return;
-    if (!isEventNoun(word)) return;
+    if (!isEventNoun(word, word.start === 0)) return;
     let first = i;
     while (first > 0 && i - first < MAX_MODIFIERS && isModifier(words[first - 1]!) && adjacent(sentence, words[first - 1]!, words[first]!))
       first--;
@@ -67,7 +67,9 @@ export function eventPhrases(sentence: string, words: readonly Word[], skip: Spa
   return phrases.filter((p) => !phrases.some((q) => q !== p && q.start <= p.start && p.end <= q.end));
 }
 
-function isEventNoun(word: Word): boolean {
+function isEventNoun(word: Word, sentenceStart: boolean): boolean {
+  // "the Department of Immigration", "the Commonwealth Games": a capital inside a sentence makes a name.
+  if (!sentenceStart && /^\p{Lu}/u.test(word.text)) return false;
   const lower = word.lower.replace(/[’']s$/, '');
   const singular = lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
   if (NOT_EVENTS.has(singular) || NOT_EVENTS.has(lower)) return false;
@@ -86,8 +88,12 @@ function isModifier(word: Word): boolean {
 function modifiedNoun(sentence: string, words: readonly Word[], date: Span): Span | null {
   const before = [...words].reverse().find((w) => w.end <= date.start);
   const firstAfter = words.findIndex((w) => w.start >= date.end);
-  if (!before || firstAfter < 0 || !/^\s+$/.test(sentence.slice(date.end, words[firstAfter]!.start))) return null;
-  if (!DETERMINERS.has(before.lower) && !/[’']s$/.test(before.lower)) return null;
+  if (firstAfter < 0) return null;
+  const gap = sentence.slice(date.end, words[firstAfter]!.start);
+  // "Saturday’s unrest": the date owns the event; "the 2003 invasion": the date stands before the noun.
+  const owner = /^['’]s\s+$/.test(gap);
+  if (!owner && !/^\s+$/.test(gap)) return null;
+  if (!owner && (!before || (!DETERMINERS.has(before.lower) && !/[’']s$/.test(before.lower)))) return null;
   let last = firstAfter;
   while (last < words.length && last - firstAfter < MAX_MODIFIERS + 1) {
     const w = words[last]!;
@@ -119,7 +125,7 @@ function beside(words: readonly Word[], date: Span): Span | null {
     return run.slice(from, to);
   };
   let run = trim(words.filter((w) => w.end <= date.start));
-  if (run.length === 0) run = trim(words.filter((w) => w.start >= date.end)).slice(0, MAX_LABEL_WORDS);
+  if (run.length === 0) run = trim(trim(words.filter((w) => w.start >= date.end)).slice(0, MAX_LABEL_WORDS));
   else run = trim(run.slice(-MAX_LABEL_WORDS));
   return run.length ? { start: run[0]!.start, end: run[run.length - 1]!.end } : null;
 }

@@ -89,6 +89,27 @@ describe('relative dates resolve against the publication time', () => {
     });
   }
 
+  test('dates counted from another fact of the story are not read', () => {
+    for (const sentence of [
+      'He retires as acting president after 10 years.',
+      'One year later he was fired from the company.',
+      'The following year the operating system was released.',
+    ]) {
+      assert.deepEqual(timelineOf(['Nothing dated here.', sentence], wednesday).slice(1), [], sentence);
+    }
+  });
+
+  test('a lower-case word after a date is not an era ("November 6 be free")', () => {
+    const [entry] = timelineOf('Protesters demanded that elections to be held on November 6 be free and fair.', '2005-10-30');
+    assert.equal(entry?.date, '2005-11-06');
+  });
+
+  test('a date that owns its event names it ("Saturday’s unrest")', () => {
+    const [entry] = timelineOf('As a result of Saturday’s unrest, twenty people were arrested.', '2020-11-17');
+    assert.equal(entry?.date, '2020-11-14');
+    assert.equal(entry.label, 'unrest');
+  });
+
   test('a relative date without a publication time gives no entry', () => {
     assert.deepEqual(timelineOf('The minister resigned on Sunday.', null), []);
     assert.deepEqual(timelineOf('Voters went to the polls on March 3.', null), []);

@@ -41,6 +41,7 @@ export const FUNCTION_WORDS = new Set(
     'a an the this that these those its their his her our your my some any each every no all both ' +
     'in on at by for from to of with without into onto over under about after before during since until till ' +
     'through throughout against among between within upon via per than as and or but nor so yet while ' +
+    'amid amidst despite including near across behind beyond toward towards around along like unlike ' +
     'who whom whose which what when where why how whether if because although though ' +
     'is are was were be been being am has have had do does did will would shall should can could may might ' +
     'must not also it he she they we you i there here then now just only very more most'
