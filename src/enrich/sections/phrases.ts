@@ -27,6 +27,9 @@ const BREAK_TAGS = new Set([
   'Expression', 'Comparative', 'Superlative',
 ]);
 const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Verb', 'PhrasalVerb', 'Imperative']);
+/** Lower-case words that stand inside names: "Ministry of Defense", "Dominique de Villepin", "Harakat al-Nujaba". */
+const NAME_PARTICLES = new Set(['of', 'de', 'da', 'di', 'del', 'la', 'le', 'du', 'van', 'von', 'der', 'den', 'bin', 'al', 'el']);
+
 /** Words after which a verb-looking word is a noun: "the strike", "a target", "its return". */
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
 
@@ -55,18 +58,21 @@ function roleOf(word: Word, previous: Word | undefined): Role {
 }
 
 /**
- * Maximal runs of adjectives and nouns ending in a noun, unbroken by punctuation; "of" may join two names
- * ("Ministry of Defense"). Runs longer than MAX_PHRASE_WORDS keep their last words, where the head noun is.
+ * Maximal runs of adjectives and nouns ending in a noun, unbroken by punctuation; "of", "de" and the like may
+ * join two names ("Ministry of Defense"). Runs longer than MAX_PHRASE_WORDS keep their last words, where the head noun is.
  */
 export function nounPhrases(words: readonly Word[]): Phrase[] {
   const phrases: Phrase[] = [];
   let run: { word: Word; role: Role }[] = [];
-  const close = (): void => {
+  // A run that ends just before a verb ends in its subject's head: "the national average is" — the lexicon
+  // lists "average" as an adjective, but here it is the noun.
+  const close = (beforeVerb = false): void => {
+    if (beforeVerb && run.length > 1 && run[run.length - 1]!.role === 'adjective') run[run.length - 1]!.role = 'noun';
     while (run.length > 0 && run[run.length - 1]!.role !== 'noun') run.pop();
-    while (run.length > 0 && run[0]!.word.text.toLowerCase() === 'of') run.shift();
+    while (run.length > 0 && NAME_PARTICLES.has(run[0]!.word.text)) run.shift();
     if (run.length > 0) {
       const kept = run.slice(-MAX_PHRASE_WORDS).map((entry) => entry.word);
-      phrases.push({ words: kept, isName: kept.every((w) => isNameWord(w) || w.text.toLowerCase() === 'of') });
+      phrases.push({ words: kept, isName: kept.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.text)) });
     }
     run = [];
   };
@@ -75,13 +81,13 @@ export function nounPhrases(words: readonly Word[]): Phrase[] {
     if (word.afterBreak || word.sentenceStart) close();
     const lower = word.text.toLowerCase();
     const next = words[index + 1];
-    if (lower === 'of' && run.length > 0 && isNameWord(run[run.length - 1]!.word) && next && isNameWord(next) && !next.afterBreak) {
+    if (NAME_PARTICLES.has(word.text) && run.length > 0 && isNameWord(run[run.length - 1]!.word) && next && isNameWord(next) && !next.afterBreak) {
       run.push({ word, role: 'adjective' });
       return;
     }
     const role = roleOf(word, previous);
     if (role === 'noun' || role === 'adjective') run.push({ word, role });
-    else close();
+    else close(!word.afterBreak && (role === 'verb' || lexiconTags(lower).some((tag) => tag === 'Copula' || tag === 'Modal')));
   });
   close();
   return phrases;

@@ -69,6 +69,8 @@ function candidatePhrases(words: readonly Word[]): Phrase[] {
     if (phrase.words.length > 3) forms.push({ words: phrase.words.slice(-2), isName: phrase.isName });
     for (const form of forms) {
       if (form.words.length < MIN_TITLE_WORDS || form.words.length > MAX_PHRASE_WORDS) continue;
+      // "Saddam Hussein's" owns something the heading leaves out: the phrase was cut short.
+      if (/['’]s$/u.test(form.words[form.words.length - 1]!.text)) continue;
       const key = normalise(form.words.map((w) => w.text).join(' '));
       if (seen.has(key)) continue;
       seen.add(key);
