@@ -6,35 +6,25 @@
  *   2. The same stories against all demo desks: Politics stories about wars may go to Security (counted wrong).
  *   3. BBC News (test data only, never trained on: its text is BBC copyright, see the benchmark's README), all demo
  *      desks; its five labels map to Business, Politics, Sports, Entertainment, Technology. Three of those come
- *      only from the seed lexicon, so this is the lexicon's measure.
+ *      only from the seed lexicon, so this is the lexicon's measure. Split in two by a hash of the id: the seed
+ *      lists were revised looking at the errors of the "dev" half only; the "test" half is only ever counted.
  *
  * Run alone: npx tsx bench/classify.ts
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classifySection, DEMO_SECTIONS } from '../src/enrich/classify/index.ts';
-import { evaluateClassifier, majoritySection, type Evaluation, type LabelledArticle } from '../src/enrich/classify/evaluate.ts';
+import {
+  evaluateClassifier,
+  majoritySection,
+  readBbcStories,
+  type Evaluation,
+  type LabelledArticle,
+} from '../src/enrich/classify/evaluate.ts';
 import { readLabelledStories, splitStories } from '../src/enrich/classify/labelledData.ts';
 
-const BBC_ARTICLES = fileURLToPath(new URL('../../shared/benchmarks/summaries/bbc-news-summary.jsonl', import.meta.url));
-const BBC_DESKS: Record<string, string> = {
-  business: 'Business',
-  politics: 'Politics',
-  sport: 'Sports',
-  entertainment: 'Entertainment',
-  tech: 'Technology',
-};
 /** Context, not a like-for-like bar: supervised classifiers trained on BBC's own labels. */
 const PUBLISHED =
   'published: classifiers trained on the BBC set itself reach about 95-98 % (Greene & Cunningham 2006 and later); ours never sees it';
-
-function readBbc(): LabelledArticle[] {
-  return readFileSync(BBC_ARTICLES, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as { title: string; article: string; category: string })
-    .map((row) => ({ headline: row.title, text: row.article, section: BBC_DESKS[row.category] ?? row.category }));
-}
 
 const percent = (value: number): string => `${(100 * value).toFixed(1)} %`;
 
@@ -78,9 +68,11 @@ export async function benchClassify(): Promise<void> {
   const allDesks = timed(heldOut, DEMO_SECTIONS);
   printEvaluation('Wikinews held-out split, all demo desks', allDesks.evaluation, baseline(heldOut), allDesks.ms);
 
-  const bbc = readBbc();
-  const onBbc = timed(bbc, DEMO_SECTIONS);
-  printEvaluation('BBC News half, all demo desks (never trained on)', onBbc.evaluation, baseline(bbc), onBbc.ms);
+  const bbc = readBbcStories();
+  for (const [part, stories] of [['dev', bbc.dev], ['test', bbc.test]] as const) {
+    const onBbc = timed(stories, DEMO_SECTIONS);
+    printEvaluation(`BBC News, ${part} part, all demo desks (never trained on)`, onBbc.evaluation, baseline(stories), onBbc.ms);
+  }
   console.log(`  ${PUBLISHED}`);
 }
 

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { sectionParagraphs } from '../../domain/index.ts';
 import { parsePageText } from '../../extract/index.ts';
 import { classifySection, DEMO_SECTIONS } from './index.ts';
+import { loadSeedLexicon, seedDensities } from './lexicon.ts';
+import { loadSectionModel } from './model.ts';
+import { NUMBER_TOKEN, articleTerms } from './terms.ts';
 
 const SEED_PAGE = fileURLToPath(new URL('../../../../shared/fixtures/crbc-security-article.txt', import.meta.url));
 
@@ -91,5 +94,36 @@ describe('classifySection', () => {
     assert.ok(DEMO_SECTIONS.includes(empty.section));
     assert.ok(Math.abs(sumOf(empty.scores) - 1) < 1e-9);
     assert.deepEqual(classifySection(seedArticle()), classifySection(seedArticle()));
+  });
+});
+
+describe('seed lexicon', () => {
+  test('every demo desk is either learned or seeded, never both, and each seeded desk has terms', () => {
+    const lexicon = loadSeedLexicon();
+    const learned = loadSectionModel().sections;
+    for (const desk of DEMO_SECTIONS) {
+      assert.ok(learned.includes(desk) !== lexicon.sections.has(desk), desk);
+      if (lexicon.sections.has(desk)) assert.ok(lexicon.sections.get(desk)!.size >= 20, desk);
+    }
+  });
+
+  test('seed terms are stemmed like the model\'s terms and are at most two words', () => {
+    const security = loadSeedLexicon().sections.get('Security')!;
+    assert.ok(security.has('troop') && security.has('air base') && security.has('militia'));
+    for (const terms of loadSeedLexicon().sections.values()) {
+      for (const term of terms) assert.ok(term.split(' ').length <= 2 && term !== NUMBER_TOKEN, term);
+    }
+  });
+
+  test('density counts each term at most a few times and treats a short story as a longer one', () => {
+    const lexicon = loadSeedLexicon();
+    const repeated = seedDensities(lexicon, articleTerms({ headline: '', text: 'troops '.repeat(200) })).get('Security')!;
+    const varied = seedDensities(
+      lexicon,
+      articleTerms({ headline: '', text: 'troops missile militia army navy '.repeat(40) }),
+    ).get('Security')!;
+    assert.ok(varied > repeated * 3, `${varied} vs ${repeated}`);
+    const brief = seedDensities(lexicon, articleTerms({ headline: '', text: 'Troops.' })).get('Security')!;
+    assert.ok(brief < 5, `one word is not a story full of evidence (${brief})`);
   });
 });

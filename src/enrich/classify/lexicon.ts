@@ -5,7 +5,7 @@
  * mistakes a list a person wrote for weights learned from data.
  */
 import { readFileSync } from 'node:fs';
-import { contentWords } from './terms.ts';
+import { NUMBER_TOKEN, contentWords } from './terms.ts';
 
 export interface SeedLexicon {
   /** Desk name → its seed terms, stemmed like the model's terms ("air base" → "air base", "troops" → "troop"). */
@@ -30,6 +30,10 @@ export function loadSeedLexicon(file: URL | string = SEED_LEXICON_FILE): SeedLex
     const terms = new Set<string>();
     for (const phrase of phrases) {
       const words = contentWords(phrase);
+      // Numbers fold into one token ("3G" → "#num"): alone, it would match every figure in every story.
+      if (words.length === 1 && words[0] === NUMBER_TOKEN) {
+        throw new Error(`seed term "${phrase}" (${section}) reads as a bare number; write it as a phrase`);
+      }
       // Terms are at most two words long (the model's bigrams); a longer phrase stands as its word pairs.
       if (words.length <= 2) terms.add(words.join(' '));
       else for (let i = 1; i < words.length; i++) terms.add(`${words[i - 1]} ${words[i]}`);

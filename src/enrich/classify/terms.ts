@@ -24,6 +24,9 @@ const MIN_WORD_LENGTH = 2;
 /** Headline words are counted this many times: a headline names the story's subject in a few words. */
 export const HEADLINE_WEIGHT = 3;
 
+/** What every number becomes. */
+export const NUMBER_TOKEN = '#num';
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Lower-cased, stemmed content words of a text, in order; numbers become one token so years don't split the vocabulary. */
@@ -31,7 +34,7 @@ export function contentWords(text: string): string[] {
   const words: string[] = [];
   for (const match of text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').matchAll(WORD)) {
     let word = match[0].toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
-    if (/^\d/.test(word)) word = '#num';
+    if (/^\d/.test(word)) word = NUMBER_TOKEN;
     if (word.length < MIN_WORD_LENGTH || STOPWORDS.has(word)) continue;
     words.push(stem(word));
   }

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { classifySection, DEMO_SECTIONS } from './index.ts';
-import { evaluateClassifier, majoritySection } from './evaluate.ts';
+import { evaluateClassifier, majoritySection, readBbcStories } from './evaluate.ts';
 import { readLabelledStories, splitStories } from './labelledData.ts';
 import { MODEL_FILE, loadSectionModel } from './model.ts';
 import { serializeSectionModel, trainSectionModel } from './train.ts';
@@ -12,7 +12,9 @@ import { serializeSectionModel, trainSectionModel } from './train.ts';
  * a change that costs more than that must be looked at, not waved through.
  */
 const REACHED_LEARNED_DESKS = 0.889;
-const REACHED_ALL_DESKS = 0.609;
+const REACHED_ALL_DESKS = 0.605;
+/** BBC News, the part never looked at when revising the seed lists (evaluate.ts). */
+const REACHED_BBC_TEST = 0.87;
 const ALLOWED_DROP = 0.02;
 
 /** Stories per desk for the determinism check: enough to exercise pruning and calibration, fast to train. */
@@ -63,6 +65,12 @@ describe('held-out accuracy guard', () => {
   test('all demo desks: at least the reached figure less two points', () => {
     const result = evaluateClassifier(heldOut, (story) => classifySection(story, { sections: DEMO_SECTIONS }).section);
     assert.ok(result.accuracy >= REACHED_ALL_DESKS - ALLOWED_DROP, `accuracy ${result.accuracy}`);
+  });
+
+  test('BBC News test part, all demo desks (three of its five desks are seeded): at least the reached figure less two points', () => {
+    const { test: stories } = readBbcStories();
+    const result = evaluateClassifier(stories, (story) => classifySection(story).section);
+    assert.ok(result.accuracy >= REACHED_BBC_TEST - ALLOWED_DROP, `accuracy ${result.accuracy}`);
   });
 });
 
