@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every hot path's figures next to a baseline measured in the same run.
- * Options: --only page,extraction,quality,ingest (default all) · for the page bench: --seconds N (measured run,
+ * Options: --only page,extraction,quality,ingest,enrich,summary,entities,timeline,classify,sections,clusters
+ * (default all) · for the page bench: --seconds N (measured run,
  * default 10), --connections N (default 64), --warmup N (default 3).
  */
 import { parseArgs } from 'node:util';
@@ -8,10 +9,17 @@ import { benchArticlePage } from './articlePage.ts';
 import { benchExtraction } from './extraction.ts';
 import { benchExtractionQuality } from './extractionQuality.ts';
 import { benchIngest } from './ingest.ts';
+import { benchClassify } from './classify.ts';
+import { benchClusters } from './clusters.ts';
+import { benchEnrich } from './enrich.ts';
+import { benchEntities } from './entities.ts';
+import { benchSections } from './sections.ts';
+import { benchSummary } from './summary.ts';
+import { benchTimeline } from './timeline.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'page,extraction,quality,ingest' },
+    only: { type: 'string', default: '' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '64' },
     warmup: { type: 'string', default: '3' },
@@ -28,9 +36,16 @@ const benches: Record<string, () => Promise<void>> = {
   extraction: benchExtraction,
   quality: benchExtractionQuality,
   ingest: benchIngest,
+  enrich: benchEnrich,
+  summary: benchSummary,
+  entities: benchEntities,
+  timeline: benchTimeline,
+  classify: benchClassify,
+  sections: benchSections,
+  clusters: benchClusters,
 };
 
-const chosen = values.only.split(',').map((name) => name.trim());
+const chosen = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(benches);
 const unknown = chosen.filter((name) => !(name in benches));
 if (unknown.length) {
   console.error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(benches).join(', ')}`);
