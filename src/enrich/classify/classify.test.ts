@@ -105,25 +105,28 @@ describe('seed lexicon', () => {
       assert.ok(learned.includes(desk) !== lexicon.sections.has(desk), desk);
       if (lexicon.sections.has(desk)) assert.ok(lexicon.sections.get(desk)!.size >= 20, desk);
     }
+    for (const desk of lexicon.supporting.keys()) assert.ok(learned.includes(desk), `${desk} supports a learned desk`);
   });
 
   test('seed terms are stemmed like the model\'s terms and are at most two words', () => {
     const security = loadSeedLexicon().sections.get('Security')!;
     assert.ok(security.has('troop') && security.has('air base') && security.has('militia'));
-    for (const terms of loadSeedLexicon().sections.values()) {
+    const { sections, supporting } = loadSeedLexicon();
+    assert.ok(supporting.get('Politics')!.has('parliament'));
+    for (const terms of [...sections.values(), ...supporting.values()]) {
       for (const term of terms) assert.ok(term.split(' ').length <= 2 && term !== NUMBER_TOKEN, term);
     }
   });
 
   test('density counts each term at most a few times and treats a short story as a longer one', () => {
     const lexicon = loadSeedLexicon();
-    const repeated = seedDensities(lexicon, articleTerms({ headline: '', text: 'troops '.repeat(200) })).get('Security')!;
+    const repeated = seedDensities(lexicon.sections, articleTerms({ headline: '', text: 'troops '.repeat(200) })).get('Security')!;
     const varied = seedDensities(
-      lexicon,
+      lexicon.sections,
       articleTerms({ headline: '', text: 'troops missile militia army navy '.repeat(40) }),
     ).get('Security')!;
     assert.ok(varied > repeated * 3, `${varied} vs ${repeated}`);
-    const brief = seedDensities(lexicon, articleTerms({ headline: '', text: 'Troops.' })).get('Security')!;
+    const brief = seedDensities(lexicon.sections, articleTerms({ headline: '', text: 'Troops.' })).get('Security')!;
     assert.ok(brief < 5, `one word is not a story full of evidence (${brief})`);
   });
 });

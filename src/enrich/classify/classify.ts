@@ -8,7 +8,8 @@
  *
  * Each seeded desk competes with the learned desks as a group: its log-odds against them is
  * SEED_SLOPE × (density − SEED_THRESHOLD); the learned model then shares the group's probability among its own
- * desks. A feed's section setting overrides all of this; that is the caller's to apply.
+ * desks. A learned desk may also have supporting terms (seedLexicon.json), which add to its log-odds where
+ * its training stories are thin. A feed's section setting overrides all of this; that is the caller's to apply.
  */
 import { seedDensities, loadSeedLexicon, type SeedLexicon } from './lexicon.ts';
 import { learnedLogScores, loadSectionModel, softmax, type SectionModel } from './model.ts';
@@ -48,6 +49,13 @@ const SEED_THRESHOLD = 3;
 /** Log-odds gained per extra seed term per 100 words: two terms above the threshold is about 88 % sure. */
 const SEED_SLOPE = 1;
 
+/**
+ * Log-odds a learned desk gains per supporting term per 100 words: half a seeded desk's, since the model already
+ * speaks for the desk. Chosen among 0, 0.5 and 1 on the BBC dev part (Politics recall there rose from 72 % to
+ * the high 80s without costing Wikinews held-out accuracy).
+ */
+const SUPPORT_SLOPE = 0.5;
+
 /** Names an editor may use for the same desk. */
 const ALIASES: Record<string, string> = { sport: 'sports' };
 
@@ -80,14 +88,17 @@ export function classifySection(
   const learnedScores = learnedLogScores(model, counts);
   const learnedShares = softmax(learned.map(({ index }) => learnedScores[index]!));
 
-  const densities = seedDensities(lexicon, counts);
-  const seededDensity = new Map([...densities].map(([section, density]) => [canonical(section), density]));
+  const byName = (densities: Map<string, number>): Map<string, number> =>
+    new Map([...densities].map(([section, density]) => [canonical(section), density]));
+  const seededDensity = byName(seedDensities(lexicon.sections, counts));
+  const supportDensity = byName(seedDensities(lexicon.supporting, counts));
 
   const names: string[] = [];
   const logits: number[] = [];
   learned.forEach(({ name }, i) => {
     names.push(name);
-    logits.push(Math.log(learnedShares[i]!));
+    const support = supportDensity.get(canonical(name)) ?? 0;
+    logits.push(Math.log(learnedShares[i]!) + SUPPORT_SLOPE * support);
   });
   for (const name of candidates) {
     const density = seededDensity.get(canonical(name));

@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { NUMBER_TOKEN, contentWords } from './terms.ts';
 
 export interface SeedLexicon {
-  /** Desk name → its seed terms, stemmed like the model's terms ("air base" → "air base", "troops" → "troop"). */
+  /** Seeded desk → its seed terms, stemmed like the model's terms ("air base" → "air base", "troops" → "troop"). */
   sections: Map<string, Set<string>>;
+  /** Learned desk → terms that add to the model's evidence where its training stories are thin. */
+  supporting: Map<string, Set<string>>;
 }
 
 export const SEED_LEXICON_FILE = new URL('./seedLexicon.json', import.meta.url);
@@ -24,9 +26,16 @@ const MAX_OCCURRENCES_PER_TERM = 3;
 const MIN_SCORED_WORDS = 60;
 
 export function loadSeedLexicon(file: URL | string = SEED_LEXICON_FILE): SeedLexicon {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { sections: Record<string, string[]> };
-  const sections = new Map<string, Set<string>>();
-  for (const [section, phrases] of Object.entries(raw.sections)) {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    sections: Record<string, string[]>;
+    supporting?: Record<string, string[]>;
+  };
+  return { sections: stemLists(raw.sections), supporting: stemLists(raw.supporting ?? {}) };
+}
+
+function stemLists(lists: Record<string, string[]>): Map<string, Set<string>> {
+  const stemmed = new Map<string, Set<string>>();
+  for (const [section, phrases] of Object.entries(lists)) {
     const terms = new Set<string>();
     for (const phrase of phrases) {
       const words = contentWords(phrase);
@@ -39,21 +48,25 @@ export function loadSeedLexicon(file: URL | string = SEED_LEXICON_FILE): SeedLex
       else for (let i = 1; i < words.length; i++) terms.add(`${words[i - 1]} ${words[i]}`);
     }
     terms.delete('');
-    sections.set(section, terms);
+    stemmed.set(section, terms);
   }
-  return { sections };
+  return stemmed;
 }
 
 /**
- * Seed-term occurrences per 100 words of the story, for each lexicon desk. `counts` are the story's terms
+ * Seed-term occurrences per 100 words of the story, for each desk of `lists` (a lexicon's `sections` or
+ * `supporting`). `counts` are the story's terms
  * (terms.ts articleTerms: headline counted several times).
  */
-export function seedDensities(lexicon: SeedLexicon, counts: ReadonlyMap<string, number>): Map<string, number> {
+export function seedDensities(
+  lists: ReadonlyMap<string, ReadonlySet<string>>,
+  counts: ReadonlyMap<string, number>,
+): Map<string, number> {
   let words = 0;
   for (const [term, count] of counts) if (!term.includes(' ')) words += count;
   const scoredWords = Math.max(words, MIN_SCORED_WORDS);
   const densities = new Map<string, number>();
-  for (const [section, terms] of lexicon.sections) {
+  for (const [section, terms] of lists) {
     let hits = 0;
     for (const term of terms) hits += Math.min(counts.get(term) ?? 0, MAX_OCCURRENCES_PER_TERM);
     densities.set(section, (100 * hits) / scoredWords);

@@ -11,10 +11,10 @@ import { serializeSectionModel, trainSectionModel } from './train.ts';
  * Held-out accuracy reached when the model was last trained (bench/classify.ts prints them), less two points:
  * a change that costs more than that must be looked at, not waved through.
  */
-const REACHED_LEARNED_DESKS = 0.889;
-const REACHED_ALL_DESKS = 0.605;
+const REACHED_LEARNED_DESKS = 0.897;
+const REACHED_ALL_DESKS = 0.638;
 /** BBC News, the part never looked at when revising the seed lists (evaluate.ts). */
-const REACHED_BBC_TEST = 0.87;
+const REACHED_BBC_TEST = 0.906;
 const ALLOWED_DROP = 0.02;
 
 /** Stories per desk for the determinism check: enough to exercise pruning and calibration, fast to train. */
