@@ -94,12 +94,14 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     if (/^[\d\s/.-]+$/.test(text) && !/\d{4}/.test(text)) continue; // "8/10", "3-1": a score or a fraction
     if (MONTH_ONLY.test(text.trim()) && !MONTH_LEAD.test(sentence.slice(0, index))) continue;
     if (WEEKDAY_IN_NAME.test(sentence.slice(index))) continue;
+    if (index > 0 && /^(?:Today|Tonight|Tomorrow)\b/.test(text)) continue; // "USA Today": a name
     const same = probed.find((p) => p.index === index && p.text === text);
     // Not found again, or moved with the reference: the text leaned on the publication time.
     const relative = !same || same.start.date().getTime() !== result.start.date().getTime();
     if (relative && (!reference || !PUBLICATION_RELATIVE.test(text))) continue;
-    const from = componentsDate(result.start);
+    let from = componentsDate(result.start);
     if (!from) continue;
+    if (reference && isBareWeekday(result) && !FUTURE.test(sentence)) from = notAfter(from, reference);
     const to = result.end ? componentsDate(result.end) : undefined;
     mentions.push({ from, ...(to ? { to } : {}), start: index, end: index + text.length, relative });
   }
@@ -121,6 +123,23 @@ function withoutEra(result: chrono.ParsedResult, instant: Date): { result: chron
   }
   const year = result.start.get('year') ?? 0;
   return year >= MIN_YEAR && year <= MAX_YEAR ? { result, index: result.index } : null;
+}
+
+/** Words that put a sentence in the future, so its bare weekday may be a coming one ("will meet on Friday"). */
+const FUTURE = /\b(?:will|shall|'ll|to be held|is set to|are set to|scheduled|expected|plans? to|due to|next|coming|upcoming|tomorrow)\b/i;
+
+/** "on Sunday" with no date: chrono picks the nearest Sunday, which may be after the story was published. */
+function isBareWeekday(result: chrono.ParsedResult): boolean {
+  return result.start.isCertain('weekday') && !result.start.isCertain('day') && !/\b(?:next|this|coming)\b/i.test(result.text);
+}
+
+/** A weekday reported in the past tense: the one on or before the publication day. */
+function notAfter(date: CalendarDate, reference: Date): CalendarDate {
+  const day = Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1);
+  const published = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
+  if (day <= published) return date;
+  const week = new Date(day - 7 * 86_400_000);
+  return { year: week.getUTCFullYear(), month: week.getUTCMonth() + 1, day: week.getUTCDate() };
 }
 
 type ChronoComponents = chrono.ParsedResult['start'];

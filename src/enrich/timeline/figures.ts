@@ -36,11 +36,13 @@ export function findFigures(sentence: string, within: Span, dates: readonly Span
     if (/^[\p{L}\p{N}]/u.test(rest)) continue; // "1st", "F16s": part of a word
     if (CLOCK.test(rest)) continue;
     if (/^[-–]\d/.test(rest) || /^\s?[-–]year/.test(rest)) continue; // scores "3-1" and ages "45-year-old"
+    if (/\p{Lu}[\p{L}.]*\s[+]?$/u.test(sentence.slice(Math.max(0, start - 20), start)) && start > 0) continue; // "Chapter 11", "UTC +9"
     const counted = COUNTED.exec(rest);
-    if (counted) {
-      const noun = counted[2]!;
-      if (!FUNCTION_WORDS.has(noun.toLowerCase()) && !NOT_A_NOUN.test(noun)) end += counted[0].length;
-    }
+    const noun = counted?.[2];
+    const countsSomething = noun !== undefined && !FUNCTION_WORDS.has(noun.toLowerCase()) && !NOT_A_NOUN.test(noun);
+    if (countsSomething) end += counted![0].length;
+    // A bare small number ("7", "13", "2010") is a day, a rank or a year; a bare count is written "5,000".
+    else if (!/[,.%$€£¥]|\d\s?\p{L}/u.test(match[0])) continue;
     figures.push(sentence.slice(start, end));
     if (figures.length === MAX_FIGURES) break;
   }

@@ -3,7 +3,7 @@
  *  1. the noun the date modifies ("the 2003 invasion" → "invasion");
  *  2. the event noun phrase nearest the date in its clause ("a ballistic-missile strike … in January 2020" →
  *     "ballistic-missile strike"; "the end of its combat mission in December 2021" → "end of its combat mission");
- *  3. the clause's own words beside the date ("In 2011, US forces withdrew" → "US forces withdrew").
+ *  3. the clause's own words beside the date, from its start ("In 2011, US forces withdrew" → "US forces withdrew").
  * A label is always one slice of the sentence, so it never shows a word the sentence does not have.
  */
 import { adjacent, clausesOf, wordsIn, type Span, type Word } from './words.ts';
@@ -20,20 +20,30 @@ const DETERMINERS = new Set('the a an its their his her this that our'.split(' '
 /** Determiners that may stand inside an "of" phrase ("end of its combat mission"). */
 const OF_DETERMINERS = new Set('the a an its their his her this that these those our'.split(' '));
 
-/** The clause of the sentence that holds a span; a clause that is only the date joins the one after it. */
+/**
+ * The clause of the sentence that holds a date. A comma inside the date ("February 27, 2006") does not break
+ * it; a clause that is only the date ("In 2011, …", "…, on Thursday.") joins the clause after it, or before it.
+ */
 export function clauseAround(sentence: string, words: readonly Word[], date: Span): Span {
   const clauses = clausesOf(sentence);
-  const index = clauses.findIndex((c) => c.start <= date.start && date.start < Math.max(c.end, c.start + 1));
-  const clause = clauses[Math.max(0, index)]!;
+  const first = Math.max(0, clauses.findIndex((c) => date.start < c.end || c.end === sentence.length));
+  let last = first;
+  while (last + 1 < clauses.length && clauses[last]!.end < date.end) last++;
+  const clause = { start: clauses[first]!.start, end: clauses[last]!.end };
   const rest = wordsIn(words, clause).filter((w) => w.end <= date.start || w.start >= date.end);
-  const onlyDate = rest.every((w) => FUNCTION_WORDS.has(w.lower) || OPENERS.has(w.lower));
-  const next = clauses[index + 1];
-  return onlyDate && next ? { start: clause.start, end: next.end } : clause;
+  if (!rest.every((w) => FUNCTION_WORDS.has(w.lower) || OPENERS.has(w.lower))) return clause;
+  const next = clauses[last + 1];
+  const previous = clauses[first - 1];
+  if (next) return { start: clause.start, end: next.end };
+  return previous ? { start: previous.start, end: clause.end } : clause;
 }
 
 /** A label for the fact dated at `date` (or, for an undated fact, near `anchor`) within `clause`. */
-export function labelFor(sentence: string, words: readonly Word[], clause: Span, date: Span): string {
-  const inClause = wordsIn(words, clause);
+export function labelFor(sentence: string, words: readonly Word[], clause: Span, date: Span, otherDates: readonly Span[] = []): string {
+  // Another date of the same clause bounds this one's words ("entered politics in 1946 and served … from 1967").
+  const from = Math.max(clause.start, ...otherDates.filter((d) => d.end <= date.start).map((d) => d.end));
+  const to = Math.min(clause.end, ...otherDates.filter((d) => d.start >= date.end).map((d) => d.start));
+  const inClause = wordsIn(words, { start: from, end: to });
   const span =
     modifiedNoun(sentence, inClause, date) ?? nearestEvent(sentence, inClause, date) ?? beside(inClause, date);
   return span ? sentence.slice(span.start, span.end) : sentence.slice(clause.start, clause.end).trim();
@@ -126,6 +136,7 @@ function beside(words: readonly Word[], date: Span): Span | null {
   };
   let run = trim(words.filter((w) => w.end <= date.start));
   if (run.length === 0) run = trim(trim(words.filter((w) => w.start >= date.end)).slice(0, MAX_LABEL_WORDS));
-  else run = trim(run.slice(-MAX_LABEL_WORDS));
+  // The clause's opening words carry who did what ("India and China reopened the Nathula Pass …").
+  else run = trim(run.slice(0, MAX_LABEL_WORDS));
   return run.length ? { start: run[0]!.start, end: run[run.length - 1]!.end } : null;
 }

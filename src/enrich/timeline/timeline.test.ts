@@ -110,6 +110,16 @@ describe('relative dates resolve against the publication time', () => {
     assert.equal(entry.label, 'unrest');
   });
 
+  test('a weekday told in the past is the one before publication; in the future, the one after', () => {
+    const thursday = '2006-10-26T08:00:00Z';
+    assert.equal(timelineOf('He was found unconscious on Sunday morning.', thursday)[0]?.date, '2006-10-22');
+    assert.equal(timelineOf('The leaders will meet on Sunday in Geneva.', thursday)[0]?.date, '2006-10-29');
+  });
+
+  test('"USA Today" and "The Sunday Times" are names, not dates', () => {
+    assert.deepEqual(timelineOf(['A quiet day.', 'USA Today noted the commission’s scope.'], wednesday).slice(1), []);
+  });
+
   test('a relative date without a publication time gives no entry', () => {
     assert.deepEqual(timelineOf('The minister resigned on Sunday.', null), []);
     assert.deepEqual(timelineOf('Voters went to the polls on March 3.', null), []);
@@ -140,6 +150,28 @@ describe('years, months and ranges', () => {
       assert.ok(timeline.some((e) => label.test(e.label)), timeline.map((e) => e.label).join(' | '));
     });
   }
+});
+
+describe('labels come from the clause of the date', () => {
+  const cases: [sentence: string, label: string][] = [
+    ['On February 27, 2006, police arrested a 23-year-old man at his home.', 'police arrested a 23-year-old man at his home'],
+    ['India and China reopened the Nathula Pass in the state of Sikkim, on Thursday.', 'India and China reopened the Nathula Pass'],
+    ['He entered politics in 1946 and served as foreign minister from 1967 to 1975.', 'served as foreign minister'],
+  ];
+  for (const [sentence, label] of cases) {
+    test(sentence, () => {
+      const labels = timelineOf(sentence, '2006-07-06T12:00:00Z').map((e) => e.label);
+      assert.ok(labels.includes(label), labels.join(' | '));
+    });
+  }
+});
+
+test('figures are counts and amounts, not days, ranks or chapter numbers', () => {
+  const [entry] = timelineOf(
+    'In March 2020, PG&E, under Chapter 11 protection, cut power to 800 thousand customers and paid $7 billion on day 13.',
+    null,
+  );
+  assert.deepEqual(entry?.figures, ['800 thousand customers', '$7 billion']);
 });
 
 describe('numbers that are not dates give no entry', () => {

@@ -88,7 +88,7 @@ function datedFacts(sentence: Sentence, reference: Date | null, order: number): 
     const clause = clauseAround(sentence.text, words, mention);
     return {
       span: mention,
-      label: labelFor(sentence.text, words, clause, mention),
+      label: labelFor(sentence.text, words, clause, mention, mentions.filter((m) => m !== mention)),
       // One date in the sentence: the sentence's figures are that fact's ("… until this latest drawdown").
       figures: findFigures(sentence.text, mentions.length === 1 ? whole : clause, mentions),
       sentence,
