@@ -60,7 +60,7 @@ export function summarize(
   const wanted = options.sentences ?? defaultLength(sentences.length);
   const ranked = rankSentences(sentences, article.headline, wanted);
   const chosen = [...ranked].sort((a, b) => a.index - b.index).map(({ sentence }) => trimLong(sentence));
-  return { sentences: chosen, short: shortForm(ranked.map(({ sentence }) => trimLong(sentence)), ranked.map((r) => r.index)) };
+  return { sentences: chosen, short: shortForm(ranked.map(({ sentence }) => sentence), ranked.map((r) => r.index)) };
 }
 
 function defaultLength(articleSentenceCount: number): number {
@@ -94,8 +94,8 @@ function rankSentences(sentences: readonly Sentence[], headline: string, wanted:
   const lede = firstFullSentence(cues.features);
   if (lede !== undefined) picked.push(lede);
   for (const index of order) {
-    if (picked.includes(index)) continue;
     if (picked.length >= wanted) break;
+    if (picked.includes(index) || isUnattributedQuote(sentences[index]!.text)) continue;
     if (picked.some((p) => cosine(bags[p]!, bags[index]!) >= REDUNDANT_SIMILARITY)) continue;
     picked.push(index);
   }
@@ -105,6 +105,18 @@ function rankSentences(sentences: readonly Sentence[], headline: string, wanted:
     if (!picked.includes(index)) picked.push(index);
   }
   return picked.map((index) => ({ sentence: sentences[index]!, index }));
+}
+
+/** Verbs that say who is speaking; a quotation with one of them carries its source with it. */
+const ATTRIBUTION = /\b(?:said|says|say|told|tells|according|added|adds|asked|explained|insisted|argued|warned|stated|wrote|claimed)\b/i;
+const OPENING_QUOTE = /^["“‘']/;
+
+/**
+ * A quotation standing alone ("It was a disaster.") loses its speaker once lifted out of the story, and would
+ * read as the summary's own claim; it is passed over unless nothing else is left.
+ */
+function isUnattributedQuote(text: string): boolean {
+  return OPENING_QUOTE.test(text) && !ATTRIBUTION.test(text);
 }
 
 const PARENTHETICAL = /\s*\([^()]*\)/g;
@@ -117,22 +129,36 @@ function trimLong(sentence: Sentence): SummarySentence {
 }
 
 /**
- * The most salient sentences that fit in SHORT_SUMMARY_LIMIT together, in source order; if even the best one
- * does not fit, it is cut at a word boundary and ends with an ellipsis (the one place a sentence is not whole).
+ * The lede, then the most salient other summary sentences that still fit in SHORT_SUMMARY_LIMIT, in source order.
+ * A card that skipped the lede for a shorter, lesser sentence would misstate what the story is, so a lede too
+ * long even without its parentheticals is cut at a word boundary and ends with an ellipsis (the one place a
+ * sentence is not whole).
  */
-function shortForm(byRank: readonly SummarySentence[], indices: readonly number[]): string {
-  const kept: { text: string; index: number }[] = [];
-  let length = 0;
-  byRank.forEach((sentence, rank) => {
-    const added = sentence.text.length + (kept.length ? 1 : 0);
-    if (length + added > SHORT_SUMMARY_LIMIT) return;
-    kept.push({ text: sentence.text, index: indices[rank]! });
-    length += added;
+function shortForm(byRank: readonly Sentence[], indices: readonly number[]): string {
+  const [lede, ...rest] = byRank;
+  if (!lede) return '';
+  const ledeText = fitted(lede.text);
+  if (ledeText.length > SHORT_SUMMARY_LIMIT) return cutAtWord(ledeText);
+  const kept = [{ text: ledeText, index: indices[0]! }];
+  let length = ledeText.length;
+  rest.forEach((sentence, rank) => {
+    const text = fitted(sentence.text);
+    if (length + 1 + text.length > SHORT_SUMMARY_LIMIT) return;
+    kept.push({ text, index: indices[rank + 1]! });
+    length += 1 + text.length;
   });
-  if (kept.length) return kept.sort((a, b) => a.index - b.index).map((s) => s.text).join(' ');
-  const best = byRank[0];
-  if (!best) return '';
-  const room = best.text.slice(0, SHORT_SUMMARY_LIMIT - ELLIPSIS.length);
+  return kept.sort((a, b) => a.index - b.index).map((s) => s.text).join(' ');
+}
+
+/** A sentence as it goes into the short form: whole if it fits, else without its parentheticals. */
+function fitted(text: string): string {
+  if (text.length <= SHORT_SUMMARY_LIMIT) return text;
+  const trimmed = text.replace(PARENTHETICAL, '').trim();
+  return trimmed.length ? trimmed : text;
+}
+
+function cutAtWord(text: string): string {
+  const room = text.slice(0, SHORT_SUMMARY_LIMIT - ELLIPSIS.length);
   const cut = room.lastIndexOf(' ');
   return (cut > 0 ? room.slice(0, cut) : room).replace(/[\s,;:–—-]+$/, '') + ELLIPSIS;
 }

@@ -143,6 +143,28 @@ describe('shape of the summary', () => {
     assert.ok(!isMarkedTrimOf('The regulator said the merger is approved.', long), 'the trim check can fail');
   });
 
+  test('a quotation without its speaker is passed over; one with "said" may stay', () => {
+    const summary = summarize({
+      headline: 'Fuel subsidies in the region',
+      paragraphs: [
+        'The government will lobby its neighbours to cut fuel subsidies in the region.',
+        '"Fuel subsidies in the region keep fuel prices high for everyone in the region."',
+        '"Fuel subsidies distort the market," the minister said of fuel prices in the region.',
+        'Officials will meet in March.',
+      ],
+    }, { sentences: 2 });
+    const texts = summary.sentences.map((s) => s.text);
+    assert.ok(!texts.some((t) => t.startsWith('"Fuel subsidies in the region')), texts.join(' | '));
+    assert.ok(texts.some((t) => t.includes('the minister said')), texts.join(' | '));
+  });
+
+  test('the short form keeps the lede even when a shorter sentence would fit whole', () => {
+    const lede = `${'The government is to lobby its neighbours over fuel subsidies and price caps, '.repeat(4)}officials said.`;
+    const { short } = summarize({ headline: 'Fuel subsidies', paragraphs: [lede, 'Fuel subsidies are high. Fuel subsidies fell.'] });
+    assert.ok(short.startsWith('The government is to lobby'));
+    assert.ok(short.endsWith('…') && short.length <= SHORT_SUMMARY_LIMIT);
+  });
+
   test('an empty article has an empty summary', () => {
     assert.deepEqual(summarize({ headline: 'Nothing', paragraphs: [] }), { sentences: [], short: '' });
   });
@@ -164,7 +186,7 @@ describe('shape of the summary', () => {
 
 describe('quality on the BBC half we did not fit on', () => {
   /** Reached when this guard was set (held-out half, Porter-stemmed); a change may not lose more than 0.5. */
-  const REACHED = { rouge2: 51.1, rougeL: 41.55, sentenceF1: 51.19 };
+  const REACHED = { rouge2: 51.18, rougeL: 41.5, sentenceF1: 51.32 };
   const ALLOWED_LOSS = 0.5;
 
   test('ours (3 sentences) beats LEAD-3 and keeps ROUGE-2 / ROUGE-L / sentence F1 within 0.5 of what was reached', () => {
