@@ -35,7 +35,7 @@ export interface SummaryOptions {
 /** The summary box holds 3 to 5 sentences. */
 const FEWEST_SENTENCES = 3;
 const MOST_SENTENCES = 5;
-/** One more summary sentence per this many article sentences past the first 3 × this (long reads get 4 or 5). */
+/** Long reads get more: 3 sentences up to 29 article sentences, 4 from 30, 5 from 40. */
 const ARTICLE_SENTENCES_PER_SUMMARY_SENTENCE = 10;
 /** Cards and meta descriptions: search engines cut descriptions around 155–300 characters. */
 export const SHORT_SUMMARY_LIMIT = 300;

@@ -165,6 +165,13 @@ describe('shape of the summary', () => {
     assert.ok(short.endsWith('…') && short.length <= SHORT_SUMMARY_LIMIT);
   });
 
+  test('long reads get 4 or 5 sentences by default', () => {
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Report number ${i + 1} covers harbour works in district ${i + 1} this week.`);
+    assert.equal(summarize({ headline: 'Harbour works', paragraphs: paragraphs(29) }).sentences.length, 3);
+    assert.equal(summarize({ headline: 'Harbour works', paragraphs: paragraphs(30) }).sentences.length, 4);
+    assert.equal(summarize({ headline: 'Harbour works', paragraphs: paragraphs(45) }).sentences.length, 5);
+  });
+
   test('an empty article has an empty summary', () => {
     assert.deepEqual(summarize({ headline: 'Nothing', paragraphs: [] }), { sentences: [], short: '' });
   });
