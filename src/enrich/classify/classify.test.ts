@@ -78,6 +78,9 @@ describe('classifySection', () => {
     const text = 'The striker scored twice as the team won the league match; the coach praised the squad and fans.';
     const result = classifySection({ headline: 'Late goals win the match', text }, { sections: ['Sport', 'Business'] });
     assert.equal(result.section, 'Sport');
+    const twice = classifySection({ headline: 'Late goals win the match', text }, { sections: ['Sport', 'sports', 'Business'] });
+    assert.deepEqual(twice.scores.map((s) => s.section).sort(), ['Business', 'Sport']);
+    assert.equal(twice.scores[0]!.probability, result.scores[0]!.probability);
   });
 
   test('a desk with neither data nor seed terms gets no probability; with only such desks, all are equal', () => {

@@ -77,7 +77,7 @@ export function classifySection(
   options: ClassifyOptions = {},
 ): Classification {
   const { model, lexicon } = classifierData();
-  const candidates = options.sections?.length ? options.sections : DEMO_SECTIONS;
+  const candidates = distinctDesks(options.sections?.length ? options.sections : DEMO_SECTIONS);
   const counts = articleTerms(article);
 
   // Learned desks among the candidates, their probabilities renormalised over the ones the editor kept.
@@ -102,11 +102,17 @@ export function classifySection(
   });
   for (const name of candidates) {
     const density = seededDensity.get(canonical(name));
-    if (density === undefined || learned.some((desk) => desk.name === name)) continue;
+    if (density === undefined || learned.some((desk) => canonical(desk.name) === canonical(name))) continue;
     names.push(name);
     logits.push(SEED_SLOPE * (density - SEED_THRESHOLD));
   }
   return rank(names, logits, candidates);
+}
+
+/** The editor's list with a desk named twice ("Sport", "sports") kept once, as first spelled. */
+function distinctDesks(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => !seen.has(canonical(name)) && seen.add(canonical(name)));
 }
 
 /**
