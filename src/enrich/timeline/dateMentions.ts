@@ -101,7 +101,8 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     if (relative && (!reference || !PUBLICATION_RELATIVE.test(text))) continue;
     let from = componentsDate(result.start);
     if (!from) continue;
-    if (reference && isBareWeekday(result) && !FUTURE.test(sentence)) from = notAfter(from, reference);
+    const lastBefore = /\blast\s+$/i.test(sentence.slice(0, index));
+    if (reference && relative && !FUTURE.test(sentence)) from = notAfter(from, result, reference, lastBefore);
     const to = result.end ? componentsDate(result.end) : undefined;
     mentions.push({ from, ...(to ? { to } : {}), start: index, end: index + text.length, relative });
   }
@@ -128,18 +129,22 @@ function withoutEra(result: chrono.ParsedResult, instant: Date): { result: chron
 /** Words that put a sentence in the future, so its bare weekday may be a coming one ("will meet on Friday"). */
 const FUTURE = /\b(?:will|shall|'ll|to be held|is set to|are set to|scheduled|expected|plans? to|due to|next|coming|upcoming|tomorrow)\b/i;
 
-/** "on Sunday" with no date: chrono picks the nearest Sunday, which may be after the story was published. */
-function isBareWeekday(result: chrono.ParsedResult): boolean {
-  return result.start.isCertain('weekday') && !result.start.isCertain('day') && !/\b(?:next|this|coming)\b/i.test(result.text);
-}
-
-/** A weekday reported in the past tense: the one on or before the publication day. */
-function notAfter(date: CalendarDate, reference: Date): CalendarDate {
-  const day = Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1);
-  const published = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
-  if (day <= published) return date;
-  const week = new Date(day - 7 * 86_400_000);
-  return { year: week.getUTCFullYear(), month: week.getUTCMonth() + 1, day: week.getUTCDate() };
+/**
+ * chrono picks the nearest "Sunday" or "October", which may be after the story was published: a weekday in a
+ * sentence that does not speak of the future, or a month after "last", means the one before.
+ */
+function notAfter(date: CalendarDate, result: chrono.ParsedResult, reference: Date, saidLast: boolean): CalendarDate {
+  if (/\b(?:next|coming|tomorrow)\b/i.test(result.text)) return date;
+  const published = { year: reference.getUTCFullYear(), month: reference.getUTCMonth() + 1, day: reference.getUTCDate() };
+  const key = (d: CalendarDate) => d.year * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0);
+  if (key(date) <= key(published)) return date;
+  if (result.start.isCertain('weekday') && !result.start.isCertain('day')) {
+    const week = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1) - 7 * 86_400_000);
+    return { year: week.getUTCFullYear(), month: week.getUTCMonth() + 1, day: week.getUTCDate() };
+  }
+  // "The vote is set for March 31" may well be ahead; "murdered last October" is not.
+  if (saidLast && !result.start.isCertain('year') && date.month !== undefined) return { ...date, year: date.year - 1 };
+  return date;
 }
 
 type ChronoComponents = chrono.ParsedResult['start'];

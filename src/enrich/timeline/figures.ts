@@ -40,6 +40,8 @@ export function findFigures(sentence: string, within: Span, dates: readonly Span
     const counted = COUNTED.exec(rest);
     const noun = counted?.[2];
     const countsSomething = noun !== undefined && !FUNCTION_WORDS.has(noun.toLowerCase()) && !NOT_A_NOUN.test(noun);
+    // "the 2004 attempt": a year before a noun names a time; "2000 people" counts.
+    if (/^(?:1[6-9]|20)\d\d$/.test(match[0]) && !(noun && /[^s]s$/.test(noun))) continue;
     if (countsSomething) end += counted![0].length;
     // A bare small number ("7", "13", "2010") is a day, a rank or a year; a bare count is written "5,000".
     else if (!/[,.%$€£¥]|\d\s?\p{L}/u.test(match[0])) continue;

@@ -17,6 +17,8 @@ const MAX_MODIFIERS = 2;
 const MAX_OF_WORDS = 4;
 /** Words that mark a determiner before a date used as a modifier ("the 2003 invasion", "Iraq’s 2005 vote"). */
 const DETERMINERS = new Set('the a an its their his her this that our'.split(' '));
+/** Words that qualify a date and stay behind when chrono takes only the date ("murdered last October"). */
+const DATE_QUALIFIERS = new Set('last next early late mid earlier later this'.split(' '));
 /** Determiners that may stand inside an "of" phrase ("end of its combat mission"). */
 const OF_DETERMINERS = new Set('the a an its their his her this that these those our'.split(' '));
 
@@ -43,10 +45,15 @@ export function labelFor(sentence: string, words: readonly Word[], clause: Span,
   // Another date of the same clause bounds this one's words ("entered politics in 1946 and served … from 1967").
   const from = Math.max(clause.start, ...otherDates.filter((d) => d.end <= date.start).map((d) => d.end));
   const to = Math.min(clause.end, ...otherDates.filter((d) => d.start >= date.end).map((d) => d.start));
-  const inClause = wordsIn(words, { start: from, end: to });
   const span =
-    modifiedNoun(sentence, inClause, date) ?? nearestEvent(sentence, inClause, date) ?? beside(inClause, date);
-  return span ? sentence.slice(span.start, span.end) : sentence.slice(clause.start, clause.end).trim();
+    phraseFor(sentence, wordsIn(words, { start: from, end: to }), date) ??
+    phraseFor(sentence, wordsIn(words, clause), date) ??
+    beside(wordsIn(words, clause).filter((w) => w.end <= date.start || w.start >= date.end), { start: 0, end: 0 });
+  return span ? sentence.slice(span.start, span.end) : sentence.slice(date.start, date.end);
+}
+
+function phraseFor(sentence: string, words: readonly Word[], date: Span): Span | null {
+  return modifiedNoun(sentence, words, date) ?? nearestEvent(sentence, words, date) ?? beside(words, date);
 }
 
 /** The event noun phrases of a run of words. */
@@ -131,7 +138,7 @@ function beside(words: readonly Word[], date: Span): Span | null {
     let from = 0;
     let to = run.length;
     while (from < to && (FUNCTION_WORDS.has(run[from]!.lower) || OPENERS.has(run[from]!.lower))) from++;
-    while (to > from && FUNCTION_WORDS.has(run[to - 1]!.lower)) to--;
+    while (to > from && (FUNCTION_WORDS.has(run[to - 1]!.lower) || DATE_QUALIFIERS.has(run[to - 1]!.lower))) to--;
     return run.slice(from, to);
   };
   let run = trim(words.filter((w) => w.end <= date.start));

@@ -116,6 +116,13 @@ describe('relative dates resolve against the publication time', () => {
     assert.equal(timelineOf('The leaders will meet on Sunday in Geneva.', thursday)[0]?.date, '2006-10-29');
   });
 
+  test('"last October" is before publication; "set for March 31" may be after it', () => {
+    const [murdered] = timelineOf('Khashoggi was murdered last October in the Saudi consulate.', '2019-09-29');
+    assert.equal(murdered?.date, '2018-10');
+    assert.equal(murdered.label, 'Khashoggi was murdered');
+    assert.equal(timelineOf(['No date.', 'The vote is set for March 31.'], '2005-03-18')[1]?.date, '2005-03-31');
+  });
+
   test('"USA Today" and "The Sunday Times" are names, not dates', () => {
     assert.deepEqual(timelineOf(['A quiet day.', 'USA Today noted the commission’s scope.'], wednesday).slice(1), []);
   });
