@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from './exitCodes.ts';
+import { registerCluster } from './cluster.ts';
+import { registerEnrich } from './enrich.ts';
 import { registerExtract } from './extract.ts';
 import { registerFeed } from './feed.ts';
 import { registerImport } from './import.ts';
@@ -7,6 +9,7 @@ import { registerIngest } from './ingest.ts';
 import { registerJobs } from './jobs.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerServe } from './serve.ts';
+import { registerSummarize } from './summarize.ts';
 
 const program = new Command('newsdesk')
   .description('Newsdesk: ingest, enrich and publish news. Configured by environment variables.')
@@ -38,6 +41,9 @@ registerExtract(program);
 registerFeed(program);
 registerIngest(program);
 registerJobs(program);
+registerEnrich(program);
+registerSummarize(program);
+registerCluster(program);
 
 try {
   await program.parseAsync(process.argv);

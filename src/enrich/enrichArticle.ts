@@ -35,9 +35,10 @@ export function enrichArticle(
     options.sections ? { sections: options.sections } : {},
   );
   const entities = findEntities(text);
+  const enrichedAt = (options.now ?? new Date()).toISOString();
   return {
     version: ENRICHMENT_VERSION,
-    enrichedAt: (options.now ?? new Date()).toISOString(),
+    enrichedAt,
     summary,
     sections: hasOwnSections(text) ? null : sectionize({ headline: text.headline, paragraphs: text.paragraphs }),
     entities: entities.map((entity) => ({
@@ -47,7 +48,9 @@ export function enrichArticle(
       aliases: entity.aliases,
       mentions: entity.mentions.length,
     })),
-    timeline: buildTimeline({ paragraphs: text.paragraphs, publishedAt: text.publishedAt }),
+    // An undated article (a page file) reports the news as of now: its "on Sunday" and its present-tense
+    // events are dated against the time it is enriched.
+    timeline: buildTimeline({ paragraphs: text.paragraphs, publishedAt: text.publishedAt ?? enrichedAt }),
     suggestedSection: sectionFromName(classification.section).slug,
     sectionConfidence: classification.confidence,
     simhash: fingerprint(`${text.headline}\n${fullText}`).simhash.toString(16).padStart(16, '0'),
