@@ -101,13 +101,25 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     if (relative && (!reference || !PUBLICATION_RELATIVE.test(text))) continue;
     let from = componentsDate(result.start);
     if (!from) continue;
+    const after = sentence.slice(index + text.length);
+    // "the September 11 attacks", "the July 7 bombings": a day named for an event of some other year.
+    if (relative && !result.start.isCertain('weekday') && /^\s+[a-z]{3,}/.test(after) && !FOLLOWING_SMALL_WORD.test(after)) continue;
+    const lastYearAfter = !result.start.isCertain('year') && LAST_YEAR_AFTER.exec(after);
     const lastBefore = /\blast\s+$/i.test(sentence.slice(0, index));
     if (reference && relative && !FUTURE.test(sentence)) from = notAfter(from, result, reference, lastBefore);
     const to = result.end ? componentsDate(result.end) : undefined;
-    mentions.push({ from, ...(to ? { to } : {}), start: index, end: index + text.length, relative });
+    if (lastYearAfter) from = { ...from, year: from.year - 1 }; // "on September 3rd last year"
+    const end = index + text.length + (lastYearAfter ? lastYearAfter[0].length : 0);
+    if (mentions.some((m) => m.end > index)) continue;
+    mentions.push({ from, ...(to ? { to } : {}), start: index, end, relative });
   }
   return mentions;
 }
+
+/** "September 3rd last year": chrono reads the day and "last year" apart. */
+const LAST_YEAR_AFTER = /^,?\s+(?:of\s+)?last\s+year\b/i;
+/** Small words that may follow a date without making it a modifier ("on May 21 to participate"). */
+const FOLLOWING_SMALL_WORD = /^\s+(?:and|or|to|in|at|on|for|when|after|before|while|with|by|from|as|the|a|an|but|that|this|last|next|until|through)\b/;
 
 /** Years a timeline shows; chrono reads "on November 6 be free" as 537 BC in the Buddhist era. */
 const MIN_YEAR = 1000;

@@ -123,6 +123,12 @@ describe('relative dates resolve against the publication time', () => {
     assert.equal(timelineOf(['No date.', 'The vote is set for March 31.'], '2005-03-18')[1]?.date, '2005-03-31');
   });
 
+  test('"September 3rd last year" is last year; "the September 11 attack" is no date of this year', () => {
+    const timeline = timelineOf(['No date.', 'Wilders left the VVD on September 3rd last year.'], '2005-03-14');
+    assert.deepEqual(timeline.map((e) => e.date), ['2004-09-03', '2005-03-14']);
+    assert.deepEqual(timelineOf(['No date.', 'Troops came after the September 11 attack on New York.'], '2005-04-02').slice(1), []);
+  });
+
   test('"USA Today" and "The Sunday Times" are names, not dates', () => {
     assert.deepEqual(timelineOf(['A quiet day.', 'USA Today noted the commission’s scope.'], wednesday).slice(1), []);
   });
