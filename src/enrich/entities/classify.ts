@@ -11,7 +11,7 @@
 import { LONGEST_NAME_WORDS, lookUpName } from './gazetteer.ts';
 import type { Run, Word } from './runs.ts';
 import type { EntityType } from './types.ts';
-import { isCommonWord, isDemonym, isFirstName, isLastName, isOpener, isTitle, typeOfHead, typeOfWord } from './words.ts';
+import { isCalendarWord, isCommonWord, isDemonym, isFirstName, isLastName, isOpener, isOtherNameHead, isTitle, typeOfHead, typeOfWord } from './words.ts';
 
 /** 'unknown': a name by its shape, but nothing in it says what kind; the article-level pass decides. */
 export type Guess = EntityType | 'unknown';
@@ -21,6 +21,8 @@ export interface Piece {
   type: Guess;
   /** From a title-cased line, where a name by shape alone is no evidence: only the article can confirm it. */
   titleCase: boolean;
+  /** Opens a sentence, so its capital may be positional: a lone unknown word here needs the article's support. */
+  sentenceStart: boolean;
 }
 
 /** What the rest of the text says about words: which of them also stand in lower case (so are ordinary). */
@@ -46,11 +48,15 @@ export function piecesOf(run: Run, evidence: TextEvidence): Piece[] {
       words = words.slice(1);
     }
   }
-  return splitAtConnectors(words).flatMap((part, n) => typedPieces(part, personCue && n === 0, evidence, false));
+  const pieces = splitAtConnectors(words).flatMap((part, n) => typedPieces(part, personCue && n === 0, evidence, false));
+  if (run.sentenceStart && pieces[0] && pieces[0].words[0] === words[0]) pieces[0].sentenceStart = true;
+  return pieces;
 }
 
 function isPositional(word: Word, evidence: TextEvidence): boolean {
   if (!word.capitalised || isFirstName(word.text)) return !word.capitalised;
+  // All capitals is a choice, not a position: "FIRST Global", "WHO".
+  if (/^\p{Lu}[\p{Lu}\d&.]+$/u.test(word.text) && word.text !== 'I') return false;
   return isOpener(word.text) || isCommonWord(word.text) || evidence.lowerCaseWords.has(word.text.toLowerCase());
 }
 
@@ -123,19 +129,28 @@ function typedPieces(words: Word[], cue: boolean, evidence: TextEvidence, titleC
     const known = gazetteerPrefix(rest);
     if (known) {
       const after = rest.slice(known);
-      // "United States National Security Council": the run is an organisation that starts with a place.
+      // "Al-Asad Air Base", "Anbar Province": a place name that goes on to a place head is one place. An
+      // organisation after a country is two names ("US" | "National Science Foundation"), as GUM and CoNLL
+      // mark them; the gazetteer keeps the few whole ones ("US Central Command").
       const headType = after.length ? typeOfHead(after[after.length - 1]!.text) : undefined;
-      if (headType === 'organization' || (after.length && headType === 'place' && !lookUpName(textOf(after)))) {
-        pieces.push({ words: rest, type: headType, titleCase });
+      if (after.length && headType === 'place' && !lookUpName(textOf(after))) {
+        pieces.push({ words: rest, type: headType, titleCase, sentenceStart: false });
         return pieces;
       }
-      pieces.push({ words: rest.slice(0, known), type: lookUpName(textOf(rest.slice(0, known)))!.type, titleCase });
+      pieces.push({ words: rest.slice(0, known), type: lookUpName(textOf(rest.slice(0, known)))!.type, titleCase, sentenceStart: false });
       rest = after;
       continue;
     }
-    // Titles and the nationality before them: "Afghan Ambassador", "Prime Minister", "Gen.".
+    // Titles and what qualifies them: "Afghan Ambassador", "Shadow Home Secretary", "Gen.": all up to the
+    // last title word, when a name of at most three words follows.
     let titles = 0;
-    while (titles < rest.length && (isTitle(rest[titles]!.text) || (isDemonym(rest[titles]!.text) && rest.slice(titles + 1).some((w) => isTitle(w.text))))) titles++;
+    for (let i = rest.length - 2; i >= 0; i--) {
+      if (isTitle(rest[i]!.text) && rest.length - i - 1 <= LONGEST_UNMARKED_PERSON) {
+        titles = i + 1;
+        break;
+      }
+    }
+    if (titles === 0 && isTitle(rest[rest.length - 1]!.text) && rest.every((w) => isTitle(w.text) || isDemonym(w.text))) titles = rest.length;
     if (titles > 0 && titles < rest.length && typeOfHead(rest[rest.length - 1]!.text) === undefined) {
       personCue = true;
       rest = rest.slice(titles);
@@ -143,7 +158,7 @@ function typedPieces(words: Word[], cue: boolean, evidence: TextEvidence, titleC
     }
     if (titles === rest.length) return pieces;
     const type = typeOf(rest, personCue, evidence, !titleCase);
-    if (type) pieces.push({ words: rest, type, titleCase });
+    if (type) pieces.push({ words: rest, type, titleCase, sentenceStart: false });
     return pieces;
   }
   return pieces;
@@ -158,6 +173,7 @@ function typeOf(words: Word[], personCue: boolean, evidence: TextEvidence, bySha
   if (!first || !last) return undefined;
   const known = lookUpName(text);
   if (known) return known.type;
+  if (isOtherNameHead(last.text) || capitals.every((w) => isCalendarWord(w.text))) return undefined;
   if (words.length > 1) {
     const ofAt = words.findIndex((w) => w.text === 'of' || w.text === 'for');
     const leftHead = ofAt > 0 ? typeOfHead(words[ofAt - 1]!.text) ?? typeOfHead(words[0]!.text) : undefined;
@@ -171,15 +187,22 @@ function typeOf(words: Word[], personCue: boolean, evidence: TextEvidence, bySha
   if (capitals.length === 1) return singleWordType(first, evidence);
   if (isLastName(last.text)) return 'person';
   if (!byShape) return 'unknown';
-  if (capitals.length <= LONGEST_UNMARKED_PERSON && !capitals.some((w) => isCommonWord(w.text) || evidence.lowerCaseWords.has(w.text.toLowerCase()))) return 'person';
-  return 'organization';
+  if (capitals.length <= LONGEST_UNMARKED_PERSON && capitals.every((w) => looksLikeNameWord(w.text, evidence))) return 'person';
+  return capitals.length === 2 && isDemonym(first.text) ? undefined : 'organization';
+}
+
+/** A word a person's name could be made of: not ordinary, no digits, no inner capitals ("PlayStation", "VR"). */
+function looksLikeNameWord(word: string, evidence: TextEvidence): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]*(?:-\p{Lu}[\p{Ll}]*)?\.?$/u.test(word) && !isCommonWord(word) && !isDemonym(word) && !evidence.lowerCaseWords.has(word.toLowerCase());
 }
 
 function singleWordType(word: Word, evidence: TextEvidence): Guess | undefined {
   const lexical = typeOfWord(word.text);
   if (lexical) return lexical;
-  if (isDemonym(word.text) || isDemonym(word.text.replace(/s$/, ''))) return undefined;
+  if (isDemonym(word.text)) return undefined;
   if (typeOfHead(word.text) || isCommonWord(word.text) || evidence.lowerCaseWords.has(word.text.toLowerCase())) return undefined;
+  // "Cloud9", "MicroMega", "Secunia.com": digits, inner capitals or a domain make a brand, not a person.
+  if (/\d|^\p{Lu}\p{Ll}+\p{Lu}|\.(?:com|org|net)$/u.test(word.text)) return 'organization';
   return 'unknown';
 }
 

@@ -17,18 +17,25 @@ export function entitySpans(text: string): EntitySpan[] {
   };
   const pieces = runsOf(text, words).flatMap((run) => piecesOf(run, evidence));
   const known = typesOfNameWords(pieces);
+  const midSentence = new Set(pieces.filter((p) => !p.sentenceStart && !p.titleCase).flatMap((p) => p.words.map((w) => w.text)));
   const spans: EntitySpan[] = [];
   for (const piece of pieces) {
-    const type = piece.type === 'unknown' ? resolveUnknown(piece, known) : piece.type;
+    const type = piece.type === 'unknown' ? resolveUnknown(piece, known, midSentence) : piece.type;
     if (type) spans.push({ start: piece.words[0]!.start, end: piece.words[piece.words.length - 1]!.end, type });
   }
   return spans;
 }
 
-/** A lone word takes the type of the article's longer name it belongs to; a title-case guess needs that. */
-function resolveUnknown(piece: Piece, known: ReadonlyMap<string, EntityType>): EntityType | undefined {
+/**
+ * A lone word takes the type of the article's longer name it belongs to. Failing that, a guess is made only
+ * where the capital is the writer's choice: not in a title-cased line, and at a sentence start only if the
+ * word is capitalised elsewhere too ("Usually", "Lawsuits" are not).
+ */
+function resolveUnknown(piece: Piece, known: ReadonlyMap<string, EntityType>, midSentence: ReadonlySet<string>): EntityType | undefined {
   if (piece.words.length > 1) return piece.titleCase ? undefined : 'organization';
-  return known.get(piece.words[0]!.text) ?? (piece.titleCase ? undefined : UNKNOWN_WORD_TYPE);
+  const word = piece.words[0]!.text;
+  const guess = piece.titleCase || (piece.sentenceStart && !midSentence.has(word)) ? undefined : UNKNOWN_WORD_TYPE;
+  return known.get(word) ?? guess;
 }
 
 /** Each word of a typed name of two or more words, with that name's type: the article's own evidence. */

@@ -67,7 +67,7 @@ const ORGANIZATION_HEADS = new Set([
     'organization institute university college school academy hospital bank fund trust foundation ' +
     'association society club team church mosque times post news daily weekly journal magazine review ' +
     'tribune gazette herald telegraph press agency authority administration ministries regiment division ' +
-    'consulate embassy directorate secretariat tribunal legion')
+    'consulate embassy directorate secretariat tribunal legion org municipality')
     .split(' '),
 ]);
 // Place heads compromise lists that in news copy more often end an organisation's name.
@@ -84,7 +84,7 @@ const PLACE_HEADS = new Set([
 for (const word of ['capital', 'field', 'site', 'building', 'complex', 'house']) PLACE_HEADS.delete(word);
 
 /** Administrative heads win over organisation heads: "Kurdistan Region", "Anbar Province". */
-const ADMINISTRATIVE_HEADS = new Set('province region county district state territory governorate oblast city municipality prefecture'.split(' '));
+const ADMINISTRATIVE_HEADS = new Set('province region county district state territory governorate oblast city prefecture'.split(' '));
 
 /** Lower-case particles inside names: "Harakat al-Nujaba", "Lula da Silva", "Ludwig van Beethoven". */
 export const NAME_PARTICLES = new Set('al el bin ibn bint abu da de del della der di du dos das la le van von y'.split(' '));
@@ -97,8 +97,32 @@ export function isLastName(word: string): boolean {
   return tagsOf(word).some((tag) => tag === 'LastName' || tag === 'Person');
 }
 
+/** Peoples, languages and faiths: "Afghan", "English", "Gabonese", "Muslims". Not names of entities here. */
+const GROUP_SUFFIX = /(?:ish|ese|ians?|eans?|ans|ites?|ists?|is)$/;
+const GROUPS = new Set('muslim muslims christian christians jew jews jewish arab arabs kurd kurds kurdish sunni sunnis shia shiite shiites hindu hindus buddhist buddhists catholic catholics protestant protestants islamic'.split(' '));
+
 export function isDemonym(word: string): boolean {
-  return tagsOf(word).includes('Demonym');
+  const lower = word.toLowerCase();
+  if (GROUPS.has(lower) || tagsOf(word).includes('Demonym') || tagsOf(lower.replace(/s$/, '')).includes('Demonym')) return true;
+  // A nationality by its ending ("Gabonese", "Brazillian") unless the lexicon knows it as a name ("Brian").
+  return GROUP_SUFFIX.test(lower) && /^\p{Lu}\p{Ll}+$/u.test(word) && typeOfWord(word) === undefined && lower.length > 4;
+}
+
+/** Months and weekdays: capitalised, never an entity. */
+export function isCalendarWord(word: string): boolean {
+  return tagsOf(word).some((tag) => tag === 'Month' || tag === 'WeekDay') || /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i.test(word);
+}
+
+/** Heads of names that are neither people, places nor organisations: events, prizes, products, laws. */
+const OTHER_NAME_HEADS = new Set(
+  ('cup prize award awards games olympics championship championships tournament festival expo fair war wars act ' +
+    'bill treaty accord accords agreement day week show series summit operation xp vr os phone pad edition ' +
+    'version award novel film album book')
+    .split(' '),
+);
+
+export function isOtherNameHead(word: string): boolean {
+  return OTHER_NAME_HEADS.has(word.toLowerCase());
 }
 
 export function isTitle(word: string): boolean {
