@@ -64,8 +64,14 @@ const MONTH_LEAD = /\b(?:in|since|by|until|till|from|during|through|before|after
 const PUBLICATION_RELATIVE =
   /\b(?:today|tonight|yesterday|tomorrow|ago|last|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
-/** "Sunday Times", "Friday Prayers": a weekday that starts a name. */
-const WEEKDAY_IN_NAME = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+[A-Z]/;
+/** "over the last 13 years", "at the last minute": a length of time, not a date. */
+const DURATION = /\b(?:last|past|next|previous)\s+(?:\S+\s+)?(?:minutes?|seconds?|hours|days|weeks|months|years|decades)\b/i;
+
+/** "Super Tuesday", "Good Friday", "Easter Sunday": a capitalised word inside the sentence makes a name. */
+const NAMED_DAY = /\S\s+\p{Lu}\p{Ll}+\s+$/u;
+
+/** "Sunday Times", "Friday Prayers": a weekday that starts a name ("on Sunday President Bush said" is a date). */
+const WEEKDAY_IN_NAME = /^(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\s+\p{Lu}/u;
 
 /**
  * The date mentions of a sentence, in text order. `reference` is the publication time; without it, dates
@@ -95,6 +101,8 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     if (MONTH_ONLY.test(text.trim()) && !MONTH_LEAD.test(sentence.slice(0, index))) continue;
     if (WEEKDAY_IN_NAME.test(sentence.slice(index))) continue;
     if (index > 0 && /^(?:Today|Tonight|Tomorrow)\b/.test(text)) continue; // "USA Today": a name
+    if (DURATION.test(text)) continue;
+    if (NAMED_DAY.test(sentence.slice(0, index)) && /^(?:mon|tues|wednes|thurs|fri|satur|sun)day/i.test(text)) continue;
     const same = probed.find((p) => p.index === index && p.text === text);
     // Not found again, or moved with the reference: the text leaned on the publication time.
     const relative = !same || same.start.date().getTime() !== result.start.date().getTime();

@@ -129,6 +129,10 @@ describe('relative dates resolve against the publication time', () => {
     assert.deepEqual(timelineOf(['No date.', 'Troops came after the September 11 attack on New York.'], '2005-04-02').slice(1), []);
   });
 
+  test('a weekday after "on" is a date even before a name', () => {
+    assert.equal(timelineOf('On Sunday President Bush said the war was over.', '2003-05-06')[0]?.date, '2003-05-04');
+  });
+
   test('"USA Today" and "The Sunday Times" are names, not dates', () => {
     assert.deepEqual(timelineOf(['A quiet day.', 'USA Today noted the commission’s scope.'], wednesday).slice(1), []);
   });
@@ -202,9 +206,17 @@ describe('numbers that are not dates give no entry', () => {
     'Officers seized 1,999 kilograms of cocaine.',
     'The Sunday Times reported the story first.',
     'Room 2011 of the hotel was sealed off by police.',
+    'Growth has been slow over the last 13 years.',
+    'The concert was rescheduled at the last minute.',
+    'Heading into Super Tuesday, the senator led the polls.',
   ];
   for (const sentence of sentences) {
-    test(sentence, () => assert.deepEqual(timelineOf(sentence, null), []));
+    test(sentence, () => {
+      assert.deepEqual(timelineOf(sentence, null), []);
+      // With a publication time the first sentence is the news itself; the trap after it must stay undated.
+      const timeline = timelineOf(['Officials spoke.', sentence], '2024-03-13T09:00:00Z');
+      assert.deepEqual(timeline.map((e) => e.sentence.text), ['Officials spoke.']);
+    });
   }
 });
 
