@@ -57,11 +57,9 @@ function ourClusters(articles: readonly ClusterDocument[]): { clusters: Map<stri
   const started = performance.now();
   let copies = 0;
   const clusters = new Map<string, string>();
-  for (const article of articles) {
-    const placement = clusterer.add(article);
-    clusters.set(article.id, placement.storyId);
-    if (placement.nearDuplicateOf) copies++;
-  }
+  for (const article of articles) if (clusterer.add(article).nearDuplicateOf) copies++;
+  // Stories may merge as they grow: score where each article ends up.
+  for (const story of clusterer.stories()) for (const id of story.members) clusters.set(id, story.id);
   return { clusters, ms: performance.now() - started, copies };
 }
 

@@ -10,7 +10,10 @@ export function registerCluster(program: Command): void {
   program
     .command('cluster')
     .requiredOption('--jsonl <file>', 'articles, one JSON object a line: {"id","title","text","publishedAt"?,"source"?} ("-" reads standard input)')
-    .description('group articles into stories as they stream in; writes {"id","story"} a line (and "nearDuplicateOf" for copies); stores nothing')
+    .description(
+      'group articles into stories as they stream in; writes {"id","story"} a line ("nearDuplicateOf" marks a copy; ' +
+        'when two stories merge, the moved articles are written again, so the last line for an id wins); stores nothing',
+    )
     .action(async (options: { jsonl: string }) => {
       const input = options.jsonl === '-' ? process.stdin : openInput(options.jsonl);
       await clusterStream(input, process.stdout, options.jsonl);
@@ -45,7 +48,10 @@ export async function clusterStream(input: Readable, output: Writable, name = 'i
       articles++;
       const out: Record<string, string> = { id: doc.id, story: placement.storyId };
       if (placement.nearDuplicateOf) out.nearDuplicateOf = placement.nearDuplicateOf;
-      if (!output.write(`${JSON.stringify(out)}\n`)) await once(output, 'drain');
+      let text = `${JSON.stringify(out)}\n`;
+      // Articles whose story just merged into an older one are written again: for an id, the last line wins.
+      for (const id of placement.moved) text += `${JSON.stringify({ id, story: placement.storyId })}\n`;
+      if (!output.write(text)) await once(output, 'drain');
     }
   } catch (error) {
     if (error instanceof ValidationError) throw error;

@@ -24,6 +24,8 @@ export interface ClusterDocument {
 export interface StoryPlacement {
   storyId: string;
   nearDuplicateOf: string | null;
+  /** Earlier articles that moved into `storyId` because their story merged into it with this article. */
+  moved: string[];
 }
 
 export interface StorySummary {
@@ -40,6 +42,8 @@ export interface ClusterSettings {
   nameWeight: number;
   /** How many of an article's heaviest terms are used to look up candidate stories. */
   queryTerms: number;
+  /** Cosine between two story centroids at or above which they are one story told twice, and merge. */
+  mergeSimilarity: number;
   /** Articles further apart than this (from the story's time span) are not the same event. */
   timeWindowDays: number;
 }
@@ -48,6 +52,7 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   joinSimilarity: 0.2,
   nameWeight: 2,
   queryTerms: 25,
+  mergeSimilarity: 0.45,
   timeWindowDays: 10,
 };
 
@@ -91,18 +96,22 @@ export class StoryClusterer {
 
     let story: StoredStory | undefined;
     let vector: Vector | null = null;
+    const moved: string[] = [];
     if (duplicateOf) {
       story = this.#index.story(duplicateOf.storyId);
     } else {
       vector = this.#vector(terms);
       story = this.#closestStory(vector, time);
     }
-    story ??= newStory(storyIdFor(doc.id, this.#index));
+    story ??= newStory(storyIdFor(doc.id, this.#index), this.#index.documentCount());
     joinStory(story, doc, vector, time);
     this.#index.saveStory(story);
-    if (vector) this.#index.postStoryTerms(story.id, heaviest(story.centroid, POSTED_TERMS), time);
+    if (vector) {
+      story = this.#mergeRetold(story, time, moved);
+      this.#index.postStoryTerms(story.id, heaviest(story.centroid, POSTED_TERMS), time);
+    }
     this.#index.fileDocument({ id: doc.id, storyId: story.id, fingerprint: print }, fingerprintBuckets(print));
-    return { storyId: story.id, nearDuplicateOf: duplicateOf?.id ?? null };
+    return { storyId: story.id, nearDuplicateOf: duplicateOf?.id ?? null, moved: moved.filter((id) => id !== doc.id) };
   }
 
   stories(): StorySummary[] {
@@ -154,15 +163,41 @@ export class StoryClusterer {
     return vector;
   }
 
-  #closestStory(vector: Vector, time: number | null): StoredStory | undefined {
-    // Stories sharing more of the article's heaviest terms come first; only the leaders are compared in full.
-    const windowMs = this.#settings.timeWindowDays * DAY_MS;
-    const since = time === null ? null : time - windowMs;
+  /**
+   * A story that grew may now read as another story told twice (its first articles came in before the two
+   * could be seen to agree): the two merge, and the older keeps its id.
+   */
+  #mergeRetold(story: StoredStory, time: number | null, moved: string[]): StoredStory {
+    const candidates = this.#candidates(story.centroid, time);
+    let survivor = story;
+    for (const id of candidates) {
+      const other = this.#index.story(id);
+      if (!other || other.id === survivor.id || !withinWindow(other, time, this.#settings.timeWindowDays * DAY_MS)) continue;
+      if (centroidCosine(survivor, other) < this.#settings.mergeSimilarity) continue;
+      const [older, newer] = other.opened < survivor.opened ? [other, survivor] : [survivor, other];
+      moved.push(...newer.members);
+      absorb(older, newer);
+      this.#index.retireStory(newer.id, older.id);
+      this.#index.saveStory(older);
+      survivor = older;
+    }
+    return survivor;
+  }
+
+  /** Stories sharing the heaviest terms of a vector, strongest overlap first. */
+  #candidates(vector: Vector, time: number | null): string[] {
+    const since = time === null ? null : time - this.#settings.timeWindowDays * DAY_MS;
     const hits = new Map<string, number>();
     for (const term of heaviest(vector, this.#settings.queryTerms)) {
       for (const id of this.#index.storiesWithTerm(term, STORIES_PER_TERM, since)) hits.set(id, (hits.get(id) ?? 0) + vector.get(term)!);
     }
-    const candidates = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, COMPARED_STORIES).map(([id]) => id);
+    return [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, COMPARED_STORIES).map(([id]) => id);
+  }
+
+  #closestStory(vector: Vector, time: number | null): StoredStory | undefined {
+    // Stories sharing more of the article's heaviest terms come first; only the leaders are compared in full.
+    const windowMs = this.#settings.timeWindowDays * DAY_MS;
+    const candidates = this.#candidates(vector, time);
     let best: StoredStory | undefined;
     let bestSimilarity = this.#settings.joinSimilarity;
     for (const id of candidates) {
@@ -178,8 +213,8 @@ export class StoryClusterer {
   }
 }
 
-function newStory(id: string): StoredStory {
-  return { id, members: [], titles: [], centroid: new Map(), centroidNorm: 0, vectorCount: 0, firstSeen: null, lastSeen: null };
+function newStory(id: string, opened: number): StoredStory {
+  return { id, opened, members: [], titles: [], centroid: new Map(), centroidNorm: 0, vectorCount: 0, firstSeen: null, lastSeen: null };
 }
 
 function joinStory(story: StoredStory, doc: ClusterDocument, vector: Vector | null, time: number | null): void {
@@ -192,12 +227,39 @@ function joinStory(story: StoredStory, doc: ClusterDocument, vector: Vector | nu
   if (!vector) return;
   story.vectorCount++;
   for (const [term, weight] of vector) story.centroid.set(term, (story.centroid.get(term) ?? 0) + weight);
+  pruneCentroid(story);
+}
+
+/** Keeps the centroid to its heaviest terms and refreshes its norm. */
+function pruneCentroid(story: StoredStory): void {
   if (story.centroid.size > CENTROID_TERMS * 2) {
     story.centroid = new Map(heaviest(story.centroid, CENTROID_TERMS).map((term) => [term, story.centroid.get(term)!]));
   }
   let norm = 0;
   for (const weight of story.centroid.values()) norm += weight * weight;
   story.centroidNorm = Math.sqrt(norm);
+}
+
+/** Cosine of two stories' centroids, walking the smaller one. */
+function centroidCosine(a: StoredStory, b: StoredStory): number {
+  const [small, large] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small.centroid) dot += weight * (large.centroid.get(term) ?? 0);
+  return dot === 0 ? 0 : dot / (a.centroidNorm * b.centroidNorm);
+}
+
+/** Moves every member of `newer` into `older`, in arrival order of neither: older members first. */
+function absorb(older: StoredStory, newer: StoredStory): void {
+  older.members.push(...newer.members);
+  older.titles.push(...newer.titles);
+  older.vectorCount += newer.vectorCount;
+  for (const [term, weight] of newer.centroid) older.centroid.set(term, (older.centroid.get(term) ?? 0) + weight);
+  for (const time of [newer.firstSeen, newer.lastSeen]) {
+    if (time === null) continue;
+    older.firstSeen = older.firstSeen === null ? time : Math.min(older.firstSeen, time);
+    older.lastSeen = older.lastSeen === null ? time : Math.max(older.lastSeen, time);
+  }
+  pruneCentroid(older);
 }
 
 /**

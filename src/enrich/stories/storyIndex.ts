@@ -17,6 +17,8 @@ export interface StoredStory {
   centroid: Map<string, number>;
   /** Euclidean norm of the centroid, kept so a comparison costs only the article's terms. */
   centroidNorm: number;
+  /** Order in which stories were opened: when two merge, the older one keeps its id. */
+  opened: number;
   /** Members that brought a vector to the centroid (near-duplicates do not: they would weigh one text twice). */
   vectorCount: number;
   /** Earliest and latest publication time of the members, epoch ms, when known. */
@@ -36,8 +38,11 @@ export interface StoryIndex {
   documentFrequency(term: string): number;
   countDocument(terms: Iterable<string>): void;
 
+  /** A story by its id, or by the id of a story since merged into it. */
   story(id: string): StoredStory | undefined;
   saveStory(story: StoredStory): void;
+  /** Removes a story merged into another; its id leads to the other from now on. */
+  retireStory(id: string, mergedInto: string): void;
   stories(): Iterable<StoredStory>;
 
   /** Notes that a story now uses these terms (as of an article published at `time`, epoch ms, if known). */
@@ -65,6 +70,7 @@ export class MemoryStoryIndex implements StoryIndex {
   #documents = 0;
   readonly #frequency = new Map<string, number>();
   readonly #stories = new Map<string, StoredStory>();
+  readonly #mergedInto = new Map<string, string>();
   readonly #postings = new Map<string, Posting[]>();
   readonly #filed = new Map<string, FiledDocument>();
   readonly #buckets = new Map<string, string[]>();
@@ -83,7 +89,14 @@ export class MemoryStoryIndex implements StoryIndex {
   }
 
   story(id: string): StoredStory | undefined {
-    return this.#stories.get(id);
+    let current = id;
+    for (let next = this.#mergedInto.get(current); next !== undefined; next = this.#mergedInto.get(current)) current = next;
+    return this.#stories.get(current);
+  }
+
+  retireStory(id: string, mergedInto: string): void {
+    this.#stories.delete(id);
+    this.#mergedInto.set(id, mergedInto);
   }
 
   saveStory(story: StoredStory): void {
