@@ -32,6 +32,7 @@ export function findFigures(sentence: string, within: Span, dates: readonly Span
     let end = start + match[0].length;
     if (dates.some((d) => start < d.end && d.start < end)) continue;
     if (!/[1-9]/.test(match[0])) continue; // a lone zero is a score or a code, not a figure
+    if (/\d[\s\u00a0]$/.test(sentence.slice(Math.max(0, start - 2), start))) continue; // "12 096": the tail of a number
     const rest = sentence.slice(end, within.end);
     if (/^[\p{L}\p{N}]/u.test(rest)) continue; // "1st", "F16s": part of a word
     if (CLOCK.test(rest)) continue;
