@@ -40,6 +40,9 @@ export function piecesOf(run: Run, evidence: TextEvidence): Piece[] {
   if (run.titleCase) {
     return splitTitleCase(words, evidence).flatMap((part) => splitAtConnectors(part)).flatMap((part) => typedPieces(part, false, evidence, true));
   }
+  // "the Court", "the Church", "the State": a capitalised head word alone stands for the institution.
+  const head = words.length === 1 && run.afterThe ? typeOfHead(words[0]!.text) : undefined;
+  if (head) return [{ words, type: head, titleCase: false, sentenceStart: false }];
   let personCue = false;
   // 1. Sentence-initial ordinary words: "According", "However", "Image".
   if (run.sentenceStart) {
@@ -138,6 +141,12 @@ function typedPieces(words: Word[], cue: boolean, evidence: TextEvidence, titleC
         return pieces;
       }
       pieces.push({ words: rest.slice(0, known), type: lookUpName(textOf(rest.slice(0, known)))!.type, titleCase, sentenceStart: false });
+      // A lone word after a place describes it more often than it names a person: "Malaysia Tourism".
+      if (after.length === 1) {
+        const type = typeOf(after, false, evidence, !titleCase);
+        if (type) pieces.push({ words: after, type, titleCase, sentenceStart: true });
+        return pieces;
+      }
       rest = after;
       continue;
     }
@@ -157,6 +166,15 @@ function typedPieces(words: Word[], cue: boolean, evidence: TextEvidence, titleC
       continue;
     }
     if (titles === rest.length) return pieces;
+    // "Saturday Night", "Questions Wednesday": days and months are not part of a name.
+    if (rest.length > 1 && isCalendarWord(rest[rest.length - 1]!.text)) {
+      rest = rest.slice(0, -1);
+      continue;
+    }
+    if (rest.length > 1 && isCalendarWord(rest[0]!.text)) {
+      rest = rest.slice(1);
+      continue;
+    }
     const type = typeOf(rest, personCue, evidence, !titleCase);
     if (type) pieces.push({ words: rest, type, titleCase, sentenceStart: false });
     return pieces;

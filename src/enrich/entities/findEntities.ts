@@ -11,6 +11,7 @@ import { slugify } from '../../domain/index.ts';
 import { lookUpName } from './gazetteer.ts';
 import { entitySpans } from './spans.ts';
 import type { Entity, EntityMention, EntityType } from './types.ts';
+import { typeOfHead } from './words.ts';
 
 /** Paragraph index given to mentions in the headline, which is not one of `paragraphs`. */
 export const HEADLINE = -1;
@@ -52,7 +53,12 @@ export function findEntities(article: { headline: string; paragraphs: readonly s
   for (const { mention, type, order } of sorted) {
     const known = lookUpName(mention.text);
     let key = keyOf(mention.text);
-    if (!known && !byKey.has(key)) key = shortFormOf(mention.text, byKey) ?? key;
+    if (!known && !byKey.has(key)) {
+      const longer = shortFormOf(mention.text, byKey);
+      // "the Court" with no Supreme Court named in full is no topic of its own.
+      if (!longer && typeOfHead(mention.text)) continue;
+      key = longer ?? key;
+    }
     if (!key) continue;
     const entity: Gathered = byKey.get(key) ?? { name: known?.name ?? mention.text, forms: new Map(), votes: new Map(), known: known?.type, mentions: [], first: order };
     entity.forms.set(mention.text, (entity.forms.get(mention.text) ?? 0) + 1);

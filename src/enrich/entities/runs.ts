@@ -23,6 +23,8 @@ export interface Run {
   sentenceStart: boolean;
   /** The run stands in a title-cased line ("Iraq Says US Forces Have Withdrawn"), where capitals say little. */
   titleCase: boolean;
+  /** Follows "the": "the Court", "the State" name an institution the article has named in full. */
+  afterThe: boolean;
 }
 
 /** Lower-case words that may join capitals into one name: "Church of Scientology", "Daughters of the …". */
@@ -37,7 +39,7 @@ const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’&]*(?:-[\p{L}\p{N}][\p
 const ABBREVIATIONS = new Set('mr. mrs. ms. dr. prof. gen. col. lt. capt. sgt. gov. sen. rep. rev. st. mt. ft. jr. sr. inc. co. corp. ltd. bros.'.split(' '));
 const POSSESSIVE = /['’]s?$/;
 /** Before a sentence start: nothing, or an end mark, colon, dash or line break, then quotes and brackets. */
-const OPENS_SENTENCE = /(?:^|[.!?:;—–|\n•]|\s-)[\s"'“‘(\[]*$/;
+const OPENS_SENTENCE = /(?:(?:^|[.!?:;—–|\n•]|\s-)[\s"'“‘(\[]*|["“(])$/;
 /**
  * A line counts as title-cased when this share of its words start with a capital, not counting the short
  * words headline style leaves in lower case ("of", "in", "the"); a sentence opening on a two-word name
@@ -68,7 +70,8 @@ export function wordsOf(text: string): Word[] {
         end -= tail[0].length;
       }
       const word = text.slice(start, end);
-      const capitalised = /^\p{Lu}/u.test(word);
+      // "I've", "I'm": the pronoun, capitalised by rule.
+      const capitalised = /^\p{Lu}/u.test(word) && !/^I['’]/.test(word) && !/^\p{Lu}-\p{Ll}/u.test(word);
       const namePart = capitalised || (/^\p{Ll}+-\p{Lu}/u.test(word) && NAME_PARTICLES.has(word.split('-')[0]!));
       words.push({ start, end, text: word, capitalised, namePart, possessive });
     }
@@ -76,10 +79,17 @@ export function wordsOf(text: string): Word[] {
   return words;
 }
 
-/** "Al-Asad" and "al-Nujaba" stay whole; "US-led", "Iran-backed", "counter-ISIS" split at the hyphen. */
+/** Prefixes whose capital is the sentence's, not a name's: "Co-founder", "Anti-war". */
+const PREFIXES = new Set('co anti pro ex non pre post self mid neo pan semi sub super ultra'.split(' '));
+
+/**
+ * "Al-Asad" and "al-Nujaba" stay whole; "US-led", "Iran-backed", "counter-ISIS" split at the hyphen.
+ * "T-shirt", "E-meter" and "Co-founder" stay whole too: a single letter or a prefix is no name.
+ */
 function splitCompound(raw: string): string[] {
   if (!raw.includes('-')) return [raw];
   const parts = raw.split('-');
+  if (parts[0]!.length < 2 || PREFIXES.has(parts[0]!.toLowerCase())) return [raw];
   const mixed = parts.some((p) => /^\p{Lu}/u.test(p)) && parts.some((p) => /^\p{Ll}/u.test(p) && !NAME_PARTICLES.has(p.toLowerCase()));
   return mixed ? parts : [raw];
 }
@@ -87,7 +97,7 @@ function splitCompound(raw: string): string[] {
 /** Runs of capitalised words on one line, joined by spaces and at most the connectors above. */
 export function runsOf(text: string, words: readonly Word[] = wordsOf(text)): Run[] {
   const runs: Run[] = [];
-  const titleLines = titleCasedLines(text, words);
+  const titleCased = titleCasedWords(text, words);
   let i = 0;
   while (i < words.length) {
     const first = words[i]!;
@@ -110,7 +120,8 @@ export function runsOf(text: string, words: readonly Word[] = wordsOf(text)): Ru
     runs.push({
       words: run,
       sentenceStart: OPENS_SENTENCE.test(text.slice(Math.max(0, first.start - 6), first.start)),
-      titleCase: titleLines.has(lineStartOf(text, first.start)),
+      titleCase: titleCased[i] === 1,
+      afterThe: i > 0 && words[i - 1]!.text === 'the' && /^[ \t]+$/.test(text.slice(words[i - 1]!.end, first.start)),
     });
     i = j;
   }
@@ -130,29 +141,32 @@ function onlySpacesBetween(text: string, left: Word, right: Word): boolean {
   return /^[ \t\u00a0]+$/.test(text.slice(left.end, right.start));
 }
 
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
 /**
- * Starts of lines whose capitals say little: headlines with most words capitalised, and short lines (section
- * heads such as "Background", "Security Context") with every word capitalised and no closing stop.
+ * For each word, whether its line's capitals say little: headlines with most words capitalised, and short
+ * lines (section heads such as "Background", "Security Context") with every word capitalised and no stop.
+ * One sweep over lines and words together, both in text order.
  */
-function titleCasedLines(text: string, words: readonly Word[]): Set<number> {
-  const counts = new Map<number, { words: number; capitals: number }>();
-  for (const word of words) {
-    if (!/\p{L}/u.test(word.text) || HEADLINE_LOWER_CASE.has(word.text)) continue;
-    const line = lineStartOf(text, word.start);
-    const count = counts.get(line) ?? { words: 0, capitals: 0 };
-    count.words++;
-    if (word.capitalised) count.capitals++;
-    counts.set(line, count);
+function titleCasedWords(text: string, words: readonly Word[]): Uint8Array {
+  const flags = new Uint8Array(words.length);
+  let first = 0;
+  let lineStart = 0;
+  while (first < words.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let last = first;
+    let counted = 0;
+    let capitals = 0;
+    while (last < words.length && words[last]!.start < lineEnd) {
+      const word = words[last++]!;
+      if (HEADLINE_LOWER_CASE.has(word.text) || !/\p{L}/u.test(word.text)) continue;
+      counted++;
+      if (word.capitalised) capitals++;
+    }
+    const closed = /[.!?:"”'’)]\s*$/.test(text.slice(lineStart, lineEnd));
+    const titled = counted > 0 && (counted >= TITLE_CASE_MIN_WORDS ? capitals / counted >= TITLE_CASE_SHARE : capitals === counted && !closed);
+    if (titled) flags.fill(1, first, last);
+    first = last;
+    lineStart = lineEnd + 1;
   }
-  const lines = new Set<number>();
-  for (const [line, { words: n, capitals }] of counts) {
-    const end = text.indexOf('\n', line);
-    const closed = /[.!?:"”'’)]\s*$/.test(text.slice(line, end < 0 ? text.length : end));
-    if (n >= TITLE_CASE_MIN_WORDS ? capitals / n >= TITLE_CASE_SHARE : capitals === n && !closed) lines.add(line);
-  }
-  return lines;
+  return flags;
 }

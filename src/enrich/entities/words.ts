@@ -110,7 +110,7 @@ export function isDemonym(word: string): boolean {
 
 /** Months and weekdays: capitalised, never an entity. */
 export function isCalendarWord(word: string): boolean {
-  return tagsOf(word).some((tag) => tag === 'Month' || tag === 'WeekDay') || /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i.test(word);
+  return tagsOf(word).some((tag) => tag === 'Month' || tag === 'WeekDay') || /^(?:january|february|march|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)$/i.test(word);
 }
 
 /** Heads of names that are neither people, places nor organisations: events, prizes, products, laws. */
