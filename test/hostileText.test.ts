@@ -25,6 +25,8 @@ const INVENTORY = fileURLToPath(new URL('./helpers/markup_inventory.py', import.
 
 /** A link to an article on this site, relative or absolute (canonical, og:url). */
 const ARTICLE_URL = /^(http:\/\/localhost:3000)?\/[a-z0-9-]+\/[a-z0-9-]+$/;
+/** An automatic summary links each sentence to its paragraph on the same page. */
+const PARAGRAPH_ANCHOR = /^#p-\d+$/;
 
 interface Payload {
   id: string;
@@ -113,8 +115,10 @@ test('XSS payloads in page text render as text, never as markup', async () => {
   for (const [index, inventory] of hostile.entries()) {
     const extraNames = inventory.names.filter((name) => !allowedNames.has(name));
     assert.deepEqual(extraNames, [], `page ${index + 1}: markup a clean page does not have`);
-    // Article links differ from page to page; any other URL must be one the clean page has too.
-    const foreignUrls = inventory.urls.filter((url) => !allowedUrls.has(url) && !ARTICLE_URL.test(url));
+    // Article links and summary anchors differ from page to page; any other URL must be one the clean page has.
+    const foreignUrls = inventory.urls.filter(
+      (url) => !allowedUrls.has(url) && !ARTICLE_URL.test(url) && !PARAGRAPH_ANCHOR.test(url),
+    );
     assert.deepEqual(foreignUrls, [], `page ${index + 1}: links a clean page does not have`);
   }
 });

@@ -126,6 +126,11 @@ for (const target of targets) describe(`ingest from a followed feed (${target.di
       assert.match(page.body, /<h2 id="part-2">What happens next<\/h2>/);
       assert.doesNotMatch(page.body, /Share on X|Sign up for our daily briefing/);
       assert.doesNotMatch(page.body, /photos\/4\.jpg/, 'no hot-linked photo');
+      // Enriched on the way in: an automatic summary, labelled as such, each sentence linked to its paragraph.
+      assert.match(page.body, /chosen automatically from the article's own sentences/);
+      const anchors = [...page.body.matchAll(/href="#(p-\d+)"/g)].map((m) => m[1]!);
+      assert.ok(anchors.length >= 3, 'three summary sentences');
+      for (const anchor of anchors) assert.match(page.body, new RegExp(`<p[^>]* id="${anchor}"`), anchor);
     } finally {
       await app.close();
     }

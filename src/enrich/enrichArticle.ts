@@ -1,4 +1,4 @@
-import { sectionFromName, type ArticleDraft, type ArticleEnrichment } from '../domain/index.ts';
+import { DEFAULT_SECTIONS, sectionFromName, type ArticleDraft, type ArticleEnrichment } from '../domain/index.ts';
 import { articleText, hasOwnSections } from './articleText.ts';
 import { classifySection } from './classify/index.ts';
 import { findEntities } from './entities/index.ts';
@@ -30,9 +30,10 @@ export function enrichArticle(
   const text = articleText(article);
   const fullText = text.paragraphs.join('\n\n');
   const summary = text.paragraphs.length > 0 ? summarize(text, { sentences: SUMMARY_SENTENCES }) : null;
+  // The site's own desks unless told otherwise, so the suggestion is always a section readers can visit.
   const classification = classifySection(
     { headline: text.headline, text: fullText },
-    options.sections ? { sections: options.sections } : {},
+    { sections: options.sections ?? DEFAULT_SECTIONS.map((section) => section.name) },
   );
   const entities = findEntities(text);
   const enrichedAt = (options.now ?? new Date()).toISOString();

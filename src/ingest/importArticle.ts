@@ -10,6 +10,7 @@ import {
   type ArticleStatus,
 } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
+import { enrichArticle } from '../enrich/enrichArticle.ts';
 import { storyHash } from './pages/storyHash.ts';
 
 /** `duplicate`: the same story is already stored under another address; nothing was written. */
@@ -30,6 +31,8 @@ export interface ImportOptions {
    * copies, links without their canonical tag). Off for files and the demo, where the key is the identity.
    */
   dedupeByStory?: boolean;
+  /** Enrich a created or changed article in the same transaction (default true). */
+  enrich?: boolean;
 }
 
 export interface ImportResult {
@@ -93,6 +96,7 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
       status: existing.status,
       publishedAt: draft.publishedAt ?? existing.publishedAt,
     });
+    if (options.enrich ?? true) await saveEnrichment(store, article);
     return { article, outcome: 'updated' };
   }
 
@@ -107,5 +111,11 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
     publishedAt: draft.publishedAt ?? (status === 'published' ? now : null),
     createdAt: now,
   });
+  if (options.enrich ?? true) await saveEnrichment(store, article);
   return { article, outcome: 'created' };
+}
+
+/** Enrichment is derived from the stored article, so it matches what readers see (stories come later). */
+async function saveEnrichment(store: Repositories, article: Article): Promise<void> {
+  await store.enrichments.save({ ...enrichArticle(article), articleId: article.id, storyId: null, nearDuplicateOf: null });
 }

@@ -155,6 +155,10 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 }
 .summary-label { margin: 0 0 0.35rem; font: 700 0.95rem/1.2 var(--ui); letter-spacing: 0.06em; font-variant-caps: all-small-caps; color: var(--muted); }
 .summary-box p:last-child { margin-bottom: 0; }
+.summary-note { font-variant-caps: normal; letter-spacing: 0; font-weight: 400; }
+.summary-sentences { margin: 0; padding-left: 1.2rem; font: 1.1rem/1.6 var(--serif); }
+.summary-sentences li { margin: 0 0 0.5rem; }
+.summary-sentences a { color: inherit; text-decoration-color: var(--rule); text-underline-offset: 0.2em; }
 .story-body p, .summary-box p:not(.summary-label) { font: 1.16rem/1.7 var(--serif); margin: 0 0 1.2rem; }
 .story-body .lede { font-size: 1.22rem; }
 .story-body h2 { margin: 2.2rem 0 0.7rem; font: 700 1.45rem/1.25 var(--serif); }

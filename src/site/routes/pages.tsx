@@ -1,6 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { isSlug, NotFoundError, type ArticleLink, type Section } from '../../domain/index.ts';
+import {
+  isSlug,
+  NotFoundError,
+  type ArticleEnrichment,
+  type ArticleLink,
+  type ArticleSummary,
+  type Section,
+} from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
 import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCache.ts';
 import { renderDocument } from '../render.ts';
@@ -108,6 +115,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
       store.articles.listHeadlines({ limit: listLength * 2, offset: 0 }),
     ]);
     if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
+    const enrichment = article.summary ? undefined : await store.enrichments.find(article.id);
     const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id);
     const trending = notThis(newest).slice(0, ARTICLE_LIST_LENGTH);
     // Same-section stories first; a thin section is topped up with the newest stories Trending does not show.
@@ -129,6 +137,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         article={article}
         related={related}
         trending={trending}
+        automaticSummary={enrichment && effectiveSummary(enrichment)}
       />,
     );
   });
@@ -137,4 +146,11 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
 function uniqueById<T extends { id: number }>(items: T[]): T[] {
   const seen = new Set<number>();
   return items.filter((item) => !seen.has(item.id) && seen.add(item.id));
+}
+
+/** An editor's summary wins over the computed one; an override of another shape is ignored, not shown. */
+function effectiveSummary(enrichment: ArticleEnrichment): ArticleSummary | null {
+  const override = enrichment.overrides.summary as ArticleSummary | undefined;
+  if (override && Array.isArray(override.sentences) && typeof override.short === 'string') return override;
+  return enrichment.summary;
 }

@@ -1,9 +1,10 @@
-import type { ArticleLink, PublishedArticle, Section } from '../../domain/index.ts';
+import type { ArticleLink, ArticleSummary, BodyBlock, PublishedArticle, Section } from '../../domain/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
 import { BodyBlockView } from './BodyBlock.tsx';
 import { Figure, imageSource } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
 import { SourceCredit } from './SourceCredit.tsx';
+import { AutomaticSummaryBox, SourceSummaryBox } from './SummaryBox.tsx';
 import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
@@ -16,6 +17,8 @@ interface ArticlePageProps extends Chrome {
   section: Pick<Section, 'slug' | 'name'>;
   related: ArticleLink[];
   trending: ArticleLink[];
+  /** Shown when the source gave no summary of its own. */
+  automaticSummary?: ArticleSummary | null;
 }
 
 /**
@@ -23,12 +26,13 @@ interface ArticlePageProps extends Chrome {
  * byline and times, hero figure, the summary box, the lede, the titled body sections, the source credit.
  * After it, outside the story so nobody mistakes it for reporting: feedback prompt, related, trending.
  */
-export function ArticlePage({ site, sections, section, article, related, trending }: ArticlePageProps) {
+export function ArticlePage({ site, sections, section, article, related, trending, automaticSummary = null }: ArticlePageProps) {
   const path = `/${article.section}/${article.slug}`;
-  const summaryText = article.summary ?? article.dek ?? article.lede;
+  const summaryText = article.summary ?? automaticSummary?.short ?? article.dek ?? article.lede;
   const description = summaryText ? snippet(summaryText, META_DESCRIPTION_LENGTH) : null;
   // Syndicated stories carry the source's name as byline: never present them as our own reporting.
   const byline = article.byline ?? article.source?.name ?? null;
+  const paragraphIds = paragraphAnchors(article);
   const updatedAt = visibleUpdate(article);
   return (
     <Layout
@@ -63,20 +67,21 @@ export function ArticlePage({ site, sections, section, article, related, trendin
           </header>
           {article.hero ? <Figure image={article.hero} section={article.section} hero /> : null}
           {article.summary ? (
-            <section class="summary-box" aria-labelledby="summary-label">
-              <p class="summary-label" id="summary-label">
-                Summary
-              </p>
-              <p>{article.summary}</p>
-            </section>
+            <SourceSummaryBox text={article.summary} />
+          ) : automaticSummary && automaticSummary.sentences.length > 0 ? (
+            <AutomaticSummaryBox summary={automaticSummary} />
           ) : null}
           <div class="story-body">
-            {article.lede ? <p class="lede">{article.lede}</p> : null}
+            {article.lede ? (
+              <p class="lede" id="p-0">
+                {article.lede}
+              </p>
+            ) : null}
             {article.body.map((part, index) => (
               <section key={index} aria-labelledby={part.title ? `part-${index + 1}` : undefined}>
                 {part.title ? <h2 id={`part-${index + 1}`}>{part.title}</h2> : null}
                 {part.blocks.map((block, b) => (
-                  <BodyBlockView key={b} block={block} section={article.section} />
+                  <BodyBlockView key={b} block={block} section={article.section} paragraphId={paragraphIds.get(block)} />
                 ))}
               </section>
             ))}
@@ -124,4 +129,17 @@ function openGraph(
   tags.push(['article:published_time', article.publishedAt], ['article:section', sectionName]);
   if (updatedAt) tags.push(['article:modified_time', updatedAt]);
   return tags;
+}
+
+/**
+ * `p-<n>` anchors for the lede and body paragraphs, numbered in reading order as enrichment numbers them, so
+ * a summary sentence's pointer is also a link.
+ */
+function paragraphAnchors(article: Pick<PublishedArticle, 'lede' | 'body'>): Map<BodyBlock, string> {
+  const anchors = new Map<BodyBlock, string>();
+  let next = article.lede ? 1 : 0;
+  for (const section of article.body) {
+    for (const block of section.blocks) if (block.type === 'paragraph') anchors.set(block, `p-${next++}`);
+  }
+  return anchors;
 }

@@ -5,13 +5,15 @@ interface BodyBlockProps {
   block: BodyBlock;
   /** The article's section, for the placeholder drawn when a figure has no image file. */
   section: string;
+  /** Anchor of a paragraph, for links from the summary to the sentence's place. */
+  paragraphId?: string | undefined;
 }
 
 /** One block of an article body. Text is plain and escaped by the renderer; nothing here is raw HTML. */
-export function BodyBlockView({ block, section }: BodyBlockProps) {
+export function BodyBlockView({ block, section, paragraphId }: BodyBlockProps) {
   switch (block.type) {
     case 'paragraph':
-      return <p>{block.text}</p>;
+      return <p id={paragraphId}>{block.text}</p>;
     case 'subheading':
       return <h3>{block.text}</h3>;
     case 'list': {
