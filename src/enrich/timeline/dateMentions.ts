@@ -89,7 +89,7 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
   // Without a publication time chrono still needs an instant; the probe below throws away what depends on it.
   const instant = reference ?? new Date(Date.UTC(2000, 0, 1));
   const probe = new Date(instant.getTime() + PROBE_OFFSET_DAYS * 86_400_000);
-  const probed = chrono.parse(sentence, { instant: probe, timezone: 0 });
+  let probed: chrono.ParsedResult[] | null = null; // read again only when chrono found something
   const mentions: DateMention[] = [];
   for (const found of chrono.parse(sentence, { instant, timezone: 0 })) {
     const kept = withoutEra(found, instant);
@@ -103,6 +103,7 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     if (index > 0 && /^(?:Today|Tonight|Tomorrow)\b/.test(text)) continue; // "USA Today": a name
     if (DURATION.test(text)) continue;
     if (NAMED_DAY.test(sentence.slice(0, index)) && /^(?:mon|tues|wednes|thurs|fri|satur|sun)day/i.test(text)) continue;
+    probed ??= chrono.parse(sentence, { instant: probe, timezone: 0 });
     const same = probed.find((p) => p.index === index && p.text === text);
     // Not found again, or moved with the reference: the text leaned on the publication time.
     const relative = !same || same.start.date().getTime() !== result.start.date().getTime();
