@@ -32,6 +32,9 @@ export interface TextEvidence {
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'on', '&']);
 
+/** Capital, then lower case (an initial, "O'Brien", "Hee-Chan" too): no digits, no inner capitals. */
+const NAME_SHAPE = /^\p{Lu}(?:[\p{Ll}'’-]*(?:-\p{Lu}\p{Ll}*)?|\.)$/u;
+
 /** A person's name rarely runs longer than this without a particle; longer unknown runs are organisations. */
 const LONGEST_UNMARKED_PERSON = 3;
 
@@ -160,12 +163,19 @@ function typedPieces(words: Word[], cue: boolean, evidence: TextEvidence, titleC
       }
     }
     if (titles === 0 && isTitle(rest[rest.length - 1]!.text) && rest.every((w) => isTitle(w.text) || isDemonym(w.text))) titles = rest.length;
+    // "Scientologist Tom Cruise", "Swedish Andreas Granqvist": a nationality or creed before a person's name.
+    if (titles === 0 && rest.length > 2 && rest.length <= LONGEST_UNMARKED_PERSON + 1 && isDemonym(rest[0]!.text) && isFirstName(rest[1]!.text)) titles = 1;
     if (titles > 0 && titles < rest.length && typeOfHead(rest[rest.length - 1]!.text) === undefined) {
       personCue = true;
       rest = rest.slice(titles);
       continue;
     }
     if (titles === rest.length) return pieces;
+    // "… Station Image: NASA": a caption's credit label is not part of the name before it.
+    if (rest.length > 1 && isOpener(rest[rest.length - 1]!.text)) {
+      rest = rest.slice(0, -1);
+      continue;
+    }
     // "Saturday Night", "Questions Wednesday": days and months are not part of a name.
     if (rest.length > 1 && isCalendarWord(rest[rest.length - 1]!.text)) {
       rest = rest.slice(0, -1);
@@ -205,13 +215,15 @@ function typeOf(words: Word[], personCue: boolean, evidence: TextEvidence, bySha
   if (capitals.length === 1) return singleWordType(first, evidence);
   if (isLastName(last.text)) return 'person';
   if (!byShape) return 'unknown';
-  if (capitals.length <= LONGEST_UNMARKED_PERSON && capitals.every((w) => looksLikeNameWord(w.text, evidence))) return 'person';
+  // A name by its shape: the surname must look like one; a given name may be any word ("Dries Mertens").
+  const given = capitals.slice(0, -1);
+  if (capitals.length <= LONGEST_UNMARKED_PERSON && looksLikeNameWord(last.text, evidence) && given.every((w) => looksLikeNameWord(w.text, evidence) || (NAME_SHAPE.test(w.text) && !evidence.lowerCaseWords.has(w.text.toLowerCase()) && !isDemonym(w.text)))) return 'person';
   return capitals.length === 2 && isDemonym(first.text) ? undefined : 'organization';
 }
 
 /** A word a person's name could be made of: not ordinary, no digits, no inner capitals ("PlayStation", "VR"). */
 function looksLikeNameWord(word: string, evidence: TextEvidence): boolean {
-  return /^\p{Lu}[\p{Ll}'’-]*(?:-\p{Lu}[\p{Ll}]*)?\.?$/u.test(word) && !isCommonWord(word) && !isDemonym(word) && !evidence.lowerCaseWords.has(word.toLowerCase());
+  return NAME_SHAPE.test(word) && !isCommonWord(word) && !isDemonym(word) && !evidence.lowerCaseWords.has(word.toLowerCase());
 }
 
 function singleWordType(word: Word, evidence: TextEvidence): Guess | undefined {
@@ -219,6 +231,8 @@ function singleWordType(word: Word, evidence: TextEvidence): Guess | undefined {
   if (lexical) return lexical;
   if (isDemonym(word.text)) return undefined;
   if (typeOfHead(word.text) || isCommonWord(word.text) || evidence.lowerCaseWords.has(word.text.toLowerCase())) return undefined;
+  // "PCs", "NGOs": plural initials name a kind of thing.
+  if (/^\p{Lu}{2,}s$/u.test(word.text)) return undefined;
   // "Cloud9", "MicroMega", "Secunia.com": digits, inner capitals or a domain make a brand, not a person.
   if (/\d|^\p{Lu}\p{Ll}+\p{Lu}|\.(?:com|org|net)$/u.test(word.text)) return 'organization';
   return 'unknown';
