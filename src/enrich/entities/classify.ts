@@ -11,7 +11,7 @@
 import { LONGEST_NAME_WORDS, lookUpName } from './gazetteer.ts';
 import type { Run, Word } from './runs.ts';
 import type { EntityType } from './types.ts';
-import { isCalendarWord, isCommonWord, isDemonym, isFirstName, isLastName, isOpener, isOtherNameHead, isTitle, typeOfHead, typeOfWord } from './words.ts';
+import { isCalendarWord, isCommonWord, isFunctionWord, isDemonym, isFirstName, isLastName, isOpener, isOtherNameHead, isTitle, typeOfHead, typeOfWord } from './words.ts';
 
 /** 'unknown': a name by its shape, but nothing in it says what kind; the article-level pass decides. */
 export type Guess = EntityType | 'unknown';
@@ -49,7 +49,7 @@ export function piecesOf(run: Run, evidence: TextEvidence): Piece[] {
   let personCue = false;
   // 1. Sentence-initial ordinary words: "According", "However", "Image".
   if (run.sentenceStart) {
-    while (words.length && !gazetteerPrefix(words) && isPositional(words[0]!, evidence)) {
+    while (words.length && !gazetteerPrefix(words) && isPositional(words[0]!, evidence) && !givenNameBefore(words, evidence)) {
       if (isTitle(words[0]!.text)) personCue = true;
       words = words.slice(1);
     }
@@ -64,6 +64,16 @@ function isPositional(word: Word, evidence: TextEvidence): boolean {
   // All capitals is a choice, not a position: "FIRST Global", "WHO".
   if (/^\p{Lu}[\p{Lu}\d&.]+$/u.test(word.text) && word.text !== 'I') return false;
   return isOpener(word.text) || isCommonWord(word.text) || evidence.lowerCaseWords.has(word.text.toLowerCase());
+}
+
+/**
+ * "Dries Mertens's attempt": an opening word the lexicon knows only as a verb or noun form, followed by a
+ * surname-like word, is a given name; a function word ("The", "According", "Several") never is.
+ */
+function givenNameBefore(words: readonly Word[], evidence: TextEvidence): boolean {
+  const [first, second] = words;
+  if (!first || !second || words.length > LONGEST_UNMARKED_PERSON) return false;
+  return !isFunctionWord(first.text) && !evidence.lowerCaseWords.has(first.text.toLowerCase()) && looksLikeNameWord(second.text, evidence) && typeOfWord(second.text) === undefined;
 }
 
 /** In a title-cased line only words that are not ordinary, and gazetteer names, can be names. */

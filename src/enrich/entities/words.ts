@@ -125,6 +125,13 @@ export function isOtherNameHead(word: string): boolean {
   return OTHER_NAME_HEADS.has(word.toLowerCase());
 }
 
+/** Words of grammar, not content: determiners, prepositions, pronouns, adverbs, adjectives, openers. */
+const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Copula', 'Adjective', 'Comparative', 'Superlative', 'Negative', 'Possessive', 'Reflexive', 'Expression', 'Month', 'WeekDay', 'Cardinal', 'Ordinal', 'TextValue', 'Actor']);
+
+export function isFunctionWord(word: string): boolean {
+  return OPENERS.has(word.toLowerCase()) || isTitle(word) || tagsOf(word).some((tag) => FUNCTION_TAGS.has(tag)) || /(?:ly|ing|ed)$/.test(word);
+}
+
 export function isTitle(word: string): boolean {
   return TITLES.has(word.toLowerCase());
 }
