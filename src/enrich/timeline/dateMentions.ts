@@ -103,22 +103,28 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     if (index > 0 && /^(?:Today|Tonight|Tomorrow)\b/.test(text)) continue; // "USA Today": a name
     if (DURATION.test(text)) continue;
     if (NAMED_DAY.test(sentence.slice(0, index)) && /^(?:mon|tues|wednes|thurs|fri|satur|sun)day/i.test(text)) continue;
+    const after = sentence.slice(index + text.length);
+    // "(January–July) of 2005": chrono leaves the year outside its reading.
+    const yearAfter = result.start.isCertain('year') || result.start.isCertain('weekday') ? null : YEAR_AFTER.exec(after);
     probed ??= chrono.parse(sentence, { instant: probe, timezone: 0 });
     const same = probed.find((p) => p.index === index && p.text === text);
     // Not found again, or moved with the reference: the text leaned on the publication time.
-    const relative = !same || same.start.date().getTime() !== result.start.date().getTime();
+    const relative = !yearAfter && (!same || same.start.date().getTime() !== result.start.date().getTime());
     if (relative && (!reference || !PUBLICATION_RELATIVE.test(text))) continue;
     let from = componentsDate(result.start);
     if (!from) continue;
-    const after = sentence.slice(index + text.length);
     // "the September 11 attacks", "the July 7 bombings": a day named for an event of some other year.
     if (relative && !result.start.isCertain('weekday') && /^\s+[a-z]{3,}/.test(after) && !FOLLOWING_SMALL_WORD.test(after)) continue;
-    const lastYearAfter = !result.start.isCertain('year') && LAST_YEAR_AFTER.exec(after);
+    const lastYearAfter = result.start.isCertain('year') ? null : LAST_YEAR_AFTER.exec(after);
     const lastBefore = /\blast\s+$/i.test(sentence.slice(0, index));
     if (reference && relative && !FUTURE.test(sentence)) from = notAfter(from, result, reference, lastBefore);
-    const to = result.end ? componentsDate(result.end) : undefined;
+    let to = result.end ? componentsDate(result.end) : undefined;
     if (lastYearAfter) from = { ...from, year: from.year - 1 }; // "on September 3rd last year"
-    const end = index + text.length + (lastYearAfter ? lastYearAfter[0].length : 0);
+    if (yearAfter) {
+      from = { ...from, year: Number(yearAfter[1]) };
+      if (to) to = { ...to, year: from.year };
+    }
+    const end = index + text.length + (lastYearAfter?.[0].length ?? yearAfter?.[0].length ?? 0);
     if (mentions.some((m) => m.end > index)) continue;
     mentions.push({ from, ...(to ? { to } : {}), start: index, end, relative });
   }
@@ -126,6 +132,8 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
 }
 
 /** "September 3rd last year": chrono reads the day and "last year" apart. */
+/** A year standing just after a year-less date ("January–July) of 2005"). */
+const YEAR_AFTER = /^\)?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)(?!\d)/;
 const LAST_YEAR_AFTER = /^,?\s+(?:of\s+)?last\s+year\b/i;
 /** Small words that may follow a date without making it a modifier ("on May 21 to participate"). */
 const FOLLOWING_SMALL_WORD = /^\s+(?:and|or|to|in|at|on|for|when|after|before|while|with|by|from|as|the|a|an|but|that|this|last|next|until|through)\b/;

@@ -159,6 +159,7 @@ describe('years, months and ranges', () => {
     ['The 2008–09 recession cut output by 4%.', ['2008/2009'], /recession/],
     ['The plant opened in March 2015 and closed in December 2019.', ['2015-03', '2019-12'], /plant opened|closed/],
     ['The 2020 presidential election was contested.', ['2020'], /presidential election/],
+    ['Investment rose by 19% in the first six months (January-July) of 2005.', ['2005-01/2005-07'], /Investment/],
   ];
   for (const [sentence, dates, label] of cases) {
     test(sentence, () => {
