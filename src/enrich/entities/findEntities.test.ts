@@ -116,6 +116,11 @@ describe('slugs', () => {
     assert.deepEqual(slugOf('The WHO and the World Health Organisation met.'), ['world-health-organization']);
   });
 
+  test('an empty article, or names in a script slugs cannot spell, give no entities rather than empty slugs', () => {
+    assert.deepEqual(findEntities({ headline: '', paragraphs: [] }), []);
+    for (const entity of findEntities({ headline: 'Талибан', paragraphs: ['Встреча в Кабуле прошла спокойно.'] })) assert.ok(entity.slug.length > 0);
+  });
+
   test('are stable from run to run', () => {
     const article = seedArticle();
     assert.deepEqual(findEntities(article), findEntities(article));

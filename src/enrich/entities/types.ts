@@ -2,7 +2,10 @@
 
 export type EntityType = 'person' | 'place' | 'organization';
 
-/** One place a name stands in the article: `paragraphs[paragraph].slice(start, end) === text`. */
+/**
+ * One place a name stands in the article: `paragraphs[paragraph].slice(start, end) === text`, or, when
+ * `paragraph` is -1 (HEADLINE), `headline.slice(start, end) === text`.
+ */
 export interface EntityMention {
   paragraph: number;
   start: number;
