@@ -40,7 +40,7 @@ export function clauseAround(sentence: string, words: readonly Word[], date: Spa
   return previous ? { start: previous.start, end: clause.end } : clause;
 }
 
-/** A label for the fact dated at `date` (or, for an undated fact, near `anchor`) within `clause`. */
+/** A label for the fact dated at `date` within `clause`, bounded by the other dates of the sentence. */
 export function labelFor(sentence: string, words: readonly Word[], clause: Span, date: Span, otherDates: readonly Span[] = []): string {
   // Another date of the same clause bounds this one's words ("entered politics in 1946 and served … from 1967").
   const from = Math.max(clause.start, ...otherDates.filter((d) => d.end <= date.start).map((d) => d.end));
