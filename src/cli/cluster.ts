@@ -39,8 +39,16 @@ export async function clusterStream(input: Readable, output: Writable, name = 'i
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   let articles = 0;
+  // A reader that went away (`newsdesk cluster … | head`) ends the run quietly, like any Unix filter; the
+  // listener stays on so a late EPIPE from the same stream cannot crash the process either.
+  let outputError: NodeJS.ErrnoException | null = null;
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    outputError ??= error;
+    lines.close();
+  });
   try {
     for await (const line of lines) {
+      if (outputError) break;
       lineNumber++;
       if (!line.trim()) continue;
       const doc = parseArticleLine(line, `${name}:${lineNumber}`);
@@ -54,12 +62,15 @@ export async function clusterStream(input: Readable, output: Writable, name = 'i
       if (!output.write(text)) await once(output, 'drain');
     }
   } catch (error) {
-    if (error instanceof ValidationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return { articles, stories: clusterer.stories().length };
+    if (error instanceof ValidationError || error === outputError) throw error;
     throw new ValidationError(`cannot read ${name}: ${code ?? (error as Error).message}`);
   } finally {
     lines.close();
   }
+  const failed = outputError as NodeJS.ErrnoException | null;
+  if (failed && failed.code !== 'EPIPE') throw failed;
   return { articles, stories: clusterer.stories().length };
 }
 

@@ -77,6 +77,15 @@ describe('StoryClusterer', () => {
     assert.equal(again.add({ ...b!, publishedAt: '2020-01-02T00:00:00Z' }).storyId, early.storyId);
   });
 
+  test('vocabulary learnt from past articles opens no story', () => {
+    const clusterer = new StoryClusterer();
+    for (const item of items.slice(0, 20)) clusterer.learnVocabulary(item);
+    assert.deepEqual(clusterer.stories(), []);
+    const placed = clusterer.add(items[0]!);
+    assert.equal(placed.nearDuplicateOf, null, 'a learnt article is not filed as an original');
+    assert.equal(clusterer.stories().length, 1);
+  });
+
   test('a story headline is one of its members\' titles', () => {
     const clusterer = new StoryClusterer();
     for (const item of items.slice(0, 60)) clusterer.add(item);

@@ -8,6 +8,17 @@
  * near-duplicate (a syndicated copy) joins its original's story whatever its vector says.
  */
 import { fingerprint, fingerprintBuckets, hashString, isNearDuplicate } from './fingerprint.ts';
+import { chooseHeadline } from './headline.ts';
+import {
+  absorb,
+  centroidCosine,
+  cosine,
+  heaviest,
+  joinStory,
+  newStory,
+  withinWindow,
+  type Vector,
+} from './storyCentroid.ts';
 import { MemoryStoryIndex, type StoredStory, type StoryIndex } from './storyIndex.ts';
 import { contentTerms, nameSlugs } from './words.ts';
 
@@ -69,14 +80,11 @@ const STORIES_PER_TERM = 40;
 const COMPARED_STORIES = 60;
 /** Documents read from each fingerprint bucket. */
 const DOCUMENTS_PER_BUCKET = 20;
-/** A story's centroid keeps its heaviest terms only, so comparing with a big story costs no more than a small one. */
-const CENTROID_TERMS = 400;
 /** Terms of a story posted in the index: enough to be found by any article about it. */
 const POSTED_TERMS = 40;
 const NAME_PREFIX = '@';
 const DAY_MS = 86_400_000;
 
-type Vector = Map<string, number>;
 
 export class StoryClusterer {
   readonly #index: StoryIndex;
@@ -114,6 +122,14 @@ export class StoryClusterer {
     return { storyId: story.id, nearDuplicateOf: duplicateOf?.id ?? null, moved: moved.filter((id) => id !== doc.id) };
   }
 
+  /**
+   * Counts an article's words towards how rare each word is, without placing it in a story: past articles
+   * (or any news corpus) teach the clusterer which words are common before the first story arrives.
+   */
+  learnVocabulary(doc: Pick<ClusterDocument, 'title' | 'text' | 'entities'>): void {
+    this.#index.countDocument(this.#terms(doc).keys());
+  }
+
   stories(): StorySummary[] {
     return [...this.#index.stories()].map((story) => ({
       id: story.id,
@@ -136,7 +152,7 @@ export class StoryClusterer {
   }
 
   /** Term counts of title (counted twice) and text, with names under their own prefix. */
-  #terms(doc: ClusterDocument): Map<string, number> {
+  #terms(doc: Pick<ClusterDocument, 'title' | 'text' | 'entities'>): Map<string, number> {
     const counts = new Map<string, number>();
     const add = (term: string, times = 1) => counts.set(term, (counts.get(term) ?? 0) + times);
     for (const term of contentTerms(doc.title)) add(term, TITLE_REPEAT);
@@ -213,55 +229,6 @@ export class StoryClusterer {
   }
 }
 
-function newStory(id: string, opened: number): StoredStory {
-  return { id, opened, members: [], titles: [], centroid: new Map(), centroidNorm: 0, vectorCount: 0, firstSeen: null, lastSeen: null };
-}
-
-function joinStory(story: StoredStory, doc: ClusterDocument, vector: Vector | null, time: number | null): void {
-  story.members.push(doc.id);
-  story.titles.push(doc.title);
-  if (time !== null) {
-    story.firstSeen = story.firstSeen === null ? time : Math.min(story.firstSeen, time);
-    story.lastSeen = story.lastSeen === null ? time : Math.max(story.lastSeen, time);
-  }
-  if (!vector) return;
-  story.vectorCount++;
-  for (const [term, weight] of vector) story.centroid.set(term, (story.centroid.get(term) ?? 0) + weight);
-  pruneCentroid(story);
-}
-
-/** Keeps the centroid to its heaviest terms and refreshes its norm. */
-function pruneCentroid(story: StoredStory): void {
-  if (story.centroid.size > CENTROID_TERMS * 2) {
-    story.centroid = new Map(heaviest(story.centroid, CENTROID_TERMS).map((term) => [term, story.centroid.get(term)!]));
-  }
-  let norm = 0;
-  for (const weight of story.centroid.values()) norm += weight * weight;
-  story.centroidNorm = Math.sqrt(norm);
-}
-
-/** Cosine of two stories' centroids, walking the smaller one. */
-function centroidCosine(a: StoredStory, b: StoredStory): number {
-  const [small, large] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, weight] of small.centroid) dot += weight * (large.centroid.get(term) ?? 0);
-  return dot === 0 ? 0 : dot / (a.centroidNorm * b.centroidNorm);
-}
-
-/** Moves every member of `newer` into `older`, in arrival order of neither: older members first. */
-function absorb(older: StoredStory, newer: StoredStory): void {
-  older.members.push(...newer.members);
-  older.titles.push(...newer.titles);
-  older.vectorCount += newer.vectorCount;
-  for (const [term, weight] of newer.centroid) older.centroid.set(term, (older.centroid.get(term) ?? 0) + weight);
-  for (const time of [newer.firstSeen, newer.lastSeen]) {
-    if (time === null) continue;
-    older.firstSeen = older.firstSeen === null ? time : Math.min(older.firstSeen, time);
-    older.lastSeen = older.lastSeen === null ? time : Math.max(older.lastSeen, time);
-  }
-  pruneCentroid(older);
-}
-
 /**
  * A stable id from the first member's id: the same article opening the same story gives the same id on
  * every run, and the id never changes as the story grows.
@@ -273,48 +240,8 @@ function storyIdFor(firstMemberId: string, index: StoryIndex): string {
   return id;
 }
 
-function withinWindow(story: StoredStory, time: number | null, windowMs: number): boolean {
-  if (time === null || story.firstSeen === null || story.lastSeen === null) return true;
-  return time >= story.firstSeen - windowMs && time <= story.lastSeen + windowMs;
-}
-
 function publicationTime(publishedAt: string | null | undefined): number | null {
   if (!publishedAt) return null;
   const time = Date.parse(publishedAt);
   return Number.isNaN(time) ? null : time;
-}
-
-/** Cosine of a unit vector and a story's centroid. */
-function cosine(vector: Vector, story: StoredStory): number {
-  let dot = 0;
-  for (const [term, weight] of vector) dot += weight * (story.centroid.get(term) ?? 0);
-  return dot === 0 ? 0 : dot / story.centroidNorm;
-}
-
-function heaviest(vector: Vector, count: number): string[] {
-  return [...vector.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([term]) => term);
-}
-
-/**
- * The member title that best says what the story is about: the one whose words weigh most in the centroid,
- * per word, so a long lede sentence does not win by length alone. Ties go to the earliest member.
- */
-function chooseHeadline(story: StoredStory): string {
-  let best = story.titles[0] ?? '';
-  let bestScore = -1;
-  for (const title of story.titles) {
-    const terms = contentTerms(title);
-    if (terms.length === 0) continue;
-    let score = 0;
-    for (const term of new Set(terms)) score += story.centroid.get(term) ?? 0;
-    score /= Math.sqrt(terms.length);
-    if (score > bestScore) {
-      best = title;
-      bestScore = score;
-    }
-  }
-  return best;
 }
