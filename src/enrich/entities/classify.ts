@@ -104,6 +104,8 @@ function splitAtConnectors(words: Word[]): Word[][] {
   if (words.length < 3 || lookUpName(textOf(words))) return words.length ? [words] : [];
   const parts: Word[][] = [];
   let current: Word[] = [];
+  // Once "of"/"for" has joined after a head, the name may go on: "Joint Council for the Welfare of Immigrants".
+  let joined = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.namePart) {
@@ -111,18 +113,30 @@ function splitAtConnectors(words: Word[]): Word[][] {
       continue;
     }
     const left = current.filter((w) => w.namePart);
+    const previous = current[current.length - 1];
     const joins =
       word.text !== 'and' &&
       left.length > 0 &&
-      (typeOfHead(left[left.length - 1]!.text) !== undefined || typeOfHead(left[0]!.text) !== undefined || word.text === '&' || (word.text === 'the' && current.length > 0 && !current[current.length - 1]!.capitalised));
-    if (joins) current.push(word);
-    else {
+      !countryAfter(words, i) &&
+      (joined || typeOfHead(left[left.length - 1]!.text) !== undefined || typeOfHead(left[0]!.text) !== undefined || word.text === '&' || (word.text === 'the' && previous !== undefined && !previous.capitalised));
+    if (joins) {
+      current.push(word);
+      joined = true;
+    } else {
       if (current.length) parts.push(trimConnectors(current));
       current = [];
+      joined = false;
     }
   }
   if (current.length) parts.push(trimConnectors(current));
   return parts.filter((part) => part.length > 0);
+}
+
+/** "University of Sheffield of the UK": "of the" before a country places the name, it does not continue it. */
+function countryAfter(words: readonly Word[], i: number): boolean {
+  if (words[i]!.text !== 'of' || words[i + 1]?.text !== 'the') return false;
+  const known = gazetteerPrefix(words.slice(i + 2));
+  return known > 0 && lookUpName(textOf(words.slice(i + 2, i + 2 + known)))?.type === 'place';
 }
 
 function trimConnectors(words: Word[]): Word[] {
