@@ -137,7 +137,7 @@ describe('home and section front, JavaScript off', () => {
 });
 
 describe('accessibility', () => {
-  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/missing-page']) {
+  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/topic/iraq', '/missing-page']) {
     test(`axe: no serious or critical violations on ${path}`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();

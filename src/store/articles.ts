@@ -131,6 +131,17 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
     },
 
     listPublished: listCards,
+
+    async cardsByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await published()
+        .select(CARD_COLUMNS)
+        .where('id', 'in', [...ids])
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(cardFromRow);
+    },
     listHeadlines: listLinks,
 
     async countPublished(section) {

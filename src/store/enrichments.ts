@@ -120,6 +120,10 @@ export function enrichmentRepository(db: Kysely<Database>): EnrichmentRepository
       return rows.map((row) => row.article_id);
     },
 
+    findEntity(slug) {
+      return db.selectFrom('entities').select(['slug', 'name', 'type']).where('slug', '=', slug).executeTakeFirst();
+    },
+
     async articleIdsForStory(storyId) {
       const rows = await db
         .selectFrom('article_enrichments')

@@ -3,6 +3,7 @@ import type {
   ArticleCard,
   ArticleDraft,
   ArticleEnrichment,
+  ArticleEntity,
   ArticleLink,
   ArticleProvenance,
   ArticleStatus,
@@ -61,6 +62,8 @@ export interface ArticleRepository {
   update(id: number, update: ArticleUpdate): Promise<Article>;
   /** Published articles, newest first (publishedAt desc, then id desc). */
   listPublished(query: PageQuery): Promise<ArticleCard[]>;
+  /** The published ones among `ids`, as cards, newest first (topic and story pages). */
+  cardsByIds(ids: readonly number[]): Promise<ArticleCard[]>;
   /** The same articles as listPublished, as headline links only: for lists that show no more. */
   listHeadlines(query: PageQuery): Promise<ArticleLink[]>;
   countPublished(section?: string): Promise<number>;
@@ -109,6 +112,7 @@ export interface EnrichmentRepository {
   /** Newest first. */
   articleIdsForEntity(slug: string, limit: number): Promise<number[]>;
   articleIdsForStory(storyId: string): Promise<number[]>;
+  findEntity(slug: string): Promise<Pick<ArticleEntity, 'slug' | 'name' | 'type'> | undefined>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -156,6 +156,12 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .summary-label { margin: 0 0 0.35rem; font: 700 0.95rem/1.2 var(--ui); letter-spacing: 0.06em; font-variant-caps: all-small-caps; color: var(--muted); }
 .summary-box p:last-child { margin-bottom: 0; }
 .summary-note { font-variant-caps: normal; letter-spacing: 0; font-weight: 400; }
+.topics { margin: 2rem 0 0; }
+.topics h2 { margin: 0 0 0.5rem; font: 700 0.95rem/1.2 var(--ui); letter-spacing: 0.06em; font-variant-caps: all-small-caps; color: var(--muted); }
+.topics ul { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
+.topics a { display: inline-block; padding: 0.3rem 0.7rem; border: 1px solid var(--rule); border-radius: 999px; font: 0.9rem/1.3 var(--ui); color: inherit; text-decoration: none; }
+.topics a:hover, .topics a:focus-visible { border-color: var(--muted); }
+.topic-kind { margin: 0 0 0.25rem; font: 700 0.85rem/1.2 var(--ui); letter-spacing: 0.06em; font-variant-caps: all-small-caps; color: var(--muted); }
 .summary-sentences { margin: 0; padding-left: 1.2rem; font: 1.1rem/1.6 var(--serif); }
 .summary-sentences li { margin: 0 0 0.5rem; }
 .summary-sentences a { color: inherit; text-decoration-color: var(--rule); text-underline-offset: 0.2em; }

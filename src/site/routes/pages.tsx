@@ -12,6 +12,7 @@ import type { Store } from '../../store/index.ts';
 import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCache.ts';
 import { renderDocument } from '../render.ts';
 import { ArticlePage } from '../views/ArticlePage.tsx';
+import { TopicPage } from '../views/TopicPage.tsx';
 import { Home, type SectionBlock } from '../views/Home.tsx';
 import { SectionFront } from '../views/SectionFront.tsx';
 import type { SiteInfo } from '../views/types.ts';
@@ -28,6 +29,10 @@ export const SECTION_PAGE_SIZE = 20;
 export const HOME_STORIES_PER_SECTION = 4;
 /** Stories in the Related Articles and Trending lists below an article. */
 export const ARTICLE_LIST_LENGTH = 5;
+/** Topic links under a story: its most-named people, places and organisations. */
+const TOPICS_PER_ARTICLE = 8;
+/** A topic page lists this many stories, newest first. */
+const TOPIC_PAGE_LENGTH = 50;
 /** Beyond this a page number is a probe, not a reader: refused by the schema before any query runs. */
 const MAX_PAGE = 100_000;
 
@@ -103,6 +108,19 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     },
   );
 
+  app.get('/topic/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    if (!isSlug(slug)) throw new NotFoundError(`no topic "${slug}"`);
+    const [topic, sections, ids] = await Promise.all([
+      store.enrichments.findEntity(slug),
+      store.sections.list(NAV_QUERY),
+      store.enrichments.articleIdsForEntity(slug, TOPIC_PAGE_LENGTH),
+    ]);
+    const articles = await store.articles.cardsByIds(ids);
+    if (!topic || articles.length === 0) throw new NotFoundError(`no stories about "${slug}"`);
+    return respond(request, reply, <TopicPage site={site} sections={sections} topic={topic} articles={articles} />);
+  });
+
   app.get('/:section/:slug', async (request, reply) => {
     const { section: sectionSlug, slug } = request.params as { section: string; slug: string };
     if (!isSlug(sectionSlug) || !isSlug(slug)) throw new NotFoundError(`no article at /${sectionSlug}/${slug}`);
@@ -115,7 +133,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
       store.articles.listHeadlines({ limit: listLength * 2, offset: 0 }),
     ]);
     if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
-    const enrichment = article.summary ? undefined : await store.enrichments.find(article.id);
+    const enrichment = await store.enrichments.find(article.id);
     const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id);
     const trending = notThis(newest).slice(0, ARTICLE_LIST_LENGTH);
     // Same-section stories first; a thin section is topped up with the newest stories Trending does not show.
@@ -138,6 +156,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         related={related}
         trending={trending}
         automaticSummary={enrichment && effectiveSummary(enrichment)}
+        topics={enrichment?.entities.slice(0, TOPICS_PER_ARTICLE) ?? []}
       />,
     );
   });

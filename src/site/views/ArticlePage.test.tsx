@@ -68,7 +68,7 @@ describe('ArticlePage', () => {
       '<span class="credit">Nasser Nasser/AP/File</span>',
       '<p class="summary-label" id="summary-label">Summary</p>',
       '<p>Iraq announced that US forces',
-      '<p class="lede">Iraq’s government announced on Sunday',
+      '<p class="lede" id="p-0">Iraq’s government announced on Sunday',
       '<h2 id="part-1">Last Units Leave Al-Asad</h2>',
       '<h2 id="part-8">Outlook</h2>',
       '</article>',

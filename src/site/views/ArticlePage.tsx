@@ -1,10 +1,11 @@
-import type { ArticleLink, ArticleSummary, BodyBlock, PublishedArticle, Section } from '../../domain/index.ts';
+import type { ArticleEntity, ArticleLink, ArticleSummary, BodyBlock, PublishedArticle, Section } from '../../domain/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
 import { BodyBlockView } from './BodyBlock.tsx';
 import { Figure, imageSource } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
 import { SourceCredit } from './SourceCredit.tsx';
 import { AutomaticSummaryBox, SourceSummaryBox } from './SummaryBox.tsx';
+import { TopicLinks } from './TopicPage.tsx';
 import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
@@ -19,6 +20,8 @@ interface ArticlePageProps extends Chrome {
   trending: ArticleLink[];
   /** Shown when the source gave no summary of its own. */
   automaticSummary?: ArticleSummary | null;
+  /** The people, places and organisations the story names most. */
+  topics?: readonly Pick<ArticleEntity, 'slug' | 'name'>[];
 }
 
 /**
@@ -26,7 +29,8 @@ interface ArticlePageProps extends Chrome {
  * byline and times, hero figure, the summary box, the lede, the titled body sections, the source credit.
  * After it, outside the story so nobody mistakes it for reporting: feedback prompt, related, trending.
  */
-export function ArticlePage({ site, sections, section, article, related, trending, automaticSummary = null }: ArticlePageProps) {
+export function ArticlePage(props: ArticlePageProps) {
+  const { site, sections, section, article, related, trending, automaticSummary = null, topics = [] } = props;
   const path = `/${article.section}/${article.slug}`;
   const summaryText = article.summary ?? automaticSummary?.short ?? article.dek ?? article.lede;
   const description = summaryText ? snippet(summaryText, META_DESCRIPTION_LENGTH) : null;
@@ -87,6 +91,7 @@ export function ArticlePage({ site, sections, section, article, related, trendin
             ))}
           </div>
           {article.source ? <SourceCredit source={article.source} /> : null}
+          <TopicLinks topics={topics} />
         </article>
         <div class="story-aside">
           <section class="feedback" aria-labelledby="feedback-heading">

@@ -1,0 +1,37 @@
+/** Topic pages: every person, place and organisation enrichment finds has a page listing its stories. */
+import assert from 'node:assert/strict';
+import { realpathSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { articlePath } from '../src/domain/index.ts';
+import { SEED_PAGE_FILE } from '../src/ingest/index.ts';
+import { startDemoSite, type RunningSite } from './helpers/site.ts';
+
+let site: RunningSite;
+before(async () => {
+  site = await startDemoSite();
+});
+after(() => site.close());
+
+test('the seed links its topics, and a topic page lists the stories that name it', async () => {
+  const seed = await site.store.articles.findBySourceKey(`file:${realpathSync(SEED_PAGE_FILE)}`);
+  assert.ok(seed);
+  const page = await (await fetch(`${site.url}${articlePath(seed)}`)).text();
+  assert.match(page, /<h2 id="topics-heading">Topics<\/h2>/);
+  assert.match(page, /<a href="\/topic\/al-asad-air-base">Al-Asad Air Base<\/a>/);
+
+  const topic = await fetch(`${site.url}/topic/kataib-hezbollah`);
+  assert.equal(topic.status, 200);
+  const html = await topic.text();
+  assert.match(html, /<h1 class="front-title">Kataib Hezbollah<\/h1>/);
+  assert.match(html, /Organisation/);
+  assert.ok(html.includes(`href="${articlePath(seed)}"`), 'the seed is listed');
+
+  // Every entity is indexed, also those the article page has no room to link; Iraq is in many demo stories.
+  const iraq = await (await fetch(`${site.url}/topic/iraq`)).text();
+  assert.ok(Number(/(\d+) stories/.exec(iraq)?.[1]) > 1, 'Iraq is named by more than the seed');
+});
+
+test('unknown and malformed topics are 404 pages', async () => {
+  assert.equal((await fetch(`${site.url}/topic/no-such-topic`)).status, 404);
+  assert.equal((await fetch(`${site.url}/topic/Not%20A%20Slug`)).status, 404);
+});
