@@ -195,6 +195,15 @@ function typedPieces(words: Word[], cue: boolean, evidence: TextEvidence, titleC
       continue;
     }
     if (titles === rest.length) return pieces;
+    // "Refugee Council Enver Solomon": an organisation's head, then a person's name (two or three words).
+    let head = rest.length - 3;
+    while (head > 0 && typeOfHead(rest[head]!.text) !== 'organization') head--;
+    const after = rest.slice(head + 1);
+    if (head > 0 && after.length <= LONGEST_UNMARKED_PERSON && after.every((w) => looksLikeNameWord(w.text, evidence)) && !after.some((w) => typeOfHead(w.text))) {
+      pieces.push({ words: rest.slice(0, head + 1), type: 'organization', titleCase, sentenceStart: false });
+      pieces.push({ words: after, type: 'person', titleCase, sentenceStart: false });
+      return pieces;
+    }
     // "… Station Image: NASA": a caption's credit label is not part of the name before it.
     if (rest.length > 1 && isOpener(rest[rest.length - 1]!.text)) {
       rest = rest.slice(0, -1);
