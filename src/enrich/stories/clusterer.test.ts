@@ -64,6 +64,9 @@ describe('StoryClusterer', () => {
     const placed = clusterer.add(original);
     const copy = { ...original, id: 'copy', title: `${original.title} (wire)`, text: `By Staff\n${original.text}` };
     assert.deepEqual(clusterer.add(copy), { storyId: placed.storyId, nearDuplicateOf: original.id, moved: [] });
+    // Adding an article again changes nothing.
+    assert.deepEqual(clusterer.add(copy), { storyId: placed.storyId, nearDuplicateOf: original.id, moved: [] });
+    assert.deepEqual(clusterer.stories().map((story) => story.members), [[original.id, 'copy']]);
   });
 
   test('articles outside the time window open a new story', () => {

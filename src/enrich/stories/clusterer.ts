@@ -95,7 +95,12 @@ export class StoryClusterer {
     this.#settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
   }
 
+  /** Places an article in a story. Adding an article id again changes nothing and answers as the first time. */
   add(doc: ClusterDocument): StoryPlacement {
+    const known = this.#index.document(doc.id);
+    if (known) {
+      return { storyId: this.#index.story(known.storyId)?.id ?? known.storyId, nearDuplicateOf: known.nearDuplicateOf, moved: [] };
+    }
     const print = fingerprint(`${doc.title}\n${doc.text}`);
     const time = publicationTime(doc.publishedAt);
     const duplicateOf = this.#findNearDuplicate(print);
@@ -118,8 +123,9 @@ export class StoryClusterer {
       story = this.#mergeRetold(story, time, moved);
       this.#index.postStoryTerms(story.id, heaviest(story.centroid, POSTED_TERMS), time);
     }
-    this.#index.fileDocument({ id: doc.id, storyId: story.id, fingerprint: print }, fingerprintBuckets(print));
-    return { storyId: story.id, nearDuplicateOf: duplicateOf?.id ?? null, moved: moved.filter((id) => id !== doc.id) };
+    const nearDuplicateOf = duplicateOf?.id ?? null;
+    this.#index.fileDocument({ id: doc.id, storyId: story.id, fingerprint: print, nearDuplicateOf }, fingerprintBuckets(print));
+    return { storyId: story.id, nearDuplicateOf, moved: moved.filter((id) => id !== doc.id) };
   }
 
   /**

@@ -25,7 +25,7 @@ describe('MemoryStoryIndex', () => {
   test('documents are found again through their fingerprint buckets', () => {
     const index = new MemoryStoryIndex();
     const print = fingerprint('The council approved the new harbour budget on Tuesday after a long debate.');
-    index.fileDocument({ id: 'doc-1', storyId: 'story-1', fingerprint: print }, fingerprintBuckets(print));
+    index.fileDocument({ id: 'doc-1', storyId: 'story-1', fingerprint: print, nearDuplicateOf: null }, fingerprintBuckets(print));
     for (const bucket of fingerprintBuckets(print)) assert.deepEqual(index.documentsInBucket(bucket, 5), ['doc-1']);
     assert.equal(index.document('doc-1')?.storyId, 'story-1');
   });

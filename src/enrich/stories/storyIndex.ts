@@ -30,6 +30,8 @@ export interface FiledDocument {
   id: string;
   storyId: string;
   fingerprint: Fingerprint;
+  /** The earlier article this one is a copy of, if it is one. */
+  nearDuplicateOf: string | null;
 }
 
 export interface StoryIndex {
