@@ -8,7 +8,12 @@ import { runsOf, wordsOf } from './runs.ts';
 import type { EntitySpan, EntityType } from './types.ts';
 
 /** What a lone capitalised word that nothing else types is taken for: in news copy, mostly a surname. */
-const UNKNOWN_WORD_TYPE: EntityType | undefined = 'person';
+const UNKNOWN_WORD_TYPE: EntityType = 'person';
+/**
+ * How often such a word must stand capitalised mid-sentence to be taken for a name at all: once is as often
+ * a product, a typo or an odd capital ("Chrome", "Technlogy") as a person.
+ */
+const UNKNOWN_WORD_MIN_MENTIONS = 2;
 
 export function entitySpans(text: string): EntitySpan[] {
   const words = wordsOf(text);
@@ -17,7 +22,11 @@ export function entitySpans(text: string): EntitySpan[] {
   };
   const pieces = runsOf(text, words).flatMap((run) => piecesOf(run, evidence));
   const known = typesOfNameWords(pieces);
-  const midSentence = new Set(pieces.filter((p) => !p.sentenceStart && !p.titleCase).flatMap((p) => p.words.map((w) => w.text)));
+  const midSentence = new Map<string, number>();
+  for (const piece of pieces) {
+    if (piece.sentenceStart || piece.titleCase) continue;
+    for (const word of piece.words) midSentence.set(word.text, (midSentence.get(word.text) ?? 0) + 1);
+  }
   const spans: EntitySpan[] = [];
   for (const piece of pieces) {
     const type = piece.type === 'unknown' ? resolveUnknown(piece, known, midSentence) : piece.type;
@@ -27,14 +36,14 @@ export function entitySpans(text: string): EntitySpan[] {
 }
 
 /**
- * A lone word takes the type of the article's longer name it belongs to. Failing that, a guess is made only
- * where the capital is the writer's choice: not in a title-cased line, and at a sentence start only if the
- * word is capitalised elsewhere too ("Usually", "Lawsuits" are not).
+ * A lone word takes the type of the article's longer name it belongs to. Failing that, it is guessed a
+ * person only where the capital is the writer's choice (not in a title-cased line) and the article keeps
+ * using it ("Usually", "Lawsuits" at a sentence start, "Chrome" once, are not names to us).
  */
-function resolveUnknown(piece: Piece, known: ReadonlyMap<string, EntityType>, midSentence: ReadonlySet<string>): EntityType | undefined {
+function resolveUnknown(piece: Piece, known: ReadonlyMap<string, EntityType>, midSentence: ReadonlyMap<string, number>): EntityType | undefined {
   if (piece.words.length > 1) return piece.titleCase ? undefined : 'organization';
   const word = piece.words[0]!.text;
-  const guess = piece.titleCase || (piece.sentenceStart && !midSentence.has(word)) ? undefined : UNKNOWN_WORD_TYPE;
+  const guess = !piece.titleCase && (midSentence.get(word) ?? 0) >= UNKNOWN_WORD_MIN_MENTIONS ? UNKNOWN_WORD_TYPE : undefined;
   return known.get(word) ?? guess;
 }
 
