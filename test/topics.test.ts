@@ -35,3 +35,15 @@ test('unknown and malformed topics are 404 pages', async () => {
   assert.equal((await fetch(`${site.url}/topic/no-such-topic`)).status, 404);
   assert.equal((await fetch(`${site.url}/topic/Not%20A%20Slug`)).status, 404);
 });
+
+test('Related Articles leads with stories that share the seed\'s people, places and organisations', async () => {
+  const seed = await site.store.articles.findBySourceKey(`file:${realpathSync(SEED_PAGE_FILE)}`);
+  const page = await (await fetch(`${site.url}${articlePath(seed!)}`)).text();
+  const related = /<section class="related"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+  const first = /<a href="\/([a-z0-9-]+)\/([a-z0-9-]+)">/.exec(related);
+  assert.ok(first, 'a related story');
+  const article = await site.store.articles.findPublished(first[1]!, first[2]!);
+  const mine = new Set((await site.store.enrichments.find(seed!.id))!.entities.map((e) => e.slug));
+  const theirs = (await site.store.enrichments.find(article!.id))!.entities.map((e) => e.slug);
+  assert.ok(theirs.some((slug) => mine.has(slug)), `${article!.headline} shares an entity with the seed`);
+});

@@ -5,3 +5,4 @@ export * from './errors.ts';
 export * from './contentHash.ts';
 export * from './feed.ts';
 export * from './enrichment.ts';
+export * from './related.ts';

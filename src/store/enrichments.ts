@@ -120,6 +120,29 @@ export function enrichmentRepository(db: Kysely<Database>): EnrichmentRepository
       return rows.map((row) => row.article_id);
     },
 
+    async entityNeighbours(slugs, perEntity) {
+      const lists = await Promise.all(
+        slugs.map((slug) =>
+          db
+            .selectFrom('article_entities')
+            .innerJoin('articles', 'articles.id', 'article_entities.article_id')
+            .select(['articles.id', 'articles.section', 'articles.published_at', 'article_entities.entity_slug'])
+            .where('article_entities.entity_slug', '=', slug)
+            .where('articles.status', '=', 'published')
+            .orderBy('article_entities.article_id', 'desc')
+            .limit(perEntity)
+            .execute(),
+        ),
+      );
+      const byId = new Map<number, { id: number; section: string; publishedAt: string; shared: string[] }>();
+      for (const row of lists.flat()) {
+        const neighbour = byId.get(row.id) ?? { id: row.id, section: row.section, publishedAt: row.published_at!, shared: [] };
+        neighbour.shared.push(row.entity_slug);
+        byId.set(row.id, neighbour);
+      }
+      return [...byId.values()];
+    },
+
     findEntity(slug) {
       return db.selectFrom('entities').select(['slug', 'name', 'type']).where('slug', '=', slug).executeTakeFirst();
     },

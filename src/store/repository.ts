@@ -113,6 +113,14 @@ export interface EnrichmentRepository {
   articleIdsForEntity(slug: string, limit: number): Promise<number[]>;
   articleIdsForStory(storyId: string): Promise<number[]>;
   findEntity(slug: string): Promise<Pick<ArticleEntity, 'slug' | 'name' | 'type'> | undefined>;
+  /**
+   * Published articles that name any of `slugs`, at most `perEntity` newest per entity (the index is read, the
+   * archive is not scanned), with the entities each shares.
+   */
+  entityNeighbours(
+    slugs: readonly string[],
+    perEntity: number,
+  ): Promise<{ id: number; section: string; publishedAt: string; shared: string[] }[]>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

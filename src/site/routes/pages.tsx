@@ -6,7 +6,9 @@ import {
   type ArticleEnrichment,
   type ArticleLink,
   type ArticleSummary,
+  type PublishedArticle,
   type Section,
+  rankRelated,
 } from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
 import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCache.ts';
@@ -134,13 +136,16 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     ]);
     if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
     const enrichment = await store.enrichments.find(article.id);
+    const related = await relatedByContent(store, article, enrichment);
     const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id);
     const trending = notThis(newest).slice(0, ARTICLE_LIST_LENGTH);
-    // Same-section stories first; a thin section is topped up with the newest stories Trending does not show.
-    const related = uniqueById([...notThis(sameSection), ...notThis(newest).slice(ARTICLE_LIST_LENGTH)]).slice(
-      0,
-      ARTICLE_LIST_LENGTH,
-    );
+    // Stories sharing its people, places and organisations first; then same-section stories, then the newest
+    // ones Trending does not show, so a story with few entities still gets a full list.
+    const relatedList = uniqueById([
+      ...related,
+      ...notThis(sameSection),
+      ...notThis(newest).slice(ARTICLE_LIST_LENGTH),
+    ]).slice(0, ARTICLE_LIST_LENGTH);
     const section: Pick<Section, 'slug' | 'name'> = sections.find((s) => s.slug === article.section) ?? {
       slug: article.section,
       name: article.section,
@@ -153,7 +158,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         sections={sections}
         section={section}
         article={article}
-        related={related}
+        related={relatedList}
         trending={trending}
         automaticSummary={enrichment && effectiveSummary(enrichment)}
         topics={enrichment?.entities.slice(0, TOPICS_PER_ARTICLE) ?? []}
@@ -172,4 +177,30 @@ function effectiveSummary(enrichment: ArticleEnrichment): ArticleSummary | null 
   const override = enrichment.overrides.summary as ArticleSummary | undefined;
   if (override && Array.isArray(override.sentences) && typeof override.short === 'string') return override;
   return enrichment.summary;
+}
+
+/** Entities of a story looked up in the index: its most central ones are enough to find its neighbours. */
+const RELATED_ENTITIES = 6;
+/** Newest articles read per entity; bounds the work on an archive of any size. */
+const NEIGHBOURS_PER_ENTITY = 50;
+
+async function relatedByContent(
+  store: Store,
+  article: PublishedArticle,
+  enrichment: ArticleEnrichment | undefined,
+): Promise<ArticleLink[]> {
+  if (!enrichment || enrichment.entities.length === 0) return [];
+  const entities = enrichment.entities.slice(0, RELATED_ENTITIES);
+  const candidates = await store.enrichments.entityNeighbours(
+    entities.map((e) => e.slug),
+    NEIGHBOURS_PER_ENTITY,
+  );
+  const ids = rankRelated(
+    { id: article.id, section: article.section, publishedAt: article.publishedAt, entities },
+    candidates,
+    { limit: ARTICLE_LIST_LENGTH },
+  );
+  const cards = await store.articles.cardsByIds(ids);
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
