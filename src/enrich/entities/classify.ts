@@ -11,7 +11,7 @@
 import { LONGEST_NAME_WORDS, lookUpName } from './gazetteer.ts';
 import type { Run, Word } from './runs.ts';
 import type { EntityType } from './types.ts';
-import { isCalendarWord, isCommonWord, isFunctionWord, isDemonym, isFirstName, isLastName, isOpener, isOtherNameHead, isTitle, typeOfHead, typeOfWord } from './words.ts';
+import { isCalendarWord, isCommonWord, isFunctionWord, isNotAName, isRomanNumeral, isDemonym, isFirstName, isLastName, isOpener, isOtherNameHead, isTitle, typeOfHead, typeOfWord } from './words.ts';
 
 /** 'unknown': a name by its shape, but nothing in it says what kind; the article-level pass decides. */
 export type Guess = EntityType | 'unknown';
@@ -234,7 +234,8 @@ function typeOf(words: Word[], personCue: boolean, evidence: TextEvidence, bySha
   if (!first || !last) return undefined;
   const known = lookUpName(text);
   if (known) return known.type;
-  if (isOtherNameHead(last.text) || capitals.every((w) => isCalendarWord(w.text))) return undefined;
+  const head = capitals.length > 1 && isRomanNumeral(last.text) ? capitals[capitals.length - 2]! : last;
+  if (isOtherNameHead(head.text) || capitals.every((w) => isCalendarWord(w.text) || isNotAName(w.text))) return undefined;
   if (words.length > 1) {
     const ofAt = words.findIndex((w) => w.text === 'of' || w.text === 'for');
     const leftHead = ofAt > 0 ? typeOfHead(words[ofAt - 1]!.text) ?? typeOfHead(words[0]!.text) : undefined;

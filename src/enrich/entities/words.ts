@@ -117,12 +117,32 @@ export function isCalendarWord(word: string): boolean {
 const OTHER_NAME_HEADS = new Set(
   ('cup prize award awards games olympics championship championships tournament festival expo fair war wars act ' +
     'bill treaty accord accords agreement day week show series summit operation xp vr os phone pad edition ' +
-    'version award novel film album book')
+    'version award novel film album book average index virus pandemic')
     .split(' '),
 );
 
 export function isOtherNameHead(word: string): boolean {
   return OTHER_NAME_HEADS.has(word.toLowerCase());
+}
+
+/**
+ * Capitalised or all-capital words that are never entities: time zones, currencies, measures, diseases,
+ * offices in the abstract ("CEO"). Acronyms are otherwise taken for organisations.
+ */
+const NOT_NAMES = new Set(
+  ('utc gmt est edt pst pdt cst cdt bst cet cest ist jst aest usd eur gbp jpy cny aud cad chf inr rub gdp gnp ' +
+    'cpi ceo cfo coo cto vip iq tv pc pcs dna rna hiv aids sars covid covid-19 mers ok am pm bc ad ce bce id ' +
+    'faq pdf html http https url www gps atm suv lgbt lgbtq mp mps phd mba nb ps am fm')
+    .split(' '),
+);
+
+export function isNotAName(word: string): boolean {
+  return NOT_NAMES.has(word.toLowerCase());
+}
+
+/** "II" in "World War II": a numeral after a name's head. */
+export function isRomanNumeral(word: string): boolean {
+  return /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3})$/.test(word);
 }
 
 /** Words of grammar, not content: determiners, prepositions, pronouns, adverbs, adjectives, openers. */
