@@ -2,8 +2,8 @@
  * From a run of capitals to the names in it, each with a type. The order of the rules is the story:
  *  1. capitals that are only there because of position (sentence start, title-cased headline) are dropped;
  *  2. titles before a name ("Afghan Ambassador", "President") are dropped but remembered as a person cue;
- *  3. gazetteer names are cut out of longer runs ("United States" | "Hamdullah Mohib"), unless the run goes
- *     on to an organisation's head ("United States National Security Council");
+ *  3. gazetteer names are cut out of longer runs ("United States" | "Hamdullah Mohib", "US" | "National
+ *     Science Foundation"), unless the run goes on to a place head ("Al-Asad Air Base");
  *  4. "of"/"for" joins only after a head word ("Church of Scientology"), "and" never;
  *  5. the piece is typed by gazetteer, head word, title cue, first name, acronym, lexicon, then shape.
  * A piece no rule can type is left untyped for the article-level pass in spans.ts.
@@ -21,7 +21,10 @@ export interface Piece {
   type: Guess;
   /** From a title-cased line, where a name by shape alone is no evidence: only the article can confirm it. */
   titleCase: boolean;
-  /** Opens a sentence, so its capital may be positional: a lone unknown word here needs the article's support. */
+  /**
+   * Its capital may be positional (it opens a sentence) or descriptive ("Malaysia Tourism"): it does not
+   * count as the article capitalising the word by choice.
+   */
   sentenceStart: boolean;
 }
 
