@@ -1,5 +1,6 @@
 /** Enrichment from the command line: one page as JSON, and a resumable recompute over the store. */
 import assert from 'node:assert/strict';
+import BetterSqlite3 from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,11 +36,16 @@ test('enrich prints the seed with its summary, entities and timeline; stores not
   }
 });
 
-test('reindex --enrich enriches every article once; a second run has nothing to do', () => {
+test('reindex --enrich recomputes stale enrichment once; a second run has nothing to do', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-reindex-'));
   try {
     const env = { DATA_DIR: dataDir };
     assert.equal(newsdesk(['import', 'demo'], env).code, 0);
+    // Imports enrich as they go: nothing is stale until the enrichment code moves on (here: an older version).
+    assert.match(newsdesk(['reindex', '--enrich'], env).stdout, /enriched 0 articles/);
+    const db = new BetterSqlite3(join(dataDir, 'newsdesk.db'));
+    db.prepare('update article_enrichments set version = version - 1').run();
+    db.close();
     const first = newsdesk(['reindex', '--enrich'], env);
     assert.equal(first.code, 0, first.stderr);
     const count = Number(/enriched (\d+) articles/.exec(first.stdout)?.[1]);
