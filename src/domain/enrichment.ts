@@ -10,7 +10,7 @@ export interface SummarySentence {
   paragraph: number;
   start: number;
   end: number;
-  /** True when a leading attribution or parenthetical was cut from the source sentence. */
+  /** text === paragraphs[paragraph].slice(start, end) unless trimmed; then that span with parentheticals cut. */
   trimmed: boolean;
 }
 
@@ -32,11 +32,14 @@ export interface ArticleEntity {
 }
 
 export interface TimelineFact {
-  /** As precise as the text: '2003', '2020-01', '2021-12-31'. */
+  /** ISO, as precise as the text: '2003', '2020-01', '2021-12-31'; an interval '2003/2011' for a span. */
   date: string;
   precision: 'year' | 'month' | 'day';
+  /** A short phrase of the sentence's own words ("full withdrawal", "end of its combat mission"). */
   label: string;
+  /** Numbers with what they count, as written ("170,000 US troops", "5,000"). */
   figures: string[];
+  /** The source sentence: paragraphs[paragraph].slice(start, end) === text. */
   sentence: { text: string; paragraph: number; start: number; end: number };
 }
 

@@ -8,24 +8,13 @@
  * sentence so edited is marked `trimmed`. Leading attributions ("Police said …") are kept on purpose: without
  * them a claim would read as our own statement of fact.
  */
+import type { ArticleSummary as Summary, SummarySentence } from '../../domain/index.ts';
 import { articleSentences, type Sentence } from '../sentences.ts';
 import { FEATURE_NAMES, salienceCues, salienceScore } from './salience.ts';
 import { bagOf, cosine } from './terms.ts';
 
-export interface SummarySentence {
-  text: string;
-  paragraph: number;
-  start: number;
-  end: number;
-  /** text === paragraphs[paragraph].slice(start, end) unless trimmed; then it is that span with parentheticals cut. */
-  trimmed: boolean;
-}
-
-export interface Summary {
-  sentences: SummarySentence[];
-  /** ≤ 300 characters, whole sentences where possible, for cards and the meta description. */
-  short: string;
-}
+// The stored shapes are the domain's: what the summariser returns is what the store keeps.
+export type { ArticleSummary as Summary, SummarySentence } from '../../domain/index.ts';
 
 export interface SummaryOptions {
   /** How many sentences; by default 3, growing to 5 for long stories. */

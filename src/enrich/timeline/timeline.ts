@@ -12,23 +12,15 @@
  */
 import { articleSentences, type Sentence } from '../sentences.ts';
 import { compareSpans, daysApart, formatSpan, isBefore, precisionOf, type DateSpan } from './calendarDate.ts';
+import type { TimelineFact } from '../../domain/index.ts';
 import { findDateMentions } from './dateMentions.ts';
 import { findFigures } from './figures.ts';
 import { clauseAround, eventPhrases, labelFor, MAX_LABEL_WORDS } from './label.ts';
 import { wordsOf, type Word } from './words.ts';
 import { FUNCTION_WORDS } from './wordLists.ts';
 
-export interface TimelineEntry {
-  /** ISO, as precise as the text: '2003', '2020-01', '2021-12-31'; an interval '2003/2011' for a span. */
-  date: string;
-  precision: 'year' | 'month' | 'day';
-  /** A short phrase of the sentence's own words ("full withdrawal", "end of its combat mission"). */
-  label: string;
-  /** Numbers with what they count, as written ("170,000 US troops", "5,000"). */
-  figures: string[];
-  /** The source sentence: paragraphs[paragraph].slice(start, end) === text. */
-  sentence: { text: string; paragraph: number; start: number; end: number };
-}
+/** A dated fact as the store keeps it (the domain's `TimelineFact`). */
+export type TimelineEntry = TimelineFact;
 
 export interface TimelineArticle {
   paragraphs: readonly string[];
