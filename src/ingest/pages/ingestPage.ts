@@ -1,6 +1,7 @@
 import { FALLBACK_SECTION, type ArticleStatus, type Feed } from '../../domain/index.ts';
 import { extractArticle, stripTrackingParams, type ExtractedArticle } from '../../extract/html/index.ts';
 import type { Store } from '../../store/index.ts';
+import { classifySection } from '../../enrich/classify/index.ts';
 import { importArticle, type ImportResult } from '../importArticle.ts';
 import { draftFromExtraction } from './draftFromExtraction.ts';
 
@@ -35,7 +36,7 @@ export async function ingestPage(store: Store, page: FetchedPage): Promise<PageI
   const extracted = extractArticle(page.html, { url: page.url });
   const canonicalUrl = trustedCanonical(page.url, extracted.canonicalUrl);
   const sourceKey = `url:${page.listedUrl ? stripTrackingParams(page.listedUrl) : canonicalUrl}`;
-  const sectionName = await sectionNameFor(store, page, extracted.sectionHint, sourceKey, canonicalUrl);
+  const sectionName = await sectionNameFor(store, page, extracted, sourceKey, canonicalUrl);
   const sourceName = page.feed?.sourceName ?? extracted.siteName ?? page.feed?.title ?? new URL(canonicalUrl).hostname;
   const draft = draftFromExtraction(extracted, { sectionName, sourceName, sourceUrl: canonicalUrl });
   const { bodyText: _derived, ...record } = extracted;
@@ -89,7 +90,7 @@ function sameOwner(a: string, b: string): boolean {
 async function sectionNameFor(
   store: Store,
   page: FetchedPage,
-  hint: string | null,
+  extracted: ExtractedArticle,
   sourceKey: string,
   canonicalUrl: string,
 ): Promise<string> {
@@ -103,7 +104,11 @@ async function sectionNameFor(
   const feedSection = page.feed?.section && sections.find((s) => s.slug === page.feed!.section);
   if (feedSection) return feedSection.name;
   // A page's own label files it only when it names one of our sections: "Politics" yes, "uk-news" no.
-  // Other hints stay in the stored extraction for the classifier.
+  const hint = extracted.sectionHint;
   const named = hint && sections.find((s) => s.name.toLowerCase() === hint.trim().toLowerCase());
-  return named ? named.name : FALLBACK_SECTION;
+  if (named) return named.name;
+  // Otherwise the classifier decides among the site's sections, from the story's own words.
+  if (sections.length === 0) return FALLBACK_SECTION;
+  return classifySection({ headline: extracted.headline, text: extracted.bodyText }, { sections: sections.map((s) => s.name) })
+    .section;
 }
