@@ -2,12 +2,43 @@ import type { Kysely, Selectable } from 'kysely';
 import { NotFoundError, type ArticleEnrichment, type EnrichmentField } from '../domain/index.ts';
 import type { EnrichmentRepository } from './repository.ts';
 import { toUtcIso } from './rows.ts';
+import { preparedQuery } from './prepared.ts';
 import type { ArticleEnrichmentTable, Database } from './schema.ts';
+import type { ReadConnection } from './sqlite.ts';
 
-/** Enrichments over any Kysely handle: the database itself, or a transaction. */
-export function enrichmentRepository(db: Kysely<Database>): EnrichmentRepository {
+interface NeighbourRow {
+  id: number;
+  section: string;
+  published_at: string | null;
+  entity_slug: string;
+}
+
+/**
+ * Enrichments over any Kysely handle: the database itself, or a transaction. `reader`, when given, serves the
+ * article page's reads (its enrichment and its entity neighbours) as prepared queries (see prepared.ts).
+ */
+export function enrichmentRepository(db: Kysely<Database>, reader: ReadConnection | null = null): EnrichmentRepository {
   const run = <T>(work: (trx: Kysely<Database>) => Promise<T>) =>
     db.isTransaction ? work(db) : db.transaction().execute(work);
+
+  const enrichmentOf = preparedQuery<{ articleId: number }, Selectable<ArticleEnrichmentTable>>(
+    db,
+    (param) => db.selectFrom('article_enrichments').selectAll().where('article_id', '=', param('articleId')),
+    reader,
+  );
+  const neighboursOf = preparedQuery<{ slug: string; limit: number }, NeighbourRow>(
+    db,
+    (param) =>
+      db
+        .selectFrom('article_entities')
+        .innerJoin('articles', 'articles.id', 'article_entities.article_id')
+        .select(['articles.id', 'articles.section', 'articles.published_at', 'article_entities.entity_slug'])
+        .where('article_entities.entity_slug', '=', param('slug'))
+        .where('articles.status', '=', 'published')
+        .orderBy('article_entities.article_id', 'desc')
+        .limit(param('limit')),
+    reader,
+  );
 
   return {
     // Writes everything derived and the entity index in one transaction; an editor's overrides stay as they are.
@@ -56,11 +87,7 @@ export function enrichmentRepository(db: Kysely<Database>): EnrichmentRepository
     },
 
     async find(articleId) {
-      const row = await db
-        .selectFrom('article_enrichments')
-        .selectAll()
-        .where('article_id', '=', articleId)
-        .executeTakeFirst();
+      const [row] = await enrichmentOf({ articleId });
       return row && enrichmentFromRow(row);
     },
 
@@ -121,19 +148,7 @@ export function enrichmentRepository(db: Kysely<Database>): EnrichmentRepository
     },
 
     async entityNeighbours(slugs, perEntity) {
-      const lists = await Promise.all(
-        slugs.map((slug) =>
-          db
-            .selectFrom('article_entities')
-            .innerJoin('articles', 'articles.id', 'article_entities.article_id')
-            .select(['articles.id', 'articles.section', 'articles.published_at', 'article_entities.entity_slug'])
-            .where('article_entities.entity_slug', '=', slug)
-            .where('articles.status', '=', 'published')
-            .orderBy('article_entities.article_id', 'desc')
-            .limit(perEntity)
-            .execute(),
-        ),
-      );
+      const lists = await Promise.all(slugs.map((slug) => neighboursOf({ slug, limit: perEntity })));
       const byId = new Map<number, { id: number; section: string; publishedAt: string; shared: string[] }>();
       for (const row of lists.flat()) {
         const neighbour = byId.get(row.id) ?? { id: row.id, section: row.section, publishedAt: row.published_at!, shared: [] };

@@ -50,7 +50,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     articles: articleRepository(db, reader),
     sections: sectionRepository(db, reader),
     feeds: feedRepository(db),
-    enrichments: enrichmentRepository(db),
+    enrichments: enrichmentRepository(db, reader),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({

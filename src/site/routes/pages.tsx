@@ -180,9 +180,9 @@ function effectiveSummary(enrichment: ArticleEnrichment): ArticleSummary | null 
 }
 
 /** Entities of a story looked up in the index: its most central ones are enough to find its neighbours. */
-const RELATED_ENTITIES = 6;
+const RELATED_ENTITIES = 4;
 /** Newest articles read per entity; bounds the work on an archive of any size. */
-const NEIGHBOURS_PER_ENTITY = 50;
+const NEIGHBOURS_PER_ENTITY = 25;
 
 async function relatedByContent(
   store: Store,
