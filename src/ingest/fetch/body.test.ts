@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { FetchError } from '../../domain/index.ts';
 import { createFetcher, DEFAULT_MAX_BYTES } from './index.ts';
-import { startServer, TEST_USER_AGENT, type LocalServer } from './testing/localServer.ts';
+import { failureOf, startServer, TEST_USER_AGENT, type LocalServer } from './testing/localServer.ts';
 
 const MB = 1024 * 1024;
 const STORY = 'Council approves the harbour budget — «final» vote, 3–2. '.repeat(50);
@@ -91,15 +90,6 @@ after(() => server.close());
 
 function fetcher(options: { maxBytes?: number } = {}) {
   return createFetcher({ userAgent: TEST_USER_AGENT, allowPrivateHosts: [server.hostPort], ...options });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
-  const failure = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  assert.ok(failure instanceof FetchError, `expected a FetchError, got ${String(failure)}`);
-  return failure;
 }
 
 describe('body size cap', () => {

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ConfigError, FetchError } from '../../domain/index.ts';
+import { ConfigError } from '../../domain/index.ts';
 import { createFetcher, parseRetryAfter } from './index.ts';
 import { startFullBacklog } from './testing/fullBacklog.ts';
-import { startServer, TEST_USER_AGENT, type LocalServer } from './testing/localServer.ts';
+import { failureOf, startServer, TEST_USER_AGENT, type LocalServer } from './testing/localServer.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -47,15 +47,6 @@ after(async () => {
 
 function fetcher(options: { totalTimeoutMs?: number } = {}) {
   return createFetcher({ userAgent: TEST_USER_AGENT, allowPrivateHosts: [server.hostPort], ...options });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
-  const failure = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  assert.ok(failure instanceof FetchError, `expected a FetchError, got ${String(failure)}`);
-  return failure;
 }
 
 describe('error statuses', () => {

@@ -2,10 +2,12 @@
  * Real HTTP servers on 127.0.0.1 for the fetcher's tests, each recording what reached it, and a stub resolver
  * that records what it was asked. Tests use them to prove a refused request never left the process.
  */
+import assert from 'node:assert/strict';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP, type AddressInfo, type LookupFunction } from 'node:net';
 import type { Socket } from 'node:net';
+import { FetchError } from '../../../domain/index.ts';
 
 export interface RecordedRequest {
   path: string;
@@ -88,3 +90,13 @@ export function stubResolver(answers: StubAnswers): StubResolver {
 }
 
 export const TEST_USER_AGENT = 'NewsdeskTest/1.0 (+https://example.org/newsdesk)';
+
+/** The FetchError a fetch rejects with; fails the test if it resolves or rejects with anything else. */
+export async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
+  const failure = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  assert.ok(failure instanceof FetchError, `expected a FetchError, got ${String(failure)}`);
+  return failure;
+}
