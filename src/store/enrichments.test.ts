@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import { NotFoundError, type ArticleEnrichment, type ArticleEntity } from '../domain/index.ts';
-import type { NewArticle, Store } from './index.ts';
-import { postgresTarget, sqliteTarget } from './testing/targets.ts';
+import type { NewArticle } from './index.ts';
+import { describeOnBothDialects } from './testing/targets.ts';
 
 let serial = 0;
 function newArticle(): NewArticle {
@@ -48,56 +48,46 @@ function enrichmentOf(articleId: number, version: number, entities: ArticleEnric
 const IRAQ: ArticleEntity = { slug: 'iraq', name: 'Iraq', type: 'place', aliases: [], mentions: 3 };
 const US: ArticleEntity = { slug: 'united-states', name: 'United States', type: 'place', aliases: ['US', 'U.S.'], mentions: 2 };
 
-for (const target of [sqliteTarget(), postgresTarget()]) {
-  describe(`enrichments on ${target.dialect}`, () => {
-    let store: Store;
-    before(async () => {
-      store = await target.open();
-    });
-    after(async () => {
-      await store?.close();
-      await target.cleanup();
-    });
+describeOnBothDialects('enrichments', (store) => {
 
-    test('save round-trips every field; entities index the topic pages', async () => {
-      const a = await store.articles.insert(newArticle());
-      const b = await store.articles.insert(newArticle());
-      const saved = enrichmentOf(a.id, 1, [{ ...IRAQ }, { ...US, aliases: [...US.aliases] }]);
-      await store.enrichments.save(saved);
-      await store.enrichments.save(enrichmentOf(b.id, 1, [{ ...IRAQ, mentions: 1 }]));
-      assert.deepEqual(await store.enrichments.find(a.id), { ...saved, overrides: {} });
-      assert.deepEqual(await store.enrichments.articleIdsForEntity('iraq', 10), [b.id, a.id]);
-      assert.deepEqual(await store.enrichments.articleIdsForEntity('united-states', 10), [a.id]);
-      assert.deepEqual(await store.enrichments.articleIdsForStory('story-1'), [a.id, b.id]);
-      assert.equal(await store.enrichments.find(999_999), undefined);
-    });
-
-    test('re-enrichment replaces the computed fields and the entity index, and keeps overrides', async () => {
-      const a = await store.articles.insert(newArticle());
-      await store.enrichments.save(enrichmentOf(a.id, 1, [{ ...IRAQ }]));
-      await store.enrichments.setOverride(a.id, 'summary', { sentences: [], short: 'Written by an editor.' });
-      await store.enrichments.save({ ...enrichmentOf(a.id, 2, [{ ...US, aliases: [] }]), suggestedSection: 'politics' });
-      const after = await store.enrichments.find(a.id);
-      assert.equal(after?.version, 2);
-      assert.equal(after?.suggestedSection, 'politics');
-      assert.deepEqual(after?.overrides, { summary: { sentences: [], short: 'Written by an editor.' } });
-      assert.ok(!(await store.enrichments.articleIdsForEntity('iraq', 100)).includes(a.id));
-      await store.enrichments.setOverride(a.id, 'summary', undefined);
-      assert.deepEqual((await store.enrichments.find(a.id))?.overrides, {});
-      await assert.rejects(store.enrichments.setOverride(999_999, 'section', 'sport'), NotFoundError);
-    });
-
-    test('stale articles: not enriched, or by an older version, in id order after a point', async () => {
-      const fresh = await store.articles.insert(newArticle());
-      const old = await store.articles.insert(newArticle());
-      const never = await store.articles.insert(newArticle());
-      await store.enrichments.save(enrichmentOf(fresh.id, 5, []));
-      await store.enrichments.save(enrichmentOf(old.id, 4, []));
-      const stale = await store.enrichments.staleArticleIds(5, fresh.id - 1, 1000);
-      assert.ok(!stale.includes(fresh.id));
-      assert.ok(stale.includes(old.id) && stale.includes(never.id));
-      assert.deepEqual(await store.enrichments.staleArticleIds(5, old.id, 1000), stale.filter((id) => id > old.id));
-      assert.ok((await store.enrichments.countStale(5)) >= 2);
-    });
+  test('save round-trips every field; entities index the topic pages', async () => {
+    const a = await store().articles.insert(newArticle());
+    const b = await store().articles.insert(newArticle());
+    const saved = enrichmentOf(a.id, 1, [{ ...IRAQ }, { ...US, aliases: [...US.aliases] }]);
+    await store().enrichments.save(saved);
+    await store().enrichments.save(enrichmentOf(b.id, 1, [{ ...IRAQ, mentions: 1 }]));
+    assert.deepEqual(await store().enrichments.find(a.id), { ...saved, overrides: {} });
+    assert.deepEqual(await store().enrichments.articleIdsForEntity('iraq', 10), [b.id, a.id]);
+    assert.deepEqual(await store().enrichments.articleIdsForEntity('united-states', 10), [a.id]);
+    assert.deepEqual(await store().enrichments.articleIdsForStory('story-1'), [a.id, b.id]);
+    assert.equal(await store().enrichments.find(999_999), undefined);
   });
-}
+
+  test('re-enrichment replaces the computed fields and the entity index, and keeps overrides', async () => {
+    const a = await store().articles.insert(newArticle());
+    await store().enrichments.save(enrichmentOf(a.id, 1, [{ ...IRAQ }]));
+    await store().enrichments.setOverride(a.id, 'summary', { sentences: [], short: 'Written by an editor.' });
+    await store().enrichments.save({ ...enrichmentOf(a.id, 2, [{ ...US, aliases: [] }]), suggestedSection: 'politics' });
+    const after = await store().enrichments.find(a.id);
+    assert.equal(after?.version, 2);
+    assert.equal(after?.suggestedSection, 'politics');
+    assert.deepEqual(after?.overrides, { summary: { sentences: [], short: 'Written by an editor.' } });
+    assert.ok(!(await store().enrichments.articleIdsForEntity('iraq', 100)).includes(a.id));
+    await store().enrichments.setOverride(a.id, 'summary', undefined);
+    assert.deepEqual((await store().enrichments.find(a.id))?.overrides, {});
+    await assert.rejects(store().enrichments.setOverride(999_999, 'section', 'sport'), NotFoundError);
+  });
+
+  test('stale articles: not enriched, or by an older version, in id order after a point', async () => {
+    const fresh = await store().articles.insert(newArticle());
+    const old = await store().articles.insert(newArticle());
+    const never = await store().articles.insert(newArticle());
+    await store().enrichments.save(enrichmentOf(fresh.id, 5, []));
+    await store().enrichments.save(enrichmentOf(old.id, 4, []));
+    const stale = await store().enrichments.staleArticleIds(5, fresh.id - 1, 1000);
+    assert.ok(!stale.includes(fresh.id));
+    assert.ok(stale.includes(old.id) && stale.includes(never.id));
+    assert.deepEqual(await store().enrichments.staleArticleIds(5, old.id, 1000), stale.filter((id) => id > old.id));
+    assert.ok((await store().enrichments.countStale(5)) >= 2);
+  });
+});

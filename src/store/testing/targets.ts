@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
 import { sql } from 'kysely';
 import { connectPostgres } from '../postgres.ts';
 import { openStore, type Store } from '../index.ts';
@@ -47,4 +48,24 @@ export function postgresTarget(): Target {
       await db.destroy();
     },
   };
+}
+
+/**
+ * A suite run once per dialect on a migrated store: `suite` reads the store through `store()` inside its tests.
+ * The store is opened before the suite's tests and closed, with its database dropped, after them.
+ */
+export function describeOnBothDialects(name: string, suite: (store: () => Store) => void): void {
+  for (const target of [sqliteTarget(), postgresTarget()]) {
+    describe(`${name} on ${target.dialect}`, () => {
+      let opened: Store | undefined;
+      before(async () => {
+        opened = await target.open();
+      });
+      after(async () => {
+        await opened?.close();
+        await target.cleanup();
+      });
+      suite(() => opened!);
+    });
+  }
 }
