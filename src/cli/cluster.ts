@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { ValidationError } from '../domain/index.ts';
-import { StoryClusterer, type ClusterDocument } from '../enrich/stories/index.ts';
+import { MemoryStoryIndex, StoryClusterer, type ClusterDocument } from '../enrich/stories/index.ts';
 
 export function registerCluster(program: Command): void {
   program
@@ -35,7 +35,8 @@ export interface ClusterRun {
  * the run with its line number.
  */
 export async function clusterStream(input: Readable, output: Writable, name = 'input'): Promise<ClusterRun> {
-  const clusterer = new StoryClusterer();
+  const index = new MemoryStoryIndex();
+  const clusterer = new StoryClusterer(index);
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   let articles = 0;
@@ -52,7 +53,7 @@ export async function clusterStream(input: Readable, output: Writable, name = 'i
       lineNumber++;
       if (!line.trim()) continue;
       const doc = parseArticleLine(line, `${name}:${lineNumber}`);
-      const placement = clusterer.add(doc);
+      const placement = await clusterer.add(doc);
       articles++;
       const out: Record<string, string> = { id: doc.id, story: placement.storyId };
       if (placement.nearDuplicateOf) out.nearDuplicateOf = placement.nearDuplicateOf;
@@ -63,7 +64,7 @@ export async function clusterStream(input: Readable, output: Writable, name = 'i
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') return { articles, stories: clusterer.stories().length };
+    if (code === 'EPIPE') return { articles, stories: index.stories().length };
     if (error instanceof ValidationError || error === outputError) throw error;
     throw new ValidationError(`cannot read ${name}: ${code ?? (error as Error).message}`);
   } finally {
@@ -71,7 +72,7 @@ export async function clusterStream(input: Readable, output: Writable, name = 'i
   }
   const failed = outputError as NodeJS.ErrnoException | null;
   if (failed && failed.code !== 'EPIPE') throw failed;
-  return { articles, stories: clusterer.stories().length };
+  return { articles, stories: index.stories().length };
 }
 
 /** One input line as an article, or a ValidationError saying which line and what is wrong with it. */

@@ -6,3 +6,5 @@ export * from './contentHash.ts';
 export * from './feed.ts';
 export * from './enrichment.ts';
 export * from './related.ts';
+export * from './story.ts';
+export * from './enrichmentOverrides.ts';

@@ -19,7 +19,8 @@ import {
   withinWindow,
   type Vector,
 } from './storyCentroid.ts';
-import { MemoryStoryIndex, type StoredStory, type StoryIndex } from './storyIndex.ts';
+import type { FiledDocument, Fingerprint, StoredStory, StoryIndex } from '../../domain/index.ts';
+import { MemoryStoryIndex } from './storyIndex.ts';
 import { contentTerms, nameSlugs } from './words.ts';
 
 export interface ClusterDocument {
@@ -95,36 +96,37 @@ export class StoryClusterer {
     this.#settings = { ...DEFAULT_CLUSTER_SETTINGS, ...settings };
   }
 
-  /** Places an article in a story. Adding an article id again changes nothing and answers as the first time. */
-  add(doc: ClusterDocument): StoryPlacement {
-    const known = this.#index.document(doc.id);
-    if (known) {
-      return { storyId: this.#index.story(known.storyId)?.id ?? known.storyId, nearDuplicateOf: known.nearDuplicateOf, moved: [] };
-    }
+  /**
+   * Places an article in a story. Adding an article id again changes nothing and answers as the first time.
+   * Calls must not overlap on one index: each reads what the one before wrote (the store serialises them).
+   */
+  async add(doc: ClusterDocument): Promise<StoryPlacement> {
+    const known = await this.#index.document(doc.id);
+    if (known) return { storyId: known.storyId, nearDuplicateOf: known.nearDuplicateOf, moved: [] };
     const print = fingerprint(`${doc.title}\n${doc.text}`);
     const time = publicationTime(doc.publishedAt);
-    const duplicateOf = this.#findNearDuplicate(print);
+    const duplicateOf = await this.#findNearDuplicate(print);
     const terms = this.#terms(doc);
-    this.#index.countDocument(terms.keys());
 
     let story: StoredStory | undefined;
     let vector: Vector | null = null;
     const moved: string[] = [];
     if (duplicateOf) {
-      story = this.#index.story(duplicateOf.storyId);
+      story = await this.#index.story(duplicateOf.storyId);
     } else {
-      vector = this.#vector(terms);
-      story = this.#closestStory(vector, time);
+      vector = await this.#vector(terms);
+      story = await this.#closestStory(vector, time);
     }
-    story ??= newStory(storyIdFor(doc.id, this.#index), this.#index.documentCount());
+    await this.#index.countDocument(terms.keys());
+    story ??= newStory(await storyIdFor(doc.id, this.#index), await this.#index.documentCount());
     joinStory(story, doc, vector, time);
-    this.#index.saveStory(story);
+    await this.#index.saveStory(story);
     if (vector) {
-      story = this.#mergeRetold(story, time, moved);
-      this.#index.postStoryTerms(story.id, heaviest(story.centroid, POSTED_TERMS), time);
+      story = await this.#mergeRetold(story, time, moved);
+      await this.#index.postStoryTerms(story.id, heaviest(story.centroid, POSTED_TERMS), time);
     }
     const nearDuplicateOf = duplicateOf?.id ?? null;
-    this.#index.fileDocument({ id: doc.id, storyId: story.id, fingerprint: print, nearDuplicateOf }, fingerprintBuckets(print));
+    await this.#index.fileDocument({ id: doc.id, storyId: story.id, fingerprint: print, nearDuplicateOf }, fingerprintBuckets(print));
     return { storyId: story.id, nearDuplicateOf, moved: moved.filter((id) => id !== doc.id) };
   }
 
@@ -132,29 +134,13 @@ export class StoryClusterer {
    * Counts an article's words towards how rare each word is, without placing it in a story: past articles
    * (or any news corpus) teach the clusterer which words are common before the first story arrives.
    */
-  learnVocabulary(doc: Pick<ClusterDocument, 'title' | 'text' | 'entities'>): void {
-    this.#index.countDocument(this.#terms(doc).keys());
+  async learnVocabulary(doc: Pick<ClusterDocument, 'title' | 'text' | 'entities'>): Promise<void> {
+    await this.#index.countDocument(this.#terms(doc).keys());
   }
 
-  stories(): StorySummary[] {
-    return [...this.#index.stories()].map((story) => ({
-      id: story.id,
-      headline: chooseHeadline(story),
-      members: [...story.members],
-    }));
-  }
-
-  #findNearDuplicate(print: ReturnType<typeof fingerprint>) {
-    const seen = new Set<string>();
-    for (const bucket of fingerprintBuckets(print)) {
-      for (const id of this.#index.documentsInBucket(bucket, DOCUMENTS_PER_BUCKET)) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const filed = this.#index.document(id);
-        if (filed && isNearDuplicate(print, filed.fingerprint)) return filed;
-      }
-    }
-    return undefined;
+  async #findNearDuplicate(print: Fingerprint): Promise<FiledDocument | undefined> {
+    const filed = await this.#index.documentsInBuckets(fingerprintBuckets(print), DOCUMENTS_PER_BUCKET);
+    return filed.find((document) => isNearDuplicate(print, document.fingerprint));
   }
 
   /** Term counts of title (counted twice) and text, with names under their own prefix. */
@@ -168,14 +154,18 @@ export class StoryClusterer {
     return counts;
   }
 
-  /** Unit TF-IDF vector, sublinear in term count so one word repeated does not drown the rest. */
-  #vector(terms: Map<string, number>): Vector {
-    const documents = this.#index.documentCount() + PRIOR_DOCUMENTS;
+  /**
+   * Unit TF-IDF vector, sublinear in term count so one word repeated does not drown the rest. The IDF counts
+   * the article itself among the documents, as if it had been counted first.
+   */
+  async #vector(terms: Map<string, number>): Promise<Vector> {
+    const [count, frequencies] = await Promise.all([this.#index.documentCount(), this.#index.documentFrequencies([...terms.keys()])]);
+    const documents = count + 1 + PRIOR_DOCUMENTS;
     const vector: Vector = new Map();
     let norm = 0;
-    for (const [term, count] of terms) {
-      const idf = Math.log((documents + 1) / (this.#index.documentFrequency(term) + 1));
-      const weight = (1 + Math.log(count)) * idf * (term.startsWith(NAME_PREFIX) ? this.#settings.nameWeight : 1);
+    for (const [term, times] of terms) {
+      const idf = Math.log((documents + 1) / ((frequencies.get(term) ?? 0) + 1 + 1));
+      const weight = (1 + Math.log(times)) * idf * (term.startsWith(NAME_PREFIX) ? this.#settings.nameWeight : 1);
       if (weight <= 0) continue;
       vector.set(term, weight);
       norm += weight * weight;
@@ -189,41 +179,45 @@ export class StoryClusterer {
    * A story that grew may now read as another story told twice (its first articles came in before the two
    * could be seen to agree): the two merge, and the older keeps its id.
    */
-  #mergeRetold(story: StoredStory, time: number | null, moved: string[]): StoredStory {
-    const candidates = this.#candidates(story.centroid, time);
+  async #mergeRetold(story: StoredStory, time: number | null, moved: string[]): Promise<StoredStory> {
+    const candidates = await this.#candidates(story.centroid, time);
+    const stories = await this.#index.storiesById(candidates);
     let survivor = story;
     for (const id of candidates) {
-      const other = this.#index.story(id);
+      const other = stories.get(id);
       if (!other || other.id === survivor.id || !withinWindow(other, time, this.#settings.timeWindowDays * DAY_MS)) continue;
       if (centroidCosine(survivor, other) < this.#settings.mergeSimilarity) continue;
       const [older, newer] = other.opened < survivor.opened ? [other, survivor] : [survivor, other];
       moved.push(...newer.members);
       absorb(older, newer);
-      this.#index.retireStory(newer.id, older.id);
-      this.#index.saveStory(older);
+      await this.#index.retireStory(newer.id, older.id);
+      await this.#index.saveStory(older);
       survivor = older;
     }
     return survivor;
   }
 
   /** Stories sharing the heaviest terms of a vector, strongest overlap first. */
-  #candidates(vector: Vector, time: number | null): string[] {
+  async #candidates(vector: Vector, time: number | null): Promise<string[]> {
     const since = time === null ? null : time - this.#settings.timeWindowDays * DAY_MS;
+    const terms = heaviest(vector, this.#settings.queryTerms);
+    const postings = await this.#index.storiesWithTerms(terms, STORIES_PER_TERM, since);
     const hits = new Map<string, number>();
-    for (const term of heaviest(vector, this.#settings.queryTerms)) {
-      for (const id of this.#index.storiesWithTerm(term, STORIES_PER_TERM, since)) hits.set(id, (hits.get(id) ?? 0) + vector.get(term)!);
+    for (const term of terms) {
+      for (const id of postings.get(term) ?? []) hits.set(id, (hits.get(id) ?? 0) + vector.get(term)!);
     }
     return [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, COMPARED_STORIES).map(([id]) => id);
   }
 
-  #closestStory(vector: Vector, time: number | null): StoredStory | undefined {
+  async #closestStory(vector: Vector, time: number | null): Promise<StoredStory | undefined> {
     // Stories sharing more of the article's heaviest terms come first; only the leaders are compared in full.
     const windowMs = this.#settings.timeWindowDays * DAY_MS;
-    const candidates = this.#candidates(vector, time);
+    const candidates = await this.#candidates(vector, time);
+    const stories = await this.#index.storiesById(candidates);
     let best: StoredStory | undefined;
     let bestSimilarity = this.#settings.joinSimilarity;
     for (const id of candidates) {
-      const story = this.#index.story(id);
+      const story = stories.get(id);
       if (!story || !withinWindow(story, time, windowMs)) continue;
       const similarity = cosine(vector, story);
       if (similarity >= bestSimilarity) {
@@ -235,14 +229,19 @@ export class StoryClusterer {
   }
 }
 
+/** The stories of an in-memory run, each with its chosen headline. */
+export function listStories(index: MemoryStoryIndex): StorySummary[] {
+  return index.stories().map((story) => ({ id: story.id, headline: chooseHeadline(story), members: [...story.members] }));
+}
+
 /**
  * A stable id from the first member's id: the same article opening the same story gives the same id on
  * every run, and the id never changes as the story grows.
  */
-function storyIdFor(firstMemberId: string, index: StoryIndex): string {
+async function storyIdFor(firstMemberId: string, index: StoryIndex): Promise<string> {
   const base = `story-${hashString(firstMemberId).toString(36)}${hashString(`${firstMemberId}#`).toString(36)}`;
   let id = base;
-  for (let n = 2; index.story(id); n++) id = `${base}-${n}`;
+  for (let n = 2; await index.story(id); n++) id = `${base}-${n}`;
   return id;
 }
 

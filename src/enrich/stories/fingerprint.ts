@@ -4,12 +4,10 @@
  * three-word shingles two texts have in common, which stays high when a copy gains a byline or a new first
  * line. Both are computed from the same shingles, and both give bucket keys so a lookup never scans the corpus.
  */
+import type { Fingerprint } from '../../domain/index.ts';
 import { plainWords } from './words.ts';
 
-export interface Fingerprint {
-  simhash: bigint;
-  minhash: Uint32Array;
-}
+export type { Fingerprint };
 
 /** Three words: long enough that shared shingles mean shared sentences, short enough to survive small edits. */
 const SHINGLE_WORDS = 3;

@@ -1,4 +1,4 @@
-import type { StoredStory } from './storyIndex.ts';
+import type { StoredStory } from '../../domain/index.ts';
 import { contentTerms } from './words.ts';
 
 /**

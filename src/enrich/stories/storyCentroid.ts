@@ -3,7 +3,7 @@
  * heaviest terms so that comparing an article with a big story costs no more than with a small one.
  */
 import type { ClusterDocument } from './clusterer.ts';
-import type { StoredStory } from './storyIndex.ts';
+import type { StoredStory } from '../../domain/index.ts';
 
 export type Vector = Map<string, number>;
 

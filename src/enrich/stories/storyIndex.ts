@@ -1,73 +1,15 @@
 /**
- * What the clusterer needs to remember between articles, behind one interface so the same code runs on the
- * in-memory index here and on one kept in the store. Every lookup is bounded (a posting list is read from its
- * newest end, a bucket holds few documents), so adding an article costs the same at ten thousand articles as
- * at one thousand: nothing here ever scans the corpus.
+ * The story index in this process's memory: for the CLI's streaming `cluster`, tests and benchmarks. The
+ * store keeps the same index in tables (store/stories.ts) for the site and the workers; both implement the
+ * domain's StoryIndex, so the clusterer runs unchanged on either.
  */
-import type { Fingerprint } from './fingerprint.ts';
-
-/** A story as the clusterer keeps it between articles. */
-export interface StoredStory {
-  id: string;
-  /** Member document ids, in arrival order: the first names the story. */
-  members: string[];
-  /** Member titles, for choosing the headline. */
-  titles: string[];
-  /** Sum of the members' unit TF-IDF vectors (pruned to its heaviest terms). */
-  centroid: Map<string, number>;
-  /** Euclidean norm of the centroid, kept so a comparison costs only the article's terms. */
-  centroidNorm: number;
-  /** Order in which stories were opened: when two merge, the older one keeps its id. */
-  opened: number;
-  /** Members that brought a vector to the centroid (near-duplicates do not: they would weigh one text twice). */
-  vectorCount: number;
-  /** Earliest and latest publication time of the members, epoch ms, when known. */
-  firstSeen: number | null;
-  lastSeen: number | null;
-}
-
-export interface FiledDocument {
-  id: string;
-  storyId: string;
-  fingerprint: Fingerprint;
-  /** The earlier article this one is a copy of, if it is one. */
-  nearDuplicateOf: string | null;
-}
-
-export interface StoryIndex {
-  /** Documents counted so far, and how many of them hold a term: the IDF statistics. */
-  documentCount(): number;
-  documentFrequency(term: string): number;
-  countDocument(terms: Iterable<string>): void;
-
-  /** A story by its id, or by the id of a story since merged into it. */
-  story(id: string): StoredStory | undefined;
-  saveStory(story: StoredStory): void;
-  /** Removes a story merged into another; its id leads to the other from now on. */
-  retireStory(id: string, mergedInto: string): void;
-  stories(): Iterable<StoredStory>;
-
-  /** Notes that a story now uses these terms (as of an article published at `time`, epoch ms, if known). */
-  postStoryTerms(storyId: string, terms: readonly string[], time: number | null): void;
-  /**
-   * Stories that used a term, newest first, at most `limit` of them, and none posted before `since` (epoch
-   * ms) when it is given: a story quiet for longer than the time window cannot take a new article.
-   */
-  storiesWithTerm(term: string, limit: number, since: number | null): string[];
-
-  /** Files a document's fingerprint under its bucket keys. */
-  fileDocument(document: FiledDocument, buckets: readonly string[]): void;
-  document(id: string): FiledDocument | undefined;
-  /** Documents filed under a bucket key, newest first, at most `limit` of them. */
-  documentsInBucket(bucket: string, limit: number): string[];
-}
+import type { FiledDocument, StoredStory, StoryIndex } from '../../domain/index.ts';
 
 interface Posting {
   storyId: string;
   time: number | null;
 }
 
-/** The index in this process's memory: for the CLI, tests and benchmarks, and until the store keeps one. */
 export class MemoryStoryIndex implements StoryIndex {
   #documents = 0;
   readonly #frequency = new Map<string, number>();
@@ -77,39 +19,47 @@ export class MemoryStoryIndex implements StoryIndex {
   readonly #filed = new Map<string, FiledDocument>();
   readonly #buckets = new Map<string, string[]>();
 
-  documentCount(): number {
+  /** Every live story, for listing at the end of a run. */
+  stories(): StoredStory[] {
+    return [...this.#stories.values()];
+  }
+
+  async documentCount(): Promise<number> {
     return this.#documents;
   }
 
-  documentFrequency(term: string): number {
-    return this.#frequency.get(term) ?? 0;
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    return new Map(terms.map((term) => [term, this.#frequency.get(term) ?? 0]));
   }
 
-  countDocument(terms: Iterable<string>): void {
+  async countDocument(terms: Iterable<string>): Promise<void> {
     this.#documents++;
     for (const term of new Set(terms)) this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
   }
 
-  story(id: string): StoredStory | undefined {
-    let current = id;
-    for (let next = this.#mergedInto.get(current); next !== undefined; next = this.#mergedInto.get(current)) current = next;
-    return this.#stories.get(current);
+  async story(id: string): Promise<StoredStory | undefined> {
+    return this.#live(id);
   }
 
-  retireStory(id: string, mergedInto: string): void {
+  async storiesById(ids: readonly string[]): Promise<Map<string, StoredStory>> {
+    const found = new Map<string, StoredStory>();
+    for (const id of ids) {
+      const story = this.#live(id);
+      if (story) found.set(id, story);
+    }
+    return found;
+  }
+
+  async retireStory(id: string, mergedInto: string): Promise<void> {
     this.#stories.delete(id);
     this.#mergedInto.set(id, mergedInto);
   }
 
-  saveStory(story: StoredStory): void {
+  async saveStory(story: StoredStory): Promise<void> {
     this.#stories.set(story.id, story);
   }
 
-  stories(): Iterable<StoredStory> {
-    return this.#stories.values();
-  }
-
-  postStoryTerms(storyId: string, terms: readonly string[], time: number | null): void {
+  async postStoryTerms(storyId: string, terms: readonly string[], time: number | null): Promise<void> {
     for (const term of terms) {
       const list = this.#postings.get(term);
       const posting = { storyId, time };
@@ -120,7 +70,53 @@ export class MemoryStoryIndex implements StoryIndex {
     }
   }
 
-  storiesWithTerm(term: string, limit: number, since: number | null): string[] {
+  async storiesWithTerms(terms: readonly string[], limit: number, since: number | null): Promise<Map<string, string[]>> {
+    return new Map(terms.map((term) => [term, this.#storiesWithTerm(term, limit, since)]));
+  }
+
+  async fileDocument(document: FiledDocument, buckets: readonly string[]): Promise<void> {
+    this.#filed.set(document.id, document);
+    for (const bucket of buckets) {
+      const list = this.#buckets.get(bucket);
+      if (list) list.push(document.id);
+      else this.#buckets.set(bucket, [document.id]);
+    }
+  }
+
+  async document(id: string): Promise<FiledDocument | undefined> {
+    return this.#current(this.#filed.get(id));
+  }
+
+  async documentsInBuckets(buckets: readonly string[], limit: number): Promise<FiledDocument[]> {
+    const found = new Map<string, FiledDocument>();
+    for (const bucket of buckets) {
+      for (const id of (this.#buckets.get(bucket) ?? []).slice(-limit).reverse()) {
+        const document = this.#current(this.#filed.get(id));
+        if (document) found.set(id, document);
+      }
+    }
+    return [...found.values()];
+  }
+
+  #live(id: string): StoredStory | undefined {
+    return this.#stories.get(this.#survivor(id));
+  }
+
+  /** The id a story goes by now: its own, or that of the story it merged into. */
+  #survivor(id: string): string {
+    let current = id;
+    for (let next = this.#mergedInto.get(current); next !== undefined; next = this.#mergedInto.get(current)) current = next;
+    return current;
+  }
+
+  /** A filed document as of now: its story may have merged into another since it was filed. */
+  #current(document: FiledDocument | undefined): FiledDocument | undefined {
+    if (!document) return undefined;
+    const storyId = this.#survivor(document.storyId);
+    return storyId === document.storyId ? document : { ...document, storyId };
+  }
+
+  #storiesWithTerm(term: string, limit: number, since: number | null): string[] {
     const list = this.#postings.get(term);
     if (!list) return [];
     const stories = new Set<string>();
@@ -131,23 +127,5 @@ export class MemoryStoryIndex implements StoryIndex {
       stories.add(posting.storyId);
     }
     return [...stories];
-  }
-
-  fileDocument(document: FiledDocument, buckets: readonly string[]): void {
-    this.#filed.set(document.id, document);
-    for (const bucket of buckets) {
-      const list = this.#buckets.get(bucket);
-      if (list) list.push(document.id);
-      else this.#buckets.set(bucket, [document.id]);
-    }
-  }
-
-  document(id: string): FiledDocument | undefined {
-    return this.#filed.get(id);
-  }
-
-  documentsInBucket(bucket: string, limit: number): string[] {
-    const list = this.#buckets.get(bucket);
-    return list ? list.slice(-limit).reverse() : [];
   }
 }
