@@ -1,5 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
-import { NotFoundError, type ArticleEnrichment, type EnrichmentField } from '../domain/index.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  parseOverride,
+  ValidationError,
+  type ArticleEnrichment,
+  type ArticleEntity,
+  type EnrichmentField,
+} from '../domain/index.ts';
 import type { EnrichmentRepository } from './repository.ts';
 import { toUtcIso } from './rows.ts';
 import { preparedQuery } from './prepared.ts';
@@ -63,26 +71,9 @@ export function enrichmentRepository(db: Kysely<Database>, reader: ReadConnectio
           .onConflict((oc) => oc.column('article_id').doUpdateSet(row))
           .execute();
 
-        await trx.deleteFrom('article_entities').where('article_id', '=', enrichment.articleId).execute();
-        for (const entity of enrichment.entities) {
-          await trx
-            .insertInto('entities')
-            .values({ slug: entity.slug, name: entity.name, type: entity.type })
-            .onConflict((oc) => oc.column('slug').doNothing())
-            .execute();
-        }
-        if (enrichment.entities.length > 0) {
-          await trx
-            .insertInto('article_entities')
-            .values(
-              enrichment.entities.map((entity) => ({
-                article_id: enrichment.articleId,
-                entity_slug: entity.slug,
-                mentions: entity.mentions,
-              })),
-            )
-            .execute();
-        }
+        // Topic pages follow the editor: an entities override, not the computed list, is what gets indexed.
+        const overrides = await storedOverrides(trx, enrichment.articleId);
+        await indexEntities(trx, enrichment.articleId, validEntitiesOverride(overrides) ?? enrichment.entities);
       });
     },
 
@@ -91,21 +82,32 @@ export function enrichmentRepository(db: Kysely<Database>, reader: ReadConnectio
       return row && enrichmentFromRow(row);
     },
 
+    // The override is checked and stored with what it implies, in one transaction: an entities override
+    // re-indexes the topic pages, a section override moves the article. Clearing entities restores the computed
+    // index; clearing a section leaves the article where it is (nothing records where it was before).
     async setOverride(articleId, field, value) {
-      const row = await db
-        .selectFrom('article_enrichments')
-        .select('overrides')
-        .where('article_id', '=', articleId)
-        .executeTakeFirst();
-      if (!row) throw new NotFoundError(`Article ${articleId} has not been enriched yet`);
-      const overrides = JSON.parse(row.overrides) as Partial<Record<EnrichmentField, unknown>>;
-      if (value === undefined) delete overrides[field];
-      else overrides[field] = value;
-      await db
-        .updateTable('article_enrichments')
-        .set({ overrides: JSON.stringify(overrides) })
-        .where('article_id', '=', articleId)
-        .execute();
+      const parsed = value === undefined ? undefined : parseOverride(field, value);
+      await run(async (trx) => {
+        const overrides = await storedOverrides(trx, articleId);
+        if (!overrides) throw new NotFoundError(`Article ${articleId} has not been enriched yet`);
+        if (parsed === undefined) delete overrides[field];
+        else overrides[field] = parsed;
+        await trx
+          .updateTable('article_enrichments')
+          .set({ overrides: JSON.stringify(overrides) })
+          .where('article_id', '=', articleId)
+          .execute();
+        if (field === 'entities') {
+          const computed = await trx
+            .selectFrom('article_enrichments')
+            .select('entities')
+            .where('article_id', '=', articleId)
+            .executeTakeFirstOrThrow();
+          const entities = (parsed as ArticleEntity[] | undefined) ?? (JSON.parse(computed.entities) as ArticleEntity[]);
+          await indexEntities(trx, articleId, entities);
+        }
+        if (field === 'section' && parsed !== undefined) await moveArticle(trx, articleId, parsed as string);
+      });
     },
 
     // Resumable by design: ids in order, those without an enrichment of this version, after the last one done.
@@ -190,4 +192,66 @@ function enrichmentFromRow(row: Selectable<ArticleEnrichmentTable>): ArticleEnri
     nearDuplicateOf: row.near_duplicate_of,
     overrides: JSON.parse(row.overrides),
   };
+}
+
+type Overrides = Partial<Record<EnrichmentField, unknown>>;
+
+async function storedOverrides(trx: Kysely<Database>, articleId: number): Promise<Overrides | undefined> {
+  const row = await trx
+    .selectFrom('article_enrichments')
+    .select('overrides')
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  return row && (JSON.parse(row.overrides) as Overrides);
+}
+
+/** The editor's entities, if there is an override that still passes; otherwise the computed ones stand. */
+function validEntitiesOverride(overrides: Overrides | undefined): ArticleEntity[] | undefined {
+  if (overrides?.entities === undefined) return undefined;
+  try {
+    return parseOverride('entities', overrides.entities);
+  } catch (error) {
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+}
+
+/** The entity index topic pages read: this article's rows replaced by `entities`, each entity known by slug. */
+async function indexEntities(trx: Kysely<Database>, articleId: number, entities: readonly ArticleEntity[]): Promise<void> {
+  await trx.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
+  for (const entity of entities) {
+    await trx
+      .insertInto('entities')
+      .values({ slug: entity.slug, name: entity.name, type: entity.type })
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+  }
+  if (entities.length > 0) {
+    await trx
+      .insertInto('article_entities')
+      .values(entities.map((entity) => ({ article_id: articleId, entity_slug: entity.slug, mentions: entity.mentions })))
+      .execute();
+  }
+}
+
+/** A section override files the article under that section; its slug goes with it, so it must be free there. */
+async function moveArticle(trx: Kysely<Database>, articleId: number, sectionSlug: string): Promise<void> {
+  const section = await trx.selectFrom('sections').select('slug').where('slug', '=', sectionSlug).executeTakeFirst();
+  if (!section) throw new ValidationError(`no section "${sectionSlug}": an article can only move to an existing section`);
+  const article = await trx
+    .selectFrom('articles')
+    .select(['slug', 'section'])
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  if (article.section === sectionSlug) return;
+  const clash = await trx
+    .selectFrom('articles')
+    .select('id')
+    .where('section', '=', sectionSlug)
+    .where('slug', '=', article.slug)
+    .executeTakeFirst();
+  if (clash) {
+    throw new ConflictError(`cannot move article ${articleId} to "${sectionSlug}": article ${clash.id} there has the slug "${article.slug}"`);
+  }
+  await trx.updateTable('articles').set({ section: sectionSlug }).where('id', '=', articleId).execute();
 }

@@ -104,7 +104,12 @@ export interface EnrichmentRepository {
   /** Stores an article's enrichment (replacing the computed fields, keeping overrides) and its entity index. */
   save(enrichment: Omit<ArticleEnrichment, 'overrides'>): Promise<void>;
   find(articleId: number): Promise<ArticleEnrichment | undefined>;
-  /** Sets (or, with `undefined`, clears) an editor's override of one field. */
+  /**
+   * Sets (or, with `undefined`, clears) an editor's override of one field; a value of the wrong shape is a
+   * ValidationError (see parseOverride). An entities override also replaces the article's rows in the entity
+   * index (and clearing it restores the computed ones); a section override moves the article to that existing
+   * section (ValidationError when there is none, ConflictError when its slug is taken there).
+   */
   setOverride(articleId: number, field: EnrichmentField, value: unknown): Promise<void>;
   /** Up to `limit` ids after `afterId`, in order, of articles not enriched by `version` yet. */
   staleArticleIds(version: number, afterId: number, limit: number): Promise<number[]>;
