@@ -39,6 +39,8 @@ export function registerEnrich(program: Command): void {
       }
       await withStore(config, async (store) => {
         const total = await store.enrichments.countStale(ENRICHMENT_VERSION);
+        // The suggested section is one of the site's sections as stored (an editor may have added some).
+        const sections = (await store.sections.list()).map((section) => section.name);
         const bar = progressBar('enrich');
         let done = 0;
         let afterId = 0;
@@ -49,7 +51,7 @@ export function registerEnrich(program: Command): void {
             for (const id of ids) {
               const article = await store.articles.findById(id);
               if (article) {
-                const computed = enrichArticle(article);
+                const computed = enrichArticle(article, { sections });
                 await store.enrichments.save({ ...computed, articleId: id, storyId: null, nearDuplicateOf: null });
               }
               bar.update(++done, total);

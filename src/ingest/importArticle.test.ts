@@ -73,7 +73,7 @@ test('a long headline imported twice still gets two servable slugs', async () =>
   }
 });
 
-test('drafts, new sections and the fallback section', async () => {
+test('drafts and new sections', async () => {
   const asDraft = await importArticle(store, draft({ headline: 'Embargoed' }), { sourceKey: 'key:c', status: 'draft' });
   assert.equal(asDraft.article.status, 'draft');
   assert.equal(asDraft.article.publishedAt, null);
@@ -83,8 +83,7 @@ test('drafts, new sections and the fallback section', async () => {
   assert.equal(culture.article.section, 'culture');
   assert.ok(await store.sections.find('culture'));
 
-  const unlabelled = await importArticle(store, draft({ headline: 'No label', sectionName: null }), { sourceKey: 'key:e' });
-  assert.equal(unlabelled.article.section, 'world');
+  // An article without a label is filed by the classifier: importSection.test.ts.
 });
 
 test('a blank headline is refused', async () => {
@@ -115,7 +114,7 @@ test('a Wikinews record becomes a credited draft', () => {
   assert.equal(d.source?.licenseUrl, record.licenseUrl);
   assert.deepEqual(d.hero, { url: null, alt: record.imageCaption, caption: record.imageCaption, credit: record.imageCredit });
   assert.equal(d.publishedAt, '2019-04-15T12:00:00.000Z');
-  assert.equal(d.sectionName, null, 'section left for the fallback');
+  assert.equal(d.sectionName, null, 'section left for the classifier');
 });
 
 test('the demo imports once; a failure half-way stores none of it', async () => {

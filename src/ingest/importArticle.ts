@@ -11,6 +11,8 @@ import {
 } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
 import { enrichArticle } from '../enrich/enrichArticle.ts';
+import { articleText } from '../enrich/articleText.ts';
+import { classifySection } from '../enrich/classify/index.ts';
 import { storyHash } from './pages/storyHash.ts';
 
 /** `duplicate`: the same story is already stored under another address; nothing was written. */
@@ -43,6 +45,27 @@ export interface ImportResult {
 type Repositories = Omit<Store, 'transaction' | 'close' | 'migrate'>;
 
 /**
+ * The section an import files its article under. An editor's section override wins (a re-import never moves the
+ * article back); then the draft's own label; an article already stored stays where it is; a new one without a
+ * label goes where the classifier puts it among the site's sections as stored (the editor's list, not the demo's).
+ */
+async function sectionNameFor(store: Repositories, draft: ArticleDraft, existing: Article | undefined): Promise<string> {
+  const stored = async (slug: string) => (await store.sections.find(slug))?.name;
+  if (existing) {
+    const override = (await store.enrichments.find(existing.id))?.overrides.section;
+    const overridden = typeof override === 'string' ? await stored(override) : undefined;
+    if (overridden) return overridden;
+  }
+  if (draft.sectionName) return draft.sectionName;
+  const current = existing && (await stored(existing.section));
+  if (current) return current;
+  const sections = await store.sections.list();
+  if (sections.length === 0) return FALLBACK_SECTION;
+  const { headline, paragraphs } = articleText(draft);
+  return classifySection({ headline, text: paragraphs.join('\n\n') }, { sections: sections.map((s) => s.name) }).section;
+}
+
+/**
  * The one path by which content enters the store (CLI imports, the demo, feeds). Idempotent: the same draft
  * under the same key changes nothing; an edited draft updates the article in place, keeping its id and slug
  * so that its URL keeps working, moving updatedAt and keeping the old version as a revision.
@@ -64,7 +87,7 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
     if (same) return { article: same, outcome: 'duplicate' };
   }
 
-  const section = await store.sections.ensure(draft.sectionName ?? FALLBACK_SECTION);
+  const section = await store.sections.ensure(await sectionNameFor(store, draft, existing));
   const content = {
     section: section.slug,
     headline,

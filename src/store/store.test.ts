@@ -5,6 +5,9 @@ import { migrations } from './migrations/index.ts';
 import { ConflictError, openStore, type NewArticle, type Store } from './index.ts';
 import { postgresTarget, sqliteTarget } from './testing/targets.ts';
 
+/** Added by migration 0006 after the domain's default sections. */
+const ENTERTAINMENT = { slug: 'entertainment', name: 'Entertainment', position: 90 };
+
 let serial = 0;
 /** A complete, valid new article; each call gets its own slug and source key. */
 function newArticle(overrides: Partial<NewArticle> = {}): NewArticle {
@@ -49,18 +52,19 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
     });
 
     test('default sections are seeded in nav order', async () => {
-      assert.deepEqual(await store.sections.list(), DEFAULT_SECTIONS);
+      // The domain's list seeds a new database; later migrations add to it (0006: Entertainment, last).
+      assert.deepEqual(await store.sections.list(), [...DEFAULT_SECTIONS, ENTERTAINMENT]);
       assert.deepEqual(await store.sections.find('security'), { slug: 'security', name: 'Security', position: 40 });
       assert.equal(await store.sections.find('nope'), undefined);
     });
 
     test('ensure creates a section once, after the others, and is idempotent', async () => {
-      assert.deepEqual(await store.sections.ensure('Culture'), { slug: 'culture', name: 'Culture', position: 90 });
-      assert.deepEqual(await store.sections.ensure(' culture '), { slug: 'culture', name: 'Culture', position: 90 });
+      assert.deepEqual(await store.sections.ensure('Culture'), { slug: 'culture', name: 'Culture', position: 100 });
+      assert.deepEqual(await store.sections.ensure(' culture '), { slug: 'culture', name: 'Culture', position: 100 });
       assert.deepEqual(await store.sections.ensure('security'), { slug: 'security', name: 'Security', position: 40 });
       const racing = await Promise.all([1, 2, 3].map(() => store.sections.ensure('Opinion')));
-      assert.deepEqual(racing, Array(3).fill({ slug: 'opinion', name: 'Opinion', position: 100 }));
-      assert.equal((await store.sections.list()).length, DEFAULT_SECTIONS.length + 2);
+      assert.deepEqual(racing, Array(3).fill({ slug: 'opinion', name: 'Opinion', position: 110 }));
+      assert.equal((await store.sections.list()).length, DEFAULT_SECTIONS.length + 3);
       await assert.rejects(store.sections.ensure(' !? '), ValidationError);
     });
 
@@ -318,6 +322,6 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
 
 test('an in-memory SQLite store works for quick tests', async () => {
   const store = await openStore({ databaseUrl: null, sqliteFile: ':memory:' });
-  assert.equal((await store.sections.list()).length, DEFAULT_SECTIONS.length);
+  assert.equal((await store.sections.list()).length, DEFAULT_SECTIONS.length + 1);
   await store.close();
 });

@@ -3,6 +3,7 @@ import * as sectionsAndArticles from './0001_sections_and_articles.ts';
 import * as bodyBlocks from './0002_body_blocks.ts';
 import * as feedsAndProvenance from './0003_feeds_and_provenance.ts';
 import * as enrichment from './0004_enrichment.ts';
+import * as entertainmentSection from './0006_entertainment_section.ts';
 
 /**
  * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_body_blocks': bodyBlocks,
   '0003_feeds_and_provenance': feedsAndProvenance,
   '0004_enrichment': enrichment,
+  '0006_entertainment_section': entertainmentSection,
 };
