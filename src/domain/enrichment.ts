@@ -1,3 +1,5 @@
+import type { RelatedLink } from './related.ts';
+
 /**
  * What enrichment adds to an article, as stored: derived from the article's own text, recomputed when the
  * enrichment code changes (`version`), and overridable by an editor field by field (an override survives
@@ -70,5 +72,7 @@ export interface ArticleEnrichment {
   storyId: string | null;
   /** The article this one is a near-duplicate of (a syndicated copy), if any. */
   nearDuplicateOf: number | null;
+  /** Related articles, best first, as ranked when the article was placed in its story (read, never written, here). */
+  related?: RelatedLink[];
   overrides: Partial<Record<EnrichmentField, unknown>>;
 }

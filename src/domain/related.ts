@@ -28,12 +28,30 @@ const SAME_SECTION_BONUS = 0.15;
 const RECENCY_HALF_LIFE_DAYS = 30;
 const DAY_MS = 86_400_000;
 
+/** A related article as stored with its subject: best first, with the score that ranked it. */
+export interface RelatedLink {
+  id: number;
+  score: number;
+}
+
+/** Related articles an article lists. */
+export const RELATED_LIMIT = 5;
+
 /** Candidates best first, excluding `exclude` (the story's own near-duplicates and story mates). */
 export function rankRelated(
   subject: RelatedSubject,
   candidates: readonly RelatedCandidate[],
   options: { exclude?: ReadonlySet<number>; limit?: number } = {},
 ): number[] {
+  return scoreRelated(subject, candidates, options).map((link) => link.id);
+}
+
+/** As rankRelated, with each one's score, so a list kept in the store can take a better newcomer later. */
+export function scoreRelated(
+  subject: RelatedSubject,
+  candidates: readonly RelatedCandidate[],
+  options: { exclude?: ReadonlySet<number>; limit?: number } = {},
+): RelatedLink[] {
   const totalMentions = subject.entities.reduce((sum, e) => sum + e.mentions, 0) || 1;
   const weight = new Map(subject.entities.map((e) => [e.slug, e.mentions / totalMentions]));
   const at = Date.parse(subject.publishedAt);
@@ -48,5 +66,15 @@ export function rankRelated(
     })
     .filter((c) => c.overlap > 0) // a shared section alone does not make a story related
     .sort((a, b) => b.score - a.score || b.id - a.id);
-  return scored.slice(0, options.limit ?? 5).map((c) => c.id);
+  return scored.slice(0, options.limit ?? RELATED_LIMIT).map(({ id, score }) => ({ id, score }));
+}
+
+/**
+ * `list` with `link` taken in if it ranks among the best `limit` (replacing its own older entry): how an
+ * older article's stored list learns of a newer related one without being recomputed.
+ */
+export function withRelated(list: readonly RelatedLink[], link: RelatedLink, limit = RELATED_LIMIT): RelatedLink[] {
+  return [...list.filter((entry) => entry.id !== link.id), link]
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, limit);
 }

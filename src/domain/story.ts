@@ -74,11 +74,19 @@ export interface StoryIndex {
   documentsInBuckets(buckets: readonly string[], limit: number): Promise<FiledDocument[]>;
 }
 
-/** A story as readers see it: its id, headline and members (article ids), newest activity known. */
+/** A story as readers see it: its headline, how many articles tell it, and when (ISO, when known). */
 export interface StoryListing {
   id: string;
   headline: string;
   articleCount: number;
   firstSeen: string | null;
   lastSeen: string | null;
+}
+
+/** Another source's copy of a stored article (a syndicated or rewired text), collapsed into it. */
+export interface ArticleCopy {
+  url: string;
+  sourceName: string | null;
+  headline: string;
+  seenAt: string;
 }

@@ -40,7 +40,7 @@ function enrichmentOf(articleId: number, version: number, entities: ArticleEnric
     suggestedSection: 'security',
     sectionConfidence: 0.82,
     simhash: '0123456789abcdef',
-    storyId: 'story-1',
+    storyId: null,
     nearDuplicateOf: null,
   };
 }
@@ -56,7 +56,7 @@ describeOnBothDialects('enrichments', (store) => {
     const saved = enrichmentOf(a.id, 1, [{ ...IRAQ }, { ...US, aliases: [...US.aliases] }]);
     await store().enrichments.save(saved);
     await store().enrichments.save(enrichmentOf(b.id, 1, [{ ...IRAQ, mentions: 1 }]));
-    assert.deepEqual(await store().enrichments.find(a.id), { ...saved, overrides: {} });
+    assert.deepEqual(await store().enrichments.find(a.id), { ...saved, related: [], overrides: {} });
     assert.deepEqual(await store().enrichments.articleIdsForEntity('iraq', 10), [b.id, a.id]);
     assert.deepEqual(await store().enrichments.articleIdsForEntity('united-states', 10), [a.id]);
     assert.deepEqual(await store().enrichments.articleIdsForStory('story-1'), [a.id, b.id]);

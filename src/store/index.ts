@@ -8,6 +8,7 @@ import { migrateToLatest } from './migrate.ts';
 import type { Dialect, Store } from './repository.ts';
 import type { Database } from './schema.ts';
 import { sectionRepository } from './sections.ts';
+import { storyRepository } from './stories.ts';
 
 export type * from './repository.ts';
 export { ConflictError } from '../domain/index.ts';
@@ -51,6 +52,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     sections: sectionRepository(db, reader),
     feeds: feedRepository(db),
     enrichments: enrichmentRepository(db, reader),
+    stories: storyRepository(db, dialect, reader),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -59,6 +61,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           sections: sectionRepository(trx),
           feeds: feedRepository(trx),
           enrichments: enrichmentRepository(trx),
+          stories: storyRepository(trx, dialect),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),

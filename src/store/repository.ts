@@ -1,6 +1,7 @@
 import type {
   Article,
   ArticleCard,
+  ArticleCopy,
   ArticleDraft,
   ArticleEnrichment,
   ArticleEntity,
@@ -12,7 +13,12 @@ import type {
   FeedPollResult,
   NewFeed,
   PublishedArticle,
+  RelatedLink,
   Section,
+  StoredStory,
+  StoryIndex,
+  StoryListing,
+  TimelineFact,
 } from '../domain/index.ts';
 
 /** Everything stored about a new article. Times are given by the caller so that imports are reproducible. */
@@ -128,6 +134,30 @@ export interface EnrichmentRepository {
   ): Promise<{ id: number; section: string; publishedAt: string; shared: string[] }[]>;
 }
 
+/** A story's article as its page lists it: a card and whose reporting it is. */
+export type StoryArticle = ArticleCard & { sourceName: string | null };
+
+export interface StoryRepository {
+  /** The story index kept in the store, for the clusterer; `headline` chooses a story's headline from its titles. */
+  index(options: { headline: (story: StoredStory) => string }): StoryIndex;
+  /** Inside a transaction: makes story placements take turns until it ends (PostgreSQL; SQLite already does). */
+  lockPlacement(): Promise<void>;
+  /** A story by id; the id of a story that merged into another finds the other. */
+  find(id: string): Promise<StoryListing | undefined>;
+  /** A story's published articles, oldest first, at most `limit`. */
+  articles(storyId: string, limit: number): Promise<StoryArticle[]>;
+  /** Timelines of a story's published articles (an editor's override in place of the computed one), oldest first. */
+  timelines(storyId: string, limit: number): Promise<{ articleId: number; timeline: TimelineFact[] }[]>;
+  /** Live stories active since `since` (ISO), most articles first. */
+  largest(options: { since: string; limit: number }): Promise<StoryListing[]>;
+  /** Records another source's copy of a stored article; the same URL twice is recorded once. */
+  addCopy(articleId: number, copy: ArticleCopy): Promise<void>;
+  copiesOf(articleId: number): Promise<ArticleCopy[]>;
+  /** An article's related articles, best first, as computed when it was placed (see ingest/placeStory.ts). */
+  setRelated(articleId: number, related: readonly RelatedLink[]): Promise<void>;
+  relatedOf(articleIds: readonly number[]): Promise<Map<number, RelatedLink[]>>;
+}
+
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
@@ -136,6 +166,7 @@ export interface Store {
   readonly sections: SectionRepository;
   readonly feeds: FeedRepository;
   readonly enrichments: EnrichmentRepository;
+  readonly stories: StoryRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Omit<Store, 'transaction' | 'close' | 'migrate'>) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */

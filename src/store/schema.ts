@@ -13,6 +13,13 @@ export interface Database {
   article_enrichments: ArticleEnrichmentTable;
   entities: EntityTable;
   article_entities: ArticleEntityTable;
+  story_counters: StoryCounterTable;
+  story_terms: StoryTermTable;
+  stories: StoryTable;
+  story_postings: StoryPostingTable;
+  story_fingerprints: StoryFingerprintTable;
+  story_buckets: StoryBucketTable;
+  article_copies: ArticleCopyTable;
 }
 
 export interface SectionTable {
@@ -105,6 +112,8 @@ export interface ArticleEnrichmentTable {
   simhash: string | null;
   story_id: string | null;
   near_duplicate_of: number | null;
+  /** JSON [{id, score}]: the article's related articles, best first, computed when it was placed. */
+  related: string | null;
   overrides: Generated<string>;
 }
 
@@ -118,4 +127,58 @@ export interface ArticleEntityTable {
   article_id: number;
   entity_slug: string;
   mentions: number;
+}
+
+/** Named counters of the story index; PostgreSQL returns bigint as a string. */
+export interface StoryCounterTable {
+  name: 'documents' | 'postings';
+  value: number | string;
+}
+
+export interface StoryTermTable {
+  term: string;
+  documents: number;
+}
+
+/** JSON columns: members and titles are string arrays; centroid is [term, weight] pairs. */
+export interface StoryTable {
+  id: string;
+  opened: number | string;
+  headline: string;
+  member_count: number;
+  members: string;
+  titles: string;
+  centroid: string;
+  centroid_norm: number;
+  vector_count: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  merged_into: string | null;
+}
+
+export interface StoryPostingTable {
+  term: string;
+  story_id: string;
+  seq: number | string;
+  time: string | null;
+}
+
+/** simhash: 16 hex digits; minhash: 8 hex digits per position. */
+export interface StoryFingerprintTable {
+  article_id: number;
+  simhash: string;
+  minhash: string;
+}
+
+export interface StoryBucketTable {
+  bucket: string;
+  article_id: number;
+}
+
+export interface ArticleCopyTable {
+  article_id: number;
+  url: string;
+  source_name: string | null;
+  headline: string;
+  seen_at: string;
 }

@@ -2,16 +2,32 @@
  * What every StoryIndex must do, as tests: run by the in-memory index's suite and by the store's on both
  * dialects, so the clusterer behaves the same whichever index it is given.
  */
-import { test } from 'node:test';
+import { test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FiledDocument, Fingerprint, StoredStory, StoryIndex } from '../story.ts';
 
 const DAY = 86_400_000;
 
-/** `open` gives a fresh, empty index for each test; `documentId` makes a document id the index accepts. */
-export function storyIndexContract(open: () => Promise<StoryIndex>, documentId: (n: number) => Promise<string>): void {
-  test('a posting list is read newest first, bounded by count and by time', async () => {
-    const index = await open();
+/** A fresh, empty index; `documentId` makes the id of a document it accepts (n = 1, 2, … within one index). */
+export interface OpenedIndex {
+  index: StoryIndex;
+  documentId(n: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Each test runs on an index of its own from `open`, closed after it. */
+export function storyIndexContract(open: () => Promise<OpenedIndex>): void {
+  const test = (name: string, body: (index: StoryIndex, documentId: OpenedIndex['documentId']) => Promise<void>) =>
+    nodeTest(name, async () => {
+      const opened = await open();
+      try {
+        await body(opened.index, (n) => opened.documentId(n));
+      } finally {
+        await opened.close();
+      }
+    });
+
+  test('a posting list is read newest first, bounded by count and by time', async (index) => {
     for (let day = 0; day < 10; day++) await index.postStoryTerms(`story-${day}`, ['storm'], day * DAY);
     await index.postStoryTerms('story-2', ['storm'], 10 * DAY);
     const read = async (limit: number, since: number | null) =>
@@ -21,15 +37,13 @@ export function storyIndexContract(open: () => Promise<StoryIndex>, documentId: 
     assert.deepEqual((await read(3, null)).get('flood') ?? [], []);
   });
 
-  test('a story posted twice takes one place, at its newest time', async () => {
-    const index = await open();
+  test('a story posted twice takes one place, at its newest time', async (index) => {
     await index.postStoryTerms('a', ['storm'], 0);
     await index.postStoryTerms('a', ['storm'], 20 * DAY);
     assert.deepEqual((await index.storiesWithTerms(['storm'], 5, 19 * DAY)).get('storm'), ['a']);
   });
 
-  test('documents are found again through their fingerprint buckets, fingerprint intact', async () => {
-    const index = await open();
+  test('documents are found again through their fingerprint buckets, fingerprint intact', async (index, documentId) => {
     const id = await documentId(1);
     const print: Fingerprint = { simhash: 0xfedcba9876543210n, minhash: Uint32Array.from([1, 2, 0xffffffff]) };
     const document: FiledDocument = { id, storyId: 'story-1', fingerprint: print, nearDuplicateOf: null };
@@ -41,16 +55,14 @@ export function storyIndexContract(open: () => Promise<StoryIndex>, documentId: 
     assert.equal(await index.document(await documentId(2)), undefined);
   });
 
-  test('document frequencies count each document once per term', async () => {
-    const index = await open();
+  test('document frequencies count each document once per term', async (index) => {
     await index.countDocument(['storm', 'storm', 'coast']);
     await index.countDocument(['storm']);
     assert.equal(await index.documentCount(), 2);
     assert.deepEqual(await index.documentFrequencies(['storm', 'coast', 'calm']), new Map([['storm', 2], ['coast', 1], ['calm', 0]]));
   });
 
-  test('a story is saved whole, and a retired story leads to the one it merged into', async () => {
-    const index = await open();
+  test('a story is saved whole, and a retired story leads to the one it merged into', async (index, documentId) => {
     const older = story('story-old', 1, [await documentId(1)]);
     const newer = story('story-new', 2, [await documentId(2)]);
     await index.saveStory(older);

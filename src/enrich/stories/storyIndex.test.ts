@@ -3,8 +3,5 @@ import { storyIndexContract } from '../../domain/testing/storyIndexContract.ts';
 import { MemoryStoryIndex } from './storyIndex.ts';
 
 describe('MemoryStoryIndex', () => {
-  storyIndexContract(
-    async () => new MemoryStoryIndex(),
-    async (n) => `doc-${n}`,
-  );
+  storyIndexContract(async () => ({ index: new MemoryStoryIndex(), documentId: async (n) => `doc-${n}`, close: async () => {} }));
 });

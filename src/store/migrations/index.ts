@@ -3,6 +3,7 @@ import * as sectionsAndArticles from './0001_sections_and_articles.ts';
 import * as bodyBlocks from './0002_body_blocks.ts';
 import * as feedsAndProvenance from './0003_feeds_and_provenance.ts';
 import * as enrichment from './0004_enrichment.ts';
+import * as stories from './0005_stories.ts';
 import * as entertainmentSection from './0006_entertainment_section.ts';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_body_blocks': bodyBlocks,
   '0003_feeds_and_provenance': feedsAndProvenance,
   '0004_enrichment': enrichment,
+  '0005_stories': stories,
   '0006_entertainment_section': entertainmentSection,
 };

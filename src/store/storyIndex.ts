@@ -1,0 +1,274 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { ValidationError, type FiledDocument, type StoredStory, type StoryIndex } from '../domain/index.ts';
+import type { Database, StoryTable } from './schema.ts';
+
+/**
+ * The story index in the database (tables of migration 0005), for the clusterer in enrich/stories. Every call
+ * is one or two statements whatever the number of terms or buckets, and every read is bounded by an index
+ * (a posting list by (term, seq), a bucket by its key), so placing an article costs the same at 100k articles
+ * as at 10k. Run it inside the transaction that stores the article, with placements serialised (see
+ * StoryRepository.lockPlacement): each placement reads what the previous one wrote.
+ */
+export function storyIndexOver(db: Kysely<Database>, options: StoryIndexOptions): StoryIndex {
+  return new DatabaseStoryIndex(db, options);
+}
+
+export interface StoryIndexOptions {
+  /** The headline a story is listed under, chosen from its members' titles (enrich/stories knows how). */
+  headline: (story: StoredStory) => string;
+}
+
+/** Rows per multi-row INSERT: well under SQLite's 32,766 bound variables with 4 columns a row. */
+const INSERT_CHUNK = 500;
+/**
+ * Postings read per term for each story asked for: a story posted under a term many times in a row takes one
+ * place, so read a few more than the limit, but never more (the in-memory index bounds its steps the same way).
+ */
+const POSTING_STEPS_PER_RESULT = 4;
+
+class DatabaseStoryIndex implements StoryIndex {
+  readonly #db: Kysely<Database>;
+  readonly #options: StoryIndexOptions;
+
+  constructor(db: Kysely<Database>, options: StoryIndexOptions) {
+    this.#db = db;
+    this.#options = options;
+  }
+
+  async documentCount(): Promise<number> {
+    return this.#counter('documents');
+  }
+
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const frequencies = new Map(terms.map((term) => [term, 0]));
+    for (const chunk of chunks([...new Set(terms)], INSERT_CHUNK * 4)) {
+      const rows = await this.#db.selectFrom('story_terms').select(['term', 'documents']).where('term', 'in', chunk).execute();
+      for (const row of rows) frequencies.set(row.term, Number(row.documents));
+    }
+    return frequencies;
+  }
+
+  async countDocument(terms: Iterable<string>): Promise<void> {
+    // Sorted, so two writers (were they ever not serialised) would lock rows in one order and never deadlock.
+    const unique = [...new Set(terms)].sort();
+    for (const chunk of chunks(unique, INSERT_CHUNK)) {
+      await this.#db
+        .insertInto('story_terms')
+        .values(chunk.map((term) => ({ term, documents: 1 })))
+        .onConflict((oc) => oc.column('term').doUpdateSet((eb) => ({ documents: eb('story_terms.documents', '+', 1) })))
+        .execute();
+    }
+    await this.#bump('documents');
+  }
+
+  async story(id: string): Promise<StoredStory | undefined> {
+    return (await this.storiesById([id])).get(id);
+  }
+
+  async storiesById(ids: readonly string[]): Promise<Map<string, StoredStory>> {
+    const found = new Map<string, StoredStory>();
+    if (ids.length === 0) return found;
+    const rows = await this.#db.selectFrom('stories').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // retireStory points every story merged into a survivor straight at it, so one more read resolves them all.
+    const survivors = [...new Set(rows.flatMap((row) => (row.merged_into && !byId.has(row.merged_into) ? [row.merged_into] : [])))];
+    if (survivors.length > 0) {
+      for (const row of await this.#db.selectFrom('stories').selectAll().where('id', 'in', survivors).execute()) byId.set(row.id, row);
+    }
+    for (const id of ids) {
+      const row = byId.get(id);
+      const live = row?.merged_into ? byId.get(row.merged_into) : row;
+      if (live && !live.merged_into) found.set(id, storyFromRow(live));
+    }
+    return found;
+  }
+
+  async saveStory(story: StoredStory): Promise<void> {
+    const row = {
+      opened: story.opened,
+      headline: this.#options.headline(story),
+      member_count: story.members.length,
+      members: JSON.stringify(story.members),
+      titles: JSON.stringify(story.titles),
+      centroid: JSON.stringify([...story.centroid]),
+      centroid_norm: story.centroidNorm,
+      vector_count: story.vectorCount,
+      first_seen: isoOrNull(story.firstSeen),
+      last_seen: isoOrNull(story.lastSeen),
+    };
+    await this.#db
+      .insertInto('stories')
+      .values({ id: story.id, ...row, merged_into: null })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
+  }
+
+  async retireStory(id: string, mergedInto: string): Promise<void> {
+    // The retired story keeps its row (its id may be in a reader's link) but none of its weight.
+    await this.#db
+      .updateTable('stories')
+      .set({ merged_into: mergedInto, members: '[]', titles: '[]', centroid: '[]', member_count: 0 })
+      .where('id', '=', id)
+      .execute();
+    await this.#db.updateTable('stories').set({ merged_into: mergedInto }).where('merged_into', '=', id).execute();
+    await this.#db.updateTable('article_enrichments').set({ story_id: mergedInto }).where('story_id', '=', id).execute();
+  }
+
+  async postStoryTerms(storyId: string, terms: readonly string[], time: number | null): Promise<void> {
+    if (terms.length === 0) return;
+    const seq = await this.#bump('postings');
+    const at = isoOrNull(time);
+    for (const chunk of chunks([...new Set(terms)].sort(), INSERT_CHUNK)) {
+      await this.#db
+        .insertInto('story_postings')
+        .values(chunk.map((term) => ({ term, story_id: storyId, seq, time: at })))
+        .onConflict((oc) => oc.columns(['term', 'story_id']).doUpdateSet({ seq, time: at }))
+        .execute();
+    }
+  }
+
+  async storiesWithTerms(terms: readonly string[], limit: number, since: number | null): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>(terms.map((term) => [term, []]));
+    if (terms.length === 0) return result;
+    const steps = limit * POSTING_STEPS_PER_RESULT;
+    // One statement for all terms, each read from the newest end of its own list through (term, seq).
+    const lists = [...new Set(terms)].map(
+      (term, n) =>
+        sql`select * from (select term, story_id, time from story_postings where term = ${term} order by seq desc limit ${steps}) as ${sql.ref(`p${n}`)}`,
+    );
+    const { rows } = await sql<{ term: string; story_id: string; time: string | null }>`${sql.join(lists, sql` union all `)}`.execute(this.#db);
+    const sinceIso = isoOrNull(since);
+    const stopped = new Set<string>();
+    for (const row of rows) {
+      const list = result.get(row.term)!;
+      if (stopped.has(row.term) || list.length >= limit) continue;
+      // Rows of a term come newest first: the first one older than `since` ends that list, as in memory.
+      if (sinceIso !== null && row.time !== null && row.time < sinceIso) {
+        stopped.add(row.term);
+        continue;
+      }
+      if (!list.includes(row.story_id)) list.push(row.story_id);
+    }
+    return result;
+  }
+
+  async fileDocument(document: FiledDocument, buckets: readonly string[]): Promise<void> {
+    const articleId = articleIdOf(document.id);
+    await this.#db
+      .insertInto('story_fingerprints')
+      .values({ article_id: articleId, simhash: document.fingerprint.simhash.toString(16), minhash: minhashHex(document.fingerprint.minhash) })
+      .onConflict((oc) => oc.column('article_id').doNothing())
+      .execute();
+    for (const chunk of chunks([...new Set(buckets)], INSERT_CHUNK)) {
+      await this.#db
+        .insertInto('story_buckets')
+        .values(chunk.map((bucket) => ({ bucket, article_id: articleId })))
+        .onConflict((oc) => oc.columns(['bucket', 'article_id']).doNothing())
+        .execute();
+    }
+    const placed = await this.#db
+      .updateTable('article_enrichments')
+      .set({ story_id: document.storyId, near_duplicate_of: document.nearDuplicateOf === null ? null : articleIdOf(document.nearDuplicateOf) })
+      .where('article_id', '=', articleId)
+      .executeTakeFirst();
+    if (Number(placed.numUpdatedRows) === 0) throw new ValidationError(`article ${articleId} must be enriched before it is placed in a story`);
+  }
+
+  async document(id: string): Promise<FiledDocument | undefined> {
+    return (await this.#documents([articleIdOf(id)]))[0];
+  }
+
+  async documentsInBuckets(buckets: readonly string[], limit: number): Promise<FiledDocument[]> {
+    if (buckets.length === 0) return [];
+    const lists = [...new Set(buckets)].map(
+      (bucket, n) =>
+        sql`select * from (select article_id from story_buckets where bucket = ${bucket} order by article_id desc limit ${limit}) as ${sql.ref(`b${n}`)}`,
+    );
+    const { rows } = await sql<{ article_id: number }>`${sql.join(lists, sql` union all `)}`.execute(this.#db);
+    return this.#documents([...new Set(rows.map((row) => Number(row.article_id)))]);
+  }
+
+  /** Filed documents by article id, in the order asked. */
+  async #documents(articleIds: readonly number[]): Promise<FiledDocument[]> {
+    if (articleIds.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom('story_fingerprints')
+      .innerJoin('article_enrichments', 'article_enrichments.article_id', 'story_fingerprints.article_id')
+      .select(['story_fingerprints.article_id', 'story_fingerprints.simhash', 'story_fingerprints.minhash', 'article_enrichments.story_id', 'article_enrichments.near_duplicate_of'])
+      .where('story_fingerprints.article_id', 'in', [...articleIds])
+      .where('story_id', 'is not', null)
+      .execute();
+    const byId = new Map(rows.map((row) => [Number(row.article_id), row]));
+    return articleIds.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      return [
+        {
+          id: String(id),
+          storyId: row.story_id!,
+          fingerprint: { simhash: BigInt(`0x${row.simhash}`), minhash: minhashFromHex(row.minhash) },
+          nearDuplicateOf: row.near_duplicate_of === null ? null : String(row.near_duplicate_of),
+        },
+      ];
+    });
+  }
+
+  async #counter(name: 'documents' | 'postings'): Promise<number> {
+    const row = await this.#db.selectFrom('story_counters').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+
+  /** Adds one to a counter and returns its new value. */
+  async #bump(name: 'documents' | 'postings'): Promise<number> {
+    const row = await this.#db
+      .updateTable('story_counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', name)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+}
+
+function storyFromRow(row: Selectable<StoryTable>): StoredStory {
+  return {
+    id: row.id,
+    opened: Number(row.opened),
+    members: JSON.parse(row.members),
+    titles: JSON.parse(row.titles),
+    centroid: new Map(JSON.parse(row.centroid)),
+    centroidNorm: Number(row.centroid_norm),
+    vectorCount: row.vector_count,
+    firstSeen: row.first_seen === null ? null : Date.parse(row.first_seen),
+    lastSeen: row.last_seen === null ? null : Date.parse(row.last_seen),
+  };
+}
+
+/** Documents of the stored index are articles: their ids are article ids. */
+function articleIdOf(id: string): number {
+  const articleId = Number(id);
+  if (!Number.isSafeInteger(articleId) || articleId < 1) throw new ValidationError(`story index documents are articles; "${id}" is not an article id`);
+  return articleId;
+}
+
+function isoOrNull(time: number | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
+
+function minhashHex(signature: Uint32Array): string {
+  let hex = '';
+  for (const value of signature) hex += value.toString(16).padStart(8, '0');
+  return hex;
+}
+
+function minhashFromHex(hex: string): Uint32Array {
+  const signature = new Uint32Array(hex.length / 8);
+  for (let i = 0; i < signature.length; i++) signature[i] = Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16);
+  return signature;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
