@@ -59,7 +59,6 @@ describeOnBothDialects('enrichments', (store) => {
     assert.deepEqual(await store().enrichments.find(a.id), { ...saved, related: [], overrides: {} });
     assert.deepEqual(await store().enrichments.articleIdsForEntity('iraq', 10), [b.id, a.id]);
     assert.deepEqual(await store().enrichments.articleIdsForEntity('united-states', 10), [a.id]);
-    assert.deepEqual(await store().enrichments.articleIdsForStory('story-1'), [a.id, b.id]);
     assert.equal(await store().enrichments.find(999_999), undefined);
   });
 

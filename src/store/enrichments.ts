@@ -62,8 +62,6 @@ export function enrichmentRepository(db: Kysely<Database>, reader: ReadConnectio
           suggested_section: enrichment.suggestedSection,
           section_confidence: enrichment.sectionConfidence,
           simhash: enrichment.simhash,
-          story_id: enrichment.storyId,
-          near_duplicate_of: enrichment.nearDuplicateOf,
         };
         await trx
           .insertInto('article_enrichments')
@@ -164,15 +162,6 @@ export function enrichmentRepository(db: Kysely<Database>, reader: ReadConnectio
       return db.selectFrom('entities').select(['slug', 'name', 'type']).where('slug', '=', slug).executeTakeFirst();
     },
 
-    async articleIdsForStory(storyId) {
-      const rows = await db
-        .selectFrom('article_enrichments')
-        .select('article_id')
-        .where('story_id', '=', storyId)
-        .orderBy('article_id')
-        .execute();
-      return rows.map((row) => row.article_id);
-    },
   };
 }
 
@@ -190,6 +179,7 @@ function enrichmentFromRow(row: Selectable<ArticleEnrichmentTable>): ArticleEnri
     simhash: row.simhash,
     storyId: row.story_id,
     nearDuplicateOf: row.near_duplicate_of,
+    related: row.related === null ? [] : JSON.parse(row.related),
     overrides: JSON.parse(row.overrides),
   };
 }

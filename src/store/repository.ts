@@ -122,7 +122,6 @@ export interface EnrichmentRepository {
   countStale(version: number): Promise<number>;
   /** Newest first. */
   articleIdsForEntity(slug: string, limit: number): Promise<number[]>;
-  articleIdsForStory(storyId: string): Promise<number[]>;
   findEntity(slug: string): Promise<Pick<ArticleEntity, 'slug' | 'name' | 'type'> | undefined>;
   /**
    * Published articles that name any of `slugs`, at most `perEntity` newest per entity (the index is read, the
