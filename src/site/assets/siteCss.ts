@@ -175,6 +175,23 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .inline-figure { margin: 1.6rem 0; }
 .inline-figure img { width: 100%; height: auto; background: var(--surface); }
 .inline-figure figcaption { margin-top: 0.4rem; font: 0.85rem/1.45 var(--ui); color: var(--muted); }
+/* Under an untitled body's proposed headings: small, so it informs without competing with the story. */
+.story-body .headings-note { margin: 0 0 1.2rem; font: 0.85rem/1.45 var(--ui); color: var(--muted); }
+/* Timeline: dated facts from the story's own sentences, each a link to its paragraph. */
+.timeline-box { margin: 2rem 0 0; padding: 1rem 1.25rem; background: var(--surface); border-left: 4px solid var(--rule); }
+.timeline-box h2 { margin: 0 0 0.2rem; font: 700 0.95rem/1.2 var(--ui); letter-spacing: 0.06em; font-variant-caps: all-small-caps; color: var(--muted); }
+.timeline-note { margin: 0 0 0.75rem; font: 0.85rem/1.45 var(--ui); color: var(--muted); }
+.timeline { list-style: none; margin: 0; padding: 0; }
+.timeline li { position: relative; margin: 0; padding: 0 0 0.7rem 1.1rem; border-left: 2px solid var(--rule); font: 1rem/1.45 var(--serif); }
+.timeline li:last-child { padding-bottom: 0; }
+.timeline li::before {
+  content: ""; position: absolute; left: -0.4rem; top: 0.45rem; width: 0.7rem; height: 0.7rem;
+  border-radius: 50%; background: var(--accent);
+}
+.timeline a { color: inherit; text-decoration-color: var(--rule); text-underline-offset: 0.2em; }
+.timeline-date { display: block; font: 700 0.85rem/1.3 var(--ui); color: var(--accent); }
+.timeline-date time { color: inherit; }
+.timeline-figures { font-family: var(--ui); font-size: 0.88rem; color: var(--muted); }
 .source-credit {
   margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); font: 0.88rem/1.55 var(--ui); color: var(--muted);
 }

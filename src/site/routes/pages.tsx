@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import {
+  effectiveEnrichment,
   isSlug,
   NotFoundError,
   type ArticleEnrichment,
   type ArticleLink,
-  type ArticleSummary,
   type PublishedArticle,
   type Section,
   rankRelated,
@@ -160,8 +160,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         article={article}
         related={relatedList}
         trending={trending}
-        automaticSummary={enrichment && effectiveSummary(enrichment)}
-        topics={enrichment?.entities.slice(0, TOPICS_PER_ARTICLE) ?? []}
+        {...shownEnrichment(enrichment)}
       />,
     );
   });
@@ -172,11 +171,18 @@ function uniqueById<T extends { id: number }>(items: T[]): T[] {
   return items.filter((item) => !seen.has(item.id) && seen.add(item.id));
 }
 
-/** An editor's summary wins over the computed one; an override of another shape is ignored, not shown. */
-function effectiveSummary(enrichment: ArticleEnrichment): ArticleSummary | null {
-  const override = enrichment.overrides.summary as ArticleSummary | undefined;
-  if (override && Array.isArray(override.sentences) && typeof override.short === 'string') return override;
-  return enrichment.summary;
+/**
+ * What an article page shows of its enrichment: an editor's override wins over the computed value, field by
+ * field; an override of the wrong shape is ignored, not shown (see effectiveEnrichment).
+ */
+function shownEnrichment(enrichment: ArticleEnrichment | undefined) {
+  const shown = enrichment && effectiveEnrichment(enrichment);
+  return {
+    automaticSummary: shown?.summary ?? null,
+    topics: shown?.entities.slice(0, TOPICS_PER_ARTICLE) ?? [],
+    timeline: shown?.timeline ?? [],
+    proposedSections: shown?.sections ?? null,
+  };
 }
 
 /** Entities of a story looked up in the index: its most central ones are enough to find its neighbours. */

@@ -1,4 +1,13 @@
-import type { ArticleEntity, ArticleLink, ArticleSummary, BodyBlock, PublishedArticle, Section } from '../../domain/index.ts';
+import type {
+  ArticleEntity,
+  ArticleLink,
+  ArticleSummary,
+  BodyBlock,
+  ProposedSection,
+  PublishedArticle,
+  Section,
+  TimelineFact,
+} from '../../domain/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
 import { BodyBlockView } from './BodyBlock.tsx';
 import { Figure, imageSource } from './Figure.tsx';
@@ -9,6 +18,8 @@ import { TopicLinks } from './TopicPage.tsx';
 import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
+import { TimelineBox } from './TimelineBox.tsx';
+import { bodyWithProposedSections } from './proposedSections.ts';
 
 /** Search engines show about this much; the rest of a long summary would be cut mid-word by them instead. */
 const META_DESCRIPTION_LENGTH = 300;
@@ -22,21 +33,29 @@ interface ArticlePageProps extends Chrome {
   automaticSummary?: ArticleSummary | null;
   /** The people, places and organisations the story names most. */
   topics?: readonly Pick<ArticleEntity, 'slug' | 'name'>[];
+  /** Dated facts from the story's sentences, in time order; shown as a Timeline box from two facts up. */
+  timeline?: readonly TimelineFact[];
+  /** Titles proposed for an untitled body (paragraph indexes as the p-N anchors number them). */
+  proposedSections?: readonly ProposedSection[] | null;
 }
 
 /**
  * An article page. Inside <article>, in reading order: section label, headline (the page's only h1), dek,
- * byline and times, hero figure, the summary box, the lede, the titled body sections, the source credit.
+ * byline and times, hero figure, the summary box, the lede, the titled body sections (an untitled body under
+ * proposed headings, marked as added), the timeline box, the source credit.
  * After it, outside the story so nobody mistakes it for reporting: feedback prompt, related, trending.
  */
 export function ArticlePage(props: ArticlePageProps) {
-  const { site, sections, section, article, related, trending, automaticSummary = null, topics = [] } = props;
+  const { site, sections, section, article, related, trending, automaticSummary = null, topics = [], timeline = [] } = props;
   const path = `/${article.section}/${article.slug}`;
   const summaryText = article.summary ?? automaticSummary?.short ?? article.dek ?? article.lede;
   const description = summaryText ? snippet(summaryText, META_DESCRIPTION_LENGTH) : null;
   // Syndicated stories carry the source's name as byline: never present them as our own reporting.
   const byline = article.byline ?? article.source?.name ?? null;
   const paragraphIds = paragraphAnchors(article);
+  // An untitled body may be shown under proposed headings; the blocks, and so their anchors, stay the same.
+  const proposedBody = bodyWithProposedSections(article, props.proposedSections);
+  const body = proposedBody ?? article.body;
   const updatedAt = visibleUpdate(article);
   return (
     <Layout
@@ -81,7 +100,10 @@ export function ArticlePage(props: ArticlePageProps) {
                 {article.lede}
               </p>
             ) : null}
-            {article.body.map((part, index) => (
+            {proposedBody ? (
+              <p class="headings-note">The headings below were added automatically, from the article’s own words.</p>
+            ) : null}
+            {body.map((part, index) => (
               <section key={index} aria-labelledby={part.title ? `part-${index + 1}` : undefined}>
                 {part.title ? <h2 id={`part-${index + 1}`}>{part.title}</h2> : null}
                 {part.blocks.map((block, b) => (
@@ -90,6 +112,7 @@ export function ArticlePage(props: ArticlePageProps) {
               </section>
             ))}
           </div>
+          <TimelineBox timeline={timeline} anchors={new Set([...(article.lede ? ['p-0'] : []), ...paragraphIds.values()])} />
           {article.source ? <SourceCredit source={article.source} /> : null}
           <TopicLinks topics={topics} />
         </article>
