@@ -6,6 +6,7 @@ import { articleText } from '../enrich/articleText.ts';
 import { extractArticle } from '../extract/html/index.ts';
 import { parsePageText } from '../extract/index.ts';
 import { draftFromExtraction } from '../ingest/index.ts';
+import { enrichStoredArticle } from '../ingest/stories/enrichStored.ts';
 import { commandContext, withStore } from './context.ts';
 import { loadPage } from './extract.ts';
 import { progressBar } from './progress.ts';
@@ -49,11 +50,11 @@ export function registerEnrich(program: Command): void {
             const ids = await store.enrichments.staleArticleIds(ENRICHMENT_VERSION, afterId, REINDEX_BATCH);
             if (ids.length === 0) break;
             for (const id of ids) {
-              const article = await store.articles.findById(id);
-              if (article) {
-                const computed = enrichArticle(article, { sections });
-                await store.enrichments.save({ ...computed, articleId: id, storyId: null, nearDuplicateOf: null });
-              }
+              // One transaction an article: a kill leaves each one either re-enriched and placed, or stale.
+              await store.transaction(async (trx) => {
+                const article = await trx.articles.findById(id);
+                if (article) await enrichStoredArticle(trx, article, sections);
+              });
               bar.update(++done, total);
             }
             afterId = ids[ids.length - 1]!;

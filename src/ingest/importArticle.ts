@@ -9,11 +9,12 @@ import {
   type ArticleProvenance,
   type ArticleStatus,
 } from '../domain/index.ts';
-import type { Store } from '../store/index.ts';
-import { enrichArticle } from '../enrich/enrichArticle.ts';
+import type { Repositories } from '../store/index.ts';
 import { articleText } from '../enrich/articleText.ts';
 import { classifySection } from '../enrich/classify/index.ts';
 import { storyHash } from './pages/storyHash.ts';
+import { enrichStoredArticle } from './stories/enrichStored.ts';
+import { findCopyOf } from './stories/findCopy.ts';
 
 /** `duplicate`: the same story is already stored under another address; nothing was written. */
 export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate';
@@ -42,7 +43,18 @@ export interface ImportResult {
   outcome: ImportOutcome;
 }
 
-type Repositories = Omit<Store, 'transaction' | 'close' | 'migrate'>;
+/** The stored article a web draft copies (same text under another address), found by its fingerprint. */
+async function findCopy(store: Repositories, draft: ArticleDraft): Promise<Article | undefined> {
+  const original = await findCopyOf(store, draft);
+  return original === null ? undefined : store.articles.findById(original);
+}
+
+/** One article, other sources listed: the copy's address and source are kept on the article it copies. */
+async function recordCopy(store: Repositories, original: Article, draft: ArticleDraft, options: ImportOptions, now: string): Promise<void> {
+  const url = options.provenance?.canonicalUrl ?? options.sourceKey;
+  if (url === original.provenance?.canonicalUrl || url === original.sourceKey) return;
+  await store.stories.addCopy(original.id, { url, sourceName: draft.source?.name ?? null, headline: draft.headline.trim(), seenAt: now });
+}
 
 /**
  * The section an import files its article under. An editor's section override wins (a re-import never moves the
@@ -83,8 +95,11 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
     (options.provenance && (await store.articles.findByCanonicalUrl(options.provenance.canonicalUrl)));
   if (existing && existing.contentHash === hash) return { article: existing, outcome: 'unchanged' };
   if (!existing && options.dedupeByStory) {
-    const same = await store.articles.findByStoryHash(story);
-    if (same) return { article: same, outcome: 'duplicate' };
+    const same = (await store.articles.findByStoryHash(story)) ?? (await findCopy(store, draft));
+    if (same) {
+      await recordCopy(store, same, draft, options, now);
+      return { article: same, outcome: 'duplicate' };
+    }
   }
 
   const section = await store.sections.ensure(await sectionNameFor(store, draft, existing));
@@ -138,7 +153,7 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
   return { article, outcome: 'created' };
 }
 
-/** Enrichment is derived from the stored article, so it matches what readers see (stories come later). */
+/** Enrichment is derived from the stored article, so it matches what readers see; then it joins a story. */
 async function saveEnrichment(store: Repositories, article: Article): Promise<void> {
-  await store.enrichments.save({ ...enrichArticle(article), articleId: article.id, storyId: null, nearDuplicateOf: null });
+  await enrichStoredArticle(store, article);
 }

@@ -159,6 +159,9 @@ export interface StoryRepository {
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The repositories alone: what a transaction hands its work, and what code that may run inside one takes. */
+export type Repositories = Omit<Store, 'transaction' | 'close' | 'migrate'>;
+
 export interface Store {
   readonly dialect: Dialect;
   readonly articles: ArticleRepository;
@@ -167,7 +170,7 @@ export interface Store {
   readonly enrichments: EnrichmentRepository;
   readonly stories: StoryRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
-  transaction<T>(work: (store: Omit<Store, 'transaction' | 'close' | 'migrate'>) => Promise<T>): Promise<T>;
+  transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
