@@ -8,6 +8,7 @@ import { registerImport } from './import.ts';
 import { registerIngest } from './ingest.ts';
 import { registerJobs } from './jobs.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerOverride } from './override.ts';
 import { registerServe } from './serve.ts';
 import { registerSummarize } from './summarize.ts';
 
@@ -44,6 +45,7 @@ registerJobs(program);
 registerEnrich(program);
 registerSummarize(program);
 registerCluster(program);
+registerOverride(program);
 
 try {
   await program.parseAsync(process.argv);
