@@ -143,8 +143,8 @@ export interface StoryRepository {
   lockPlacement(): Promise<void>;
   /** A story by id; the id of a story that merged into another finds the other. */
   find(id: string): Promise<StoryListing | undefined>;
-  /** A story's published articles, oldest first, at most `limit`. */
-  articles(storyId: string, limit: number): Promise<StoryArticle[]>;
+  /** A story's published articles, oldest first unless asked for the newest, at most `limit`. */
+  articles(storyId: string, limit: number, order?: 'oldest' | 'newest'): Promise<StoryArticle[]>;
   /** Timelines of a story's published articles (an editor's override in place of the computed one), oldest first. */
   timelines(storyId: string, limit: number): Promise<{ articleId: number; timeline: TimelineFact[] }[]>;
   /** Live stories active since `since` (ISO), most articles first. */

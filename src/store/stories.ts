@@ -19,20 +19,24 @@ export function storyRepository(db: Kysely<Database>, dialect: Dialect, reader: 
     (param) => db.selectFrom('stories').select(STORY_COLUMNS).where('id', '=', param('id')),
     reader,
   );
-  const articlesOfStory = preparedQuery<{ storyId: string; limit: number }, CardRow & { source_name: string | null }>(
-    db,
-    (param) =>
-      db
-        .selectFrom('article_enrichments')
-        .innerJoin('articles', 'articles.id', 'article_enrichments.article_id')
-        .select([...CARD_COLUMNS.map((column) => `articles.${column}` as const), 'articles.source_name'])
-        .where('article_enrichments.story_id', '=', param('storyId'))
-        .where('articles.status', '=', 'published')
-        .orderBy('articles.published_at')
-        .orderBy('articles.id')
-        .limit(param('limit')),
-    reader,
-  );
+  // A story's articles oldest first (its page) or newest first (More on this story under an article).
+  const storyArticles = (newestFirst: boolean) =>
+    preparedQuery<{ storyId: string; limit: number }, CardRow & { source_name: string | null }>(
+      db,
+      (param) =>
+        db
+          .selectFrom('article_enrichments')
+          .innerJoin('articles', 'articles.id', 'article_enrichments.article_id')
+          .select([...CARD_COLUMNS.map((column) => `articles.${column}` as const), 'articles.source_name'])
+          .where('article_enrichments.story_id', '=', param('storyId'))
+          .where('articles.status', '=', 'published')
+          .orderBy('articles.published_at', newestFirst ? 'desc' : 'asc')
+          .orderBy('articles.id', newestFirst ? 'desc' : 'asc')
+          .limit(param('limit')),
+      reader,
+    );
+  const oldestOfStory = storyArticles(false);
+  const newestOfStory = storyArticles(true);
   const copiesOf = preparedQuery<{ articleId: number }, { url: string; source_name: string | null; headline: string; seen_at: string }>(
     db,
     (param) =>
@@ -66,8 +70,8 @@ export function storyRepository(db: Kysely<Database>, dialect: Dialect, reader: 
 
     find,
 
-    async articles(storyId, limit) {
-      const rows = await articlesOfStory({ storyId, limit });
+    async articles(storyId, limit, order = 'oldest') {
+      const rows = await (order === 'newest' ? newestOfStory : oldestOfStory)({ storyId, limit });
       return rows.map((row): StoryArticle => ({ ...cardFromRow(row), sourceName: row.source_name }));
     },
 

@@ -202,6 +202,17 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .story-aside > section { padding: 1.5rem 0; border-top: 3px solid var(--ink); margin-top: 1.5rem; }
 .story-aside h2 { margin: 0 0 0.75rem; font: 800 1.35rem/1.2 var(--serif); }
 .feedback p { margin: 0; font-family: var(--serif); font-size: 1.05rem; }
+.story-source { margin: 0; font: 0.8rem/1.4 var(--ui); color: var(--muted); }
+.story-link, .also-reported { margin: 0.75rem 0 0; font: 0.92rem/1.5 var(--ui); }
+.story-link a { font-weight: 700; }
+
+/* Story pages: coverage in time order beside the story's timeline */
+.story-columns { display: grid; gap: 2rem; padding-bottom: 2rem; }
+@media (min-width: 60rem) { .story-columns { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; } }
+.story-coverage h2 { margin: 0 0 0.75rem; font: 800 1.35rem/1.2 var(--serif); }
+.coverage-list { list-style: none; margin: 0; padding: 0; }
+.coverage-list > li { padding: 0.8rem 0; border-bottom: 1px solid var(--rule); }
+.story-columns .timeline-box { margin: 0; }
 .story-list { list-style: none; margin: 0; padding: 0; }
 .story-list li { padding: 0.8rem 0; border-bottom: 1px solid var(--rule); }
 .story-list li:last-child { border-bottom: 0; }

@@ -15,6 +15,9 @@ import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCach
 import { renderDocument } from '../render.ts';
 import { ArticlePage } from '../views/ArticlePage.tsx';
 import { TopicPage } from '../views/TopicPage.tsx';
+import { storyPath } from '../views/MoreOnThisStory.tsx';
+import { StoryPage } from '../views/StoryPage.tsx';
+import { storyTimeline } from '../views/storyTimeline.ts';
 import { Home, type SectionBlock } from '../views/Home.tsx';
 import { SectionFront } from '../views/SectionFront.tsx';
 import type { SiteInfo } from '../views/types.ts';
@@ -33,6 +36,11 @@ export const HOME_STORIES_PER_SECTION = 4;
 export const ARTICLE_LIST_LENGTH = 5;
 /** Topic links under a story: its most-named people, places and organisations. */
 const TOPICS_PER_ARTICLE = 8;
+/** Other articles of its story read under an article, and shown as More on this story. */
+const STORY_MATES_READ = 20;
+const STORY_MATES_SHOWN = 5;
+/** A story page lists this many of its articles, oldest first. */
+const STORY_PAGE_LENGTH = 100;
 /** A topic page lists this many stories, newest first. */
 const TOPIC_PAGE_LENGTH = 50;
 /** Beyond this a page number is a probe, not a reader: refused by the schema before any query runs. */
@@ -123,6 +131,26 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     return respond(request, reply, <TopicPage site={site} sections={sections} topic={topic} articles={articles} />);
   });
 
+  app.get('/story/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    if (!isSlug(id)) throw new NotFoundError(`no story "${id}"`);
+    const story = await store.stories.find(id);
+    if (!story) throw new NotFoundError(`no story "${id}"`);
+    // A story that merged into an older one lives on under the older one's address.
+    if (story.id !== id) return reply.redirect(storyPath(story.id), 301);
+    const [sections, articles, timelines] = await Promise.all([
+      store.sections.list(NAV_QUERY),
+      store.stories.articles(story.id, STORY_PAGE_LENGTH),
+      store.stories.timelines(story.id, STORY_PAGE_LENGTH),
+    ]);
+    if (articles.length === 0) throw new NotFoundError(`story "${id}" has no published articles`);
+    return respond(
+      request,
+      reply,
+      <StoryPage site={site} sections={sections} story={story} articles={articles} timeline={storyTimeline(timelines)} />,
+    );
+  });
+
   app.get('/:section/:slug', async (request, reply) => {
     const { section: sectionSlug, slug } = request.params as { section: string; slug: string };
     if (!isSlug(sectionSlug) || !isSlug(slug)) throw new NotFoundError(`no article at /${sectionSlug}/${slug}`);
@@ -136,13 +164,25 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     ]);
     if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
     const enrichment = await store.enrichments.find(article.id);
-    const related = await relatedByContent(store, article, enrichment);
-    const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id);
+    const storyId = enrichment?.storyId ?? null;
+    const [story, mates, copies] = await Promise.all([
+      storyId ? store.stories.find(storyId) : null,
+      storyId ? store.stories.articles(storyId, STORY_MATES_READ, 'newest') : [],
+      store.stories.copiesOf(article.id),
+    ]);
+    const otherMates = mates.filter((mate) => mate.id !== article.id);
+    // Related never repeats the story itself: its mates show as More on this story (stories merge after the
+    // related list was stored, so the list is filtered here as well).
+    const mateIds = new Set(mates.map((mate) => mate.id));
+    const relatedIds = (enrichment?.related ?? []).map((link) => link.id).filter((id) => id !== article.id && !mateIds.has(id));
+    const related = await store.articles.cardsByIds(relatedIds);
+    const relatedById = new Map(related.map((card) => [card.id, card]));
+    const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id && !mateIds.has(link.id));
     const trending = notThis(newest).slice(0, ARTICLE_LIST_LENGTH);
     // Stories sharing its people, places and organisations first; then same-section stories, then the newest
     // ones Trending does not show, so a story with few entities still gets a full list.
     const relatedList = uniqueById([
-      ...related,
+      ...relatedIds.flatMap((id) => relatedById.get(id) ?? []),
       ...notThis(sameSection),
       ...notThis(newest).slice(ARTICLE_LIST_LENGTH),
     ]).slice(0, ARTICLE_LIST_LENGTH);
@@ -160,6 +200,9 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         article={article}
         related={relatedList}
         trending={trending}
+        story={story ?? null}
+        storyMates={otherMates.slice(0, STORY_MATES_SHOWN)}
+        copies={copies}
         {...shownEnrichment(enrichment)}
       />,
     );
@@ -185,28 +228,3 @@ function shownEnrichment(enrichment: ArticleEnrichment | undefined) {
   };
 }
 
-/** Entities of a story looked up in the index: its most central ones are enough to find its neighbours. */
-const RELATED_ENTITIES = 4;
-/** Newest articles read per entity; bounds the work on an archive of any size. */
-const NEIGHBOURS_PER_ENTITY = 25;
-
-async function relatedByContent(
-  store: Store,
-  article: PublishedArticle,
-  enrichment: ArticleEnrichment | undefined,
-): Promise<ArticleLink[]> {
-  if (!enrichment || enrichment.entities.length === 0) return [];
-  const entities = enrichment.entities.slice(0, RELATED_ENTITIES);
-  const candidates = await store.enrichments.entityNeighbours(
-    entities.map((e) => e.slug),
-    NEIGHBOURS_PER_ENTITY,
-  );
-  const ids = rankRelated(
-    { id: article.id, section: article.section, publishedAt: article.publishedAt, entities },
-    candidates,
-    { limit: ARTICLE_LIST_LENGTH },
-  );
-  const cards = await store.articles.cardsByIds(ids);
-  const byId = new Map(cards.map((card) => [card.id, card]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}

@@ -1,4 +1,5 @@
 import type {
+  ArticleCopy,
   ArticleEntity,
   ArticleLink,
   ArticleSummary,
@@ -6,8 +7,10 @@ import type {
   ProposedSection,
   PublishedArticle,
   Section,
+  StoryListing,
   TimelineFact,
 } from '../../domain/index.ts';
+import type { StoryArticle } from '../../store/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
 import { BodyBlockView } from './BodyBlock.tsx';
 import { Figure, imageSource } from './Figure.tsx';
@@ -19,6 +22,7 @@ import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
 import { TimelineBox } from './TimelineBox.tsx';
+import { MoreOnThisStory } from './MoreOnThisStory.tsx';
 import { bodyWithProposedSections } from './proposedSections.ts';
 
 /** Search engines show about this much; the rest of a long summary would be cut mid-word by them instead. */
@@ -37,16 +41,22 @@ interface ArticlePageProps extends Chrome {
   timeline?: readonly TimelineFact[];
   /** Titles proposed for an untitled body (paragraph indexes as the p-N anchors number them). */
   proposedSections?: readonly ProposedSection[] | null;
+  /** The story the article belongs to, its other articles (newest first) and other sources of this same text. */
+  story?: StoryListing | null;
+  storyMates?: readonly StoryArticle[];
+  copies?: readonly ArticleCopy[];
 }
 
 /**
  * An article page. Inside <article>, in reading order: section label, headline (the page's only h1), dek,
  * byline and times, hero figure, the summary box, the lede, the titled body sections (an untitled body under
  * proposed headings, marked as added), the timeline box, the source credit.
- * After it, outside the story so nobody mistakes it for reporting: feedback prompt, related, trending.
+ * After it, outside the story so nobody mistakes it for reporting: feedback prompt, more on this story (its
+ * other articles and sources), related, trending.
  */
 export function ArticlePage(props: ArticlePageProps) {
   const { site, sections, section, article, related, trending, automaticSummary = null, topics = [], timeline = [] } = props;
+  const { story = null, storyMates = [], copies = [] } = props;
   const path = `/${article.section}/${article.slug}`;
   const summaryText = article.summary ?? automaticSummary?.short ?? article.dek ?? article.lede;
   const description = summaryText ? snippet(summaryText, META_DESCRIPTION_LENGTH) : null;
@@ -124,6 +134,7 @@ export function ArticlePage(props: ArticlePageProps) {
               correction and note changes on the article.
             </p>
           </section>
+          <MoreOnThisStory story={story} mates={storyMates} copies={copies} />
           <StoryList id="related-heading" className="related" title="Related Articles" articles={related} />
           <StoryList id="trending-heading" className="trending" title="Trending" articles={trending} ranked />
         </div>

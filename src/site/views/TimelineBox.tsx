@@ -43,7 +43,7 @@ export function TimelineBox({ timeline, anchors }: TimelineBoxProps) {
   );
 }
 
-function TimelineDate({ date }: { date: string }) {
+export function TimelineDate({ date }: { date: string }) {
   const parts = timelineDateParts(date);
   const separator = timelineDateSeparator(parts.map((part) => part.text));
   return (

@@ -1,0 +1,95 @@
+import { articlePath, type StoryListing } from '../../domain/index.ts';
+import type { StoryArticle } from '../../store/index.ts';
+import { formatDate } from '../format.ts';
+import { ArticleCard } from './ArticleCard.tsx';
+import { Layout } from './Layout.tsx';
+import { storyPath } from './MoreOnThisStory.tsx';
+import type { StoryFact } from './storyTimeline.ts';
+import { TimelineDate } from './TimelineBox.tsx';
+import type { Chrome } from './types.ts';
+
+interface StoryPageProps extends Chrome {
+  story: StoryListing;
+  /** Oldest first. */
+  articles: readonly StoryArticle[];
+  timeline: readonly StoryFact[];
+}
+
+/**
+ * /story/<id>: one event as every source told it, in the order they told it, with the dated facts their
+ * sentences give, each linked to the sentence's paragraph in its article.
+ */
+export function StoryPage({ site, sections, story, articles, timeline }: StoryPageProps) {
+  const path = storyPath(story.id);
+  const sources = new Set(articles.map((article) => article.sourceName ?? site.name));
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const description = `${articles.length} articles from ${sources.size} ${sources.size === 1 ? 'source' : 'sources'} on one story: ${story.headline}.`;
+  return (
+    <Layout
+      site={site}
+      sections={sections}
+      head={{
+        title: `${story.headline} — the story so far — ${site.name}`,
+        description,
+        canonicalPath: path,
+        openGraph: [
+          ['og:type', 'website'],
+          ['og:site_name', site.name],
+          ['og:title', story.headline],
+          ['og:url', `${site.url}${path}`],
+          ['og:description', description],
+        ],
+      }}
+    >
+      <div class="wrap">
+        <header class="front-header">
+          <p class="topic-kind">Story</p>
+          <h1 class="front-title">{story.headline}</h1>
+          <p class="front-count">
+            {articles.length === 1 ? '1 article' : `${articles.length} articles`} from{' '}
+            {sources.size === 1 ? '1 source' : `${sources.size} sources`}
+            {articles[0] ? (
+              <>
+                , since <time datetime={articles[0].publishedAt}>{formatDate(articles[0].publishedAt)}</time>
+              </>
+            ) : null}
+          </p>
+        </header>
+        <div class="story-columns">
+          <section class="story-coverage" aria-labelledby="coverage-heading">
+            <h2 id="coverage-heading">Coverage, oldest first</h2>
+            <ol class="coverage-list">
+              {articles.map((article) => (
+                <li key={article.id}>
+                  {article.sourceName ? <p class="story-source">{article.sourceName}</p> : null}
+                  <ArticleCard article={article} headingLevel={3} showImage={false} />
+                </li>
+              ))}
+            </ol>
+          </section>
+          {timeline.length > 0 ? (
+            <section class="timeline-box" aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading">Timeline</h2>
+              <p class="timeline-note">Dates found in the articles’ own sentences; each links to its place in the article.</p>
+              <ol class="timeline">
+                {timeline.map(({ fact, articleId }, index) => {
+                  const article = byId.get(articleId);
+                  const content = (
+                    <>
+                      <TimelineDate date={fact.date} /> <span class="timeline-label">{fact.label}</span>
+                    </>
+                  );
+                  return (
+                    <li key={index}>
+                      {article ? <a href={`${articlePath(article)}#p-${fact.sentence.paragraph}`}>{content}</a> : content}
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </Layout>
+  );
+}
