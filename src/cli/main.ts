@@ -10,6 +10,7 @@ import { registerJobs } from './jobs.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerOverride } from './override.ts';
 import { registerServe } from './serve.ts';
+import { registerStories } from './stories.ts';
 import { registerSummarize } from './summarize.ts';
 
 const program = new Command('newsdesk')
@@ -45,6 +46,7 @@ registerJobs(program);
 registerEnrich(program);
 registerSummarize(program);
 registerCluster(program);
+registerStories(program);
 registerOverride(program);
 
 try {
