@@ -34,6 +34,11 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
   );
   const listCards = newestPublished<CardRow, ArticleCard>(db, reader, CARD_COLUMNS, cardFromRow);
   const listLinks = newestPublished<LinkRow, ArticleLink>(db, reader, LINK_COLUMNS, linkFromRow);
+  const publishedLink = preparedQuery<{ id: number }, LinkRow>(
+    db,
+    (param) => published().select(LINK_COLUMNS).where('id', '=', param('id')),
+    reader,
+  );
 
   /** The article whose `column` equals `value`; the oldest when several match (story hashes may repeat). */
   const findOne = async (column: 'id' | 'source_key' | 'canonical_url' | 'story_hash', value: string | number) => {
@@ -143,6 +148,16 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return rows.map(cardFromRow);
     },
     listHeadlines: listLinks,
+
+    // One prepared lookup an id: a list of a handful (Related) costs less so than one query of a new shape each time.
+    async linksByIds(ids) {
+      const links: ArticleLink[] = [];
+      for (const id of ids) {
+        const [row] = await publishedLink({ id });
+        if (row) links.push(linkFromRow(row));
+      }
+      return links;
+    },
 
     async countPublished(section) {
       let query = published().select((eb) => eb.fn.countAll<number | string>().as('count'));

@@ -70,6 +70,8 @@ export interface ArticleRepository {
   listPublished(query: PageQuery): Promise<ArticleCard[]>;
   /** The published ones among `ids`, as cards, newest first (topic and story pages). */
   cardsByIds(ids: readonly number[]): Promise<ArticleCard[]>;
+  /** Headline links of the published articles among `ids`, in the order given. */
+  linksByIds(ids: readonly number[]): Promise<ArticleLink[]>;
   /** The same articles as listPublished, as headline links only: for lists that show no more. */
   listHeadlines(query: PageQuery): Promise<ArticleLink[]>;
   countPublished(section?: string): Promise<number>;

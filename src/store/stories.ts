@@ -19,14 +19,17 @@ export function storyRepository(db: Kysely<Database>, dialect: Dialect, reader: 
     (param) => db.selectFrom('stories').select(STORY_COLUMNS).where('id', '=', param('id')),
     reader,
   );
-  // A story's articles oldest first (its page) or newest first (More on this story under an article).
+  // A story's articles oldest first (its page) or newest first (More on this story under an article). The
+  // cross join makes SQLite start from the story's members (its index on story_id) rather than walk every
+  // published article in date order looking for them; PostgreSQL plans it as the inner join it is.
   const storyArticles = (newestFirst: boolean) =>
     preparedQuery<{ storyId: string; limit: number }, CardRow & { source_name: string | null }>(
       db,
       (param) =>
         db
           .selectFrom('article_enrichments')
-          .innerJoin('articles', 'articles.id', 'article_enrichments.article_id')
+          .crossJoin('articles')
+          .whereRef('articles.id', '=', 'article_enrichments.article_id')
           .select([...CARD_COLUMNS.map((column) => `articles.${column}` as const), 'articles.source_name'])
           .where('article_enrichments.story_id', '=', param('storyId'))
           .where('articles.status', '=', 'published')
@@ -78,7 +81,8 @@ export function storyRepository(db: Kysely<Database>, dialect: Dialect, reader: 
     async timelines(storyId, limit) {
       const rows = await db
         .selectFrom('article_enrichments')
-        .innerJoin('articles', 'articles.id', 'article_enrichments.article_id')
+        .crossJoin('articles') // members first, as above
+        .whereRef('articles.id', '=', 'article_enrichments.article_id')
         .select(['articles.id', 'article_enrichments.timeline', 'article_enrichments.overrides'])
         .where('article_enrichments.story_id', '=', storyId)
         .where('articles.status', '=', 'published')

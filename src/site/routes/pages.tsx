@@ -165,24 +165,21 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
     const enrichment = await store.enrichments.find(article.id);
     const storyId = enrichment?.storyId ?? null;
-    const [story, mates, copies] = await Promise.all([
-      storyId ? store.stories.find(storyId) : null,
-      storyId ? store.stories.articles(storyId, STORY_MATES_READ, 'newest') : [],
-      store.stories.copiesOf(article.id),
-    ]);
+    const [story, copies] = await Promise.all([storyId ? store.stories.find(storyId) : undefined, store.stories.copiesOf(article.id)]);
+    // Most stories are one article: their mates are not worth a query.
+    const mates = story && story.articleCount > 1 ? await store.stories.articles(story.id, STORY_MATES_READ, 'newest') : [];
     const otherMates = mates.filter((mate) => mate.id !== article.id);
     // Related never repeats the story itself: its mates show as More on this story (stories merge after the
     // related list was stored, so the list is filtered here as well).
     const mateIds = new Set(mates.map((mate) => mate.id));
     const relatedIds = (enrichment?.related ?? []).map((link) => link.id).filter((id) => id !== article.id && !mateIds.has(id));
-    const related = await store.articles.cardsByIds(relatedIds);
-    const relatedById = new Map(related.map((card) => [card.id, card]));
+    const related = await store.articles.linksByIds(relatedIds);
     const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id && !mateIds.has(link.id));
     const trending = notThis(newest).slice(0, ARTICLE_LIST_LENGTH);
     // Stories sharing its people, places and organisations first; then same-section stories, then the newest
     // ones Trending does not show, so a story with few entities still gets a full list.
     const relatedList = uniqueById([
-      ...relatedIds.flatMap((id) => relatedById.get(id) ?? []),
+      ...related,
       ...notThis(sameSection),
       ...notThis(newest).slice(ARTICLE_LIST_LENGTH),
     ]).slice(0, ARTICLE_LIST_LENGTH);
