@@ -14,7 +14,7 @@ const items: { id: string; title: string; text: string; story: string }[] = read
 const gold = new Map(items.map((item) => [item.id, item.story]));
 
 /** B-cubed F1 reached on the whole clusters benchmark by the committed settings; a change may not lose a point. */
-const REACHED_BCUBED_F1 = 85.13;
+const REACHED_BCUBED_F1 = 94.21;
 
 /** A clusterer over an index the test can list. */
 function clustererWithIndex(settings: Partial<ClusterSettings> = {}) {
@@ -68,7 +68,8 @@ describe('StoryClusterer', () => {
       const opener = topic.findIndex((item) => item.id === story.members[0]);
       assert.equal(placedFirst[opener], story.id, 'the id given to the first member is the id the story keeps');
     }
-    assert.equal(new Set(placedFirst).size, first.stories().length);
+    // Every story goes by an id some article was given (a story that merged away leaves its id behind).
+    assert.ok(first.stories().every((story) => placedFirst.includes(story.id)));
   });
 
   test('a syndicated copy joins its original, and says so', async () => {
@@ -91,6 +92,23 @@ describe('StoryClusterer', () => {
     const again = new StoryClusterer();
     await again.add({ ...a!, publishedAt: '2020-01-01T00:00:00Z' });
     assert.equal((await again.add({ ...b!, publishedAt: '2020-01-02T00:00:00Z' })).storyId, early.storyId);
+  });
+
+  test('without publication times, a lead dated to another year keeps a look-alike report out', async () => {
+    // Three undated reports of Klitschko beating Rahman, then one dated 2012 (his defence against Thompson).
+    const older = items.filter((item) => item.story === 'ecb+7a').slice(0, 3);
+    const newer = items.find((item) => item.story === 'ecb+7b' && /2012/.test(item.title))!;
+    const apart = clustererWithIndex();
+    for (const item of older) await apart.clusterer.add(item);
+    const opened = await apart.clusterer.add(newer);
+    assert.ok(!apart.stories().some((story) => story.members.includes(older[0]!.id) && story.members.includes(newer.id)));
+    assert.equal(apart.stories().find((story) => story.id === opened.storyId)?.members.length, 1);
+    // The same reports with publication times days apart: the time window decides, the leads' years do not.
+    const timed = clustererWithIndex({ joinSimilarity: 0 });
+    const at = (item: (typeof items)[number], day: number) => ({ ...item, publishedAt: `2012-07-0${day}T12:00:00Z` });
+    for (const [i, item] of older.entries()) await timed.clusterer.add(at(item, i + 1));
+    const joined = await timed.clusterer.add(at(newer, 5));
+    assert.ok(timed.stories().find((story) => story.id === joined.storyId)!.members.length > 1);
   });
 
   test('vocabulary learnt from past articles opens no story', async () => {

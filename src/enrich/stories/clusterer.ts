@@ -5,9 +5,11 @@
  * two look-alike events (two jewellery heists in Paris) share their vocabulary but not their names. Its
  * heaviest terms find candidate stories through the index's posting lists; it joins the candidate whose
  * centroid it is closest to, if close enough and within the time window, or else opens a new story. A
- * near-duplicate (a syndicated copy) joins its original's story whatever its vector says.
+ * near-duplicate (a syndicated copy) joins its original's story whatever its vector says. Articles without a
+ * publication time are kept apart by the years their leads name instead (eventCues.ts).
  */
 import { fingerprint, fingerprintBuckets, hashString, isNearDuplicate } from './fingerprint.ts';
+import { leadYears, leadYearsConflict, leadYearTalliesConflict, leadYearTally, tallyLeadYears } from './eventCues.ts';
 import { chooseHeadline } from './headline.ts';
 import {
   absorb,
@@ -58,14 +60,20 @@ export interface ClusterSettings {
   mergeSimilarity: number;
   /** Articles further apart than this (from the story's time span) are not the same event. */
   timeWindowDays: number;
+  /**
+   * For articles without a publication time: members reported with no year in their leads that a story needs
+   * before an article whose lead names a year is kept out of it (0: only a different year keeps it out).
+   */
+  undatedMembers: number;
 }
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   joinSimilarity: 0.2,
   nameWeight: 2,
   queryTerms: 25,
-  mergeSimilarity: 0.45,
+  mergeSimilarity: 0.4,
   timeWindowDays: 10,
+  undatedMembers: 3,
 };
 
 /** The title says what the story is about; counting its words twice leans the vector towards it. */
@@ -107,6 +115,8 @@ export class StoryClusterer {
     const time = publicationTime(doc.publishedAt);
     const duplicateOf = await this.#findNearDuplicate(print);
     const terms = this.#terms(doc);
+    // With a publication time the time window tells events apart; without one, the lead's years stand in.
+    const years = time === null ? leadYears(doc) : [];
 
     let story: StoredStory | undefined;
     let vector: Vector | null = null;
@@ -115,11 +125,12 @@ export class StoryClusterer {
       story = await this.#index.story(duplicateOf.storyId);
     } else {
       vector = await this.#vector(terms);
-      story = await this.#closestStory(vector, time);
+      story = await this.#closestStory(vector, time, years);
     }
     await this.#index.countDocument(terms.keys());
     story ??= newStory(await storyIdFor(doc.id, this.#index), await this.#index.documentCount());
     joinStory(story, doc, vector, time);
+    tallyLeadYears(story, years);
     await this.#index.saveStory(story);
     if (vector) {
       story = await this.#mergeRetold(story, time, moved);
@@ -187,6 +198,7 @@ export class StoryClusterer {
       const other = stories.get(id);
       if (!other || other.id === survivor.id || !withinWindow(other, time, this.#settings.timeWindowDays * DAY_MS)) continue;
       if (centroidCosine(survivor, other) < this.#settings.mergeSimilarity) continue;
+      if (time === null && leadYearTalliesConflict(leadYearTally(survivor), leadYearTally(other), this.#settings.undatedMembers)) continue;
       const [older, newer] = other.opened < survivor.opened ? [other, survivor] : [survivor, other];
       moved.push(...newer.members);
       absorb(older, newer);
@@ -209,7 +221,7 @@ export class StoryClusterer {
     return [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, COMPARED_STORIES).map(([id]) => id);
   }
 
-  async #closestStory(vector: Vector, time: number | null): Promise<StoredStory | undefined> {
+  async #closestStory(vector: Vector, time: number | null, years: readonly string[]): Promise<StoredStory | undefined> {
     // Stories sharing more of the article's heaviest terms come first; only the leaders are compared in full.
     const windowMs = this.#settings.timeWindowDays * DAY_MS;
     const candidates = await this.#candidates(vector, time);
@@ -220,7 +232,7 @@ export class StoryClusterer {
       const story = stories.get(id);
       if (!story || !withinWindow(story, time, windowMs)) continue;
       const similarity = cosine(vector, story);
-      if (similarity >= bestSimilarity) {
+      if (similarity >= bestSimilarity && !(years.length > 0 && leadYearsConflict(years, leadYearTally(story), this.#settings.undatedMembers))) {
         best = story;
         bestSimilarity = similarity;
       }

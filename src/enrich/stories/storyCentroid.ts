@@ -10,6 +10,15 @@ export type Vector = Map<string, number>;
 /** Terms a centroid keeps: far more than any article's heaviest terms, few enough to compare fast. */
 const CENTROID_TERMS = 400;
 
+/**
+ * Prefix of the story's own tallies kept among the centroid's terms (so any StoryIndex stores them with it):
+ * no article has such a term, and they take no part in norms, cosines, pruning or posting.
+ */
+export const TALLY_PREFIX = '~';
+export function isTally(term: string): boolean {
+  return term.startsWith(TALLY_PREFIX);
+}
+
 export function newStory(id: string, opened: number): StoredStory {
   return { id, opened, members: [], titles: [], centroid: new Map(), centroidNorm: 0, vectorCount: 0, firstSeen: null, lastSeen: null };
 }
@@ -30,10 +39,11 @@ export function joinStory(story: StoredStory, doc: ClusterDocument, vector: Vect
 /** Keeps the centroid to its heaviest terms and refreshes its norm. */
 function pruneCentroid(story: StoredStory): void {
   if (story.centroid.size > CENTROID_TERMS * 2) {
-    story.centroid = new Map(heaviest(story.centroid, CENTROID_TERMS).map((term) => [term, story.centroid.get(term)!]));
+    const tallies = [...story.centroid].filter(([term]) => isTally(term));
+    story.centroid = new Map([...heaviest(story.centroid, CENTROID_TERMS).map((term) => [term, story.centroid.get(term)!] as const), ...tallies]);
   }
   let norm = 0;
-  for (const weight of story.centroid.values()) norm += weight * weight;
+  for (const [term, weight] of story.centroid) if (!isTally(term)) norm += weight * weight;
   story.centroidNorm = Math.sqrt(norm);
 }
 
@@ -41,7 +51,7 @@ function pruneCentroid(story: StoredStory): void {
 export function centroidCosine(a: StoredStory, b: StoredStory): number {
   const [small, large] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [term, weight] of small.centroid) dot += weight * (large.centroid.get(term) ?? 0);
+  for (const [term, weight] of small.centroid) if (!isTally(term)) dot += weight * (large.centroid.get(term) ?? 0);
   return dot === 0 ? 0 : dot / (a.centroidNorm * b.centroidNorm);
 }
 
@@ -71,8 +81,10 @@ export function cosine(vector: Vector, story: StoredStory): number {
   return dot === 0 ? 0 : dot / story.centroidNorm;
 }
 
+/** The heaviest terms of a vector or centroid (tallies are not terms). */
 export function heaviest(vector: Vector, count: number): string[] {
   return [...vector.entries()]
+    .filter(([term]) => !isTally(term))
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([term]) => term);
