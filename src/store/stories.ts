@@ -63,7 +63,7 @@ export function storyRepository(db: Kysely<Database>, dialect: Dialect, reader: 
   };
 
   return {
-    index: (options) => storyIndexOver(db, options),
+    index: (options) => storyIndexOver(db, dialect, options),
 
     async lockPlacement() {
       // Placements read what earlier ones wrote (IDF, centroids, postings): on PostgreSQL, where workers write

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { ValidationError, type FiledDocument, type StoredStory, type StoryIndex } from '../domain/index.ts';
+import type { Dialect } from './repository.ts';
 import type { Database, StoryTable } from './schema.ts';
 
 /**
@@ -9,8 +10,8 @@ import type { Database, StoryTable } from './schema.ts';
  * as at 10k. Run it inside the transaction that stores the article, with placements serialised (see
  * StoryRepository.lockPlacement): each placement reads what the previous one wrote.
  */
-export function storyIndexOver(db: Kysely<Database>, options: StoryIndexOptions): StoryIndex {
-  return new DatabaseStoryIndex(db, options);
+export function storyIndexOver(db: Kysely<Database>, dialect: Dialect, options: StoryIndexOptions): StoryIndex {
+  return new DatabaseStoryIndex(db, dialect, options);
 }
 
 export interface StoryIndexOptions {
@@ -18,21 +19,34 @@ export interface StoryIndexOptions {
   headline: (story: StoredStory) => string;
 }
 
-/** Rows per multi-row INSERT: well under SQLite's 32,766 bound variables with 4 columns a row. */
-const INSERT_CHUNK = 500;
 /**
  * Postings read per term for each story asked for: a story posted under a term many times in a row takes one
  * place, so read a few more than the limit, but never more (the in-memory index bounds its steps the same way).
  */
 const POSTING_STEPS_PER_RESULT = 4;
 
+/**
+ * Lists of terms, buckets and ids go to the database as ONE parameter (a JSON array for SQLite's json_each, an
+ * array for PostgreSQL's unnest), so each statement's text is the same whatever the list's length: it is
+ * compiled and prepared once, where a multi-row VALUES list of a new length each time was prepared anew, and
+ * that preparing cost more than the work.
+ */
 class DatabaseStoryIndex implements StoryIndex {
   readonly #db: Kysely<Database>;
+  readonly #dialect: Dialect;
   readonly #options: StoryIndexOptions;
 
-  constructor(db: Kysely<Database>, options: StoryIndexOptions) {
+  constructor(db: Kysely<Database>, dialect: Dialect, options: StoryIndexOptions) {
     this.#db = db;
+    this.#dialect = dialect;
     this.#options = options;
+  }
+
+  /** A list as a one-column table of `value`s, in order (`n` numbers them from 0). */
+  #table(values: readonly string[]): RawBuilder<unknown> {
+    return this.#dialect === 'sqlite'
+      ? sql`(select value, key as n from json_each(${JSON.stringify(values)}))`
+      : sql`(select value, n - 1 as n from unnest(${values}::text[]) with ordinality as t(value, n))`;
   }
 
   async documentCount(): Promise<number> {
@@ -41,22 +55,23 @@ class DatabaseStoryIndex implements StoryIndex {
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
     const frequencies = new Map(terms.map((term) => [term, 0]));
-    for (const chunk of chunks([...new Set(terms)], INSERT_CHUNK * 4)) {
-      const rows = await this.#db.selectFrom('story_terms').select(['term', 'documents']).where('term', 'in', chunk).execute();
-      for (const row of rows) frequencies.set(row.term, Number(row.documents));
-    }
+    if (terms.length === 0) return frequencies;
+    const { rows } = await sql<{ term: string; documents: number }>`
+      select term, documents from story_terms where term in (select value from ${this.#table([...new Set(terms)])} as list)
+    `.execute(this.#db);
+    for (const row of rows) frequencies.set(row.term, Number(row.documents));
     return frequencies;
   }
 
   async countDocument(terms: Iterable<string>): Promise<void> {
     // Sorted, so two writers (were they ever not serialised) would lock rows in one order and never deadlock.
     const unique = [...new Set(terms)].sort();
-    for (const chunk of chunks(unique, INSERT_CHUNK)) {
-      await this.#db
-        .insertInto('story_terms')
-        .values(chunk.map((term) => ({ term, documents: 1 })))
-        .onConflict((oc) => oc.column('term').doUpdateSet((eb) => ({ documents: eb('story_terms.documents', '+', 1) })))
-        .execute();
+    if (unique.length > 0) {
+      // "where true": SQLite's grammar needs it between INSERT … SELECT and ON CONFLICT.
+      await sql`
+        insert into story_terms (term, documents) select value, 1 from ${this.#table(unique)} as list where true
+        on conflict (term) do update set documents = story_terms.documents + 1
+      `.execute(this.#db);
     }
     await this.#bump('documents');
   }
@@ -68,12 +83,12 @@ class DatabaseStoryIndex implements StoryIndex {
   async storiesById(ids: readonly string[]): Promise<Map<string, StoredStory>> {
     const found = new Map<string, StoredStory>();
     if (ids.length === 0) return found;
-    const rows = await this.#db.selectFrom('stories').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    const rows = await this.#storyRows([...new Set(ids)]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     // retireStory points every story merged into a survivor straight at it, so one more read resolves them all.
     const survivors = [...new Set(rows.flatMap((row) => (row.merged_into && !byId.has(row.merged_into) ? [row.merged_into] : [])))];
     if (survivors.length > 0) {
-      for (const row of await this.#db.selectFrom('stories').selectAll().where('id', 'in', survivors).execute()) byId.set(row.id, row);
+      for (const row of await this.#storyRows(survivors)) byId.set(row.id, row);
     }
     for (const id of ids) {
       const row = byId.get(id);
@@ -117,26 +132,29 @@ class DatabaseStoryIndex implements StoryIndex {
   async postStoryTerms(storyId: string, terms: readonly string[], time: number | null): Promise<void> {
     if (terms.length === 0) return;
     const seq = await this.#bump('postings');
-    const at = isoOrNull(time);
-    for (const chunk of chunks([...new Set(terms)].sort(), INSERT_CHUNK)) {
-      await this.#db
-        .insertInto('story_postings')
-        .values(chunk.map((term) => ({ term, story_id: storyId, seq, time: at })))
-        .onConflict((oc) => oc.columns(['term', 'story_id']).doUpdateSet({ seq, time: at }))
-        .execute();
-    }
+    await sql`
+      insert into story_postings (term, story_id, seq, time)
+      select value, ${storyId}, ${seq}, ${isoOrNull(time)} from ${this.#table([...new Set(terms)].sort())} as list where true
+      on conflict (term, story_id) do update set seq = excluded.seq, time = excluded.time
+    `.execute(this.#db);
   }
 
   async storiesWithTerms(terms: readonly string[], limit: number, since: number | null): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(terms.map((term) => [term, []]));
     if (terms.length === 0) return result;
     const steps = limit * POSTING_STEPS_PER_RESULT;
-    // One statement for all terms, each read from the newest end of its own list through (term, seq).
-    const lists = [...new Set(terms)].map(
-      (term, n) =>
-        sql`select * from (select term, story_id, time from story_postings where term = ${term} order by seq desc limit ${steps}) as ${sql.ref(`p${n}`)}`,
-    );
-    const { rows } = await sql<{ term: string; story_id: string; time: string | null }>`${sql.join(lists, sql` union all `)}`.execute(this.#db);
+    // Each term's list read from its newest end through (term, seq), all terms in one statement.
+    const newest =
+      this.#dialect === 'sqlite'
+        ? sql`
+            select list.value as term, p.story_id, p.time from ${this.#table([...new Set(terms)])} as list
+            join story_postings p on p.rowid in (select rowid from story_postings where term = list.value order by seq desc limit ${steps})
+            order by list.n, p.seq desc`
+        : sql`
+            select list.value as term, p.story_id, p.time from ${this.#table([...new Set(terms)])} as list
+            cross join lateral (select story_id, time, seq from story_postings where term = list.value order by seq desc limit ${steps}) p
+            order by list.n, p.seq desc`;
+    const { rows } = await (newest as RawBuilder<{ term: string; story_id: string; time: string | null }>).execute(this.#db);
     const sinceIso = isoOrNull(since);
     const stopped = new Set<string>();
     for (const row of rows) {
@@ -159,12 +177,11 @@ class DatabaseStoryIndex implements StoryIndex {
       .values({ article_id: articleId, simhash: document.fingerprint.simhash.toString(16), minhash: minhashHex(document.fingerprint.minhash) })
       .onConflict((oc) => oc.column('article_id').doNothing())
       .execute();
-    for (const chunk of chunks([...new Set(buckets)], INSERT_CHUNK)) {
-      await this.#db
-        .insertInto('story_buckets')
-        .values(chunk.map((bucket) => ({ bucket, article_id: articleId })))
-        .onConflict((oc) => oc.columns(['bucket', 'article_id']).doNothing())
-        .execute();
+    if (buckets.length > 0) {
+      await sql`
+        insert into story_buckets (bucket, article_id) select value, ${articleId} from ${this.#table([...new Set(buckets)])} as list where true
+        on conflict (bucket, article_id) do nothing
+      `.execute(this.#db);
     }
     const placed = await this.#db
       .updateTable('article_enrichments')
@@ -180,11 +197,16 @@ class DatabaseStoryIndex implements StoryIndex {
 
   async documentsInBuckets(buckets: readonly string[], limit: number): Promise<FiledDocument[]> {
     if (buckets.length === 0) return [];
-    const lists = [...new Set(buckets)].map(
-      (bucket, n) =>
-        sql`select * from (select article_id from story_buckets where bucket = ${bucket} order by article_id desc limit ${limit}) as ${sql.ref(`b${n}`)}`,
-    );
-    const { rows } = await sql<{ article_id: number }>`${sql.join(lists, sql` union all `)}`.execute(this.#db);
+    // Each bucket read from its newest article down through its primary key, all buckets in one statement.
+    const newest =
+      this.#dialect === 'sqlite'
+        ? sql`
+            select distinct b.article_id from ${this.#table([...new Set(buckets)])} as list
+            join story_buckets b on b.rowid in (select rowid from story_buckets where bucket = list.value order by article_id desc limit ${limit})`
+        : sql`
+            select distinct b.article_id from ${this.#table([...new Set(buckets)])} as list
+            cross join lateral (select article_id from story_buckets where bucket = list.value order by article_id desc limit ${limit}) b`;
+    const { rows } = await (newest as RawBuilder<{ article_id: number }>).execute(this.#db);
     return this.#documents([...new Set(rows.map((row) => Number(row.article_id)))]);
   }
 
@@ -195,7 +217,7 @@ class DatabaseStoryIndex implements StoryIndex {
       .selectFrom('story_fingerprints')
       .innerJoin('article_enrichments', 'article_enrichments.article_id', 'story_fingerprints.article_id')
       .select(['story_fingerprints.article_id', 'story_fingerprints.simhash', 'story_fingerprints.minhash', 'article_enrichments.story_id', 'article_enrichments.near_duplicate_of'])
-      .where('story_fingerprints.article_id', 'in', [...articleIds])
+      .where('story_fingerprints.article_id', 'in', (eb) => eb.selectFrom(this.#table(articleIds.map(String)).as('list')).select(sql<number>`cast(value as integer)`.as('id')))
       .where('story_id', 'is not', null)
       .execute();
     const byId = new Map(rows.map((row) => [Number(row.article_id), row]));
@@ -211,6 +233,13 @@ class DatabaseStoryIndex implements StoryIndex {
         },
       ];
     });
+  }
+
+  async #storyRows(ids: readonly string[]): Promise<Selectable<StoryTable>[]> {
+    const { rows } = await sql<Selectable<StoryTable>>`
+      select * from stories where id in (select value from ${this.#table(ids)} as list)
+    `.execute(this.#db);
+    return rows;
   }
 
   async #counter(name: 'documents' | 'postings'): Promise<number> {
@@ -265,10 +294,4 @@ function minhashFromHex(hex: string): Uint32Array {
   const signature = new Uint32Array(hex.length / 8);
   for (let i = 0; i < signature.length; i++) signature[i] = Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16);
   return signature;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -1,5 +1,5 @@
 import { effectiveEnrichment, scoreRelated, withRelated, type Article, type ArticleEntity, type RelatedLink } from '../../domain/index.ts';
-import { enrichArticle } from '../../enrich/enrichArticle.ts';
+import { enrichArticle, type ComputedEnrichment } from '../../enrich/enrichArticle.ts';
 import { chooseHeadline, StoryClusterer, type StoryPlacement } from '../../enrich/stories/index.ts';
 import type { Repositories } from '../../store/index.ts';
 import { storyDocument } from './storyDocument.ts';
@@ -19,7 +19,14 @@ const STORY_MATES_READ = 100;
  */
 export async function enrichStoredArticle(store: Repositories, article: Article, sectionNames?: readonly string[]): Promise<StoryPlacement> {
   const sections = sectionNames ?? (await store.sections.list()).map((section) => section.name);
-  const enrichment = enrichArticle(article, { sections });
+  return saveAndPlace(store, article, enrichArticle(article, { sections }));
+}
+
+/**
+ * The store's half of enrichStoredArticle, for an enrichment already computed: saves it, places the article in
+ * its story and ranks its related articles. (The scale benchmark fills its archive through here.)
+ */
+export async function saveAndPlace(store: Repositories, article: Article, enrichment: ComputedEnrichment): Promise<StoryPlacement> {
   await store.enrichments.save({ ...enrichment, articleId: article.id, storyId: null, nearDuplicateOf: null });
 
   await store.stories.lockPlacement();

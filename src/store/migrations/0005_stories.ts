@@ -37,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('members', 'text', (col) => col.notNull())
     .addColumn('titles', 'text', (col) => col.notNull())
     .addColumn('centroid', 'text', (col) => col.notNull())
-    .addColumn('centroid_norm', 'real', (col) => col.notNull())
+    .addColumn('centroid_norm', 'double precision', (col) => col.notNull())
     .addColumn('vector_count', 'integer', (col) => col.notNull())
     .addColumn('first_seen', 'text')
     .addColumn('last_seen', 'text')
