@@ -113,7 +113,13 @@ describe('newsdesk ingest commands', () => {
     assert.match(url.stdout, /^unchanged: /, 'story 3 came in with the feed already');
 
     const saved = join(dataDir, 'other.html');
-    writeFileSync(saved, (await (await fetch(`${news.origin}/story/1`)).text()).replaceAll('Story 1 ', 'Saved story '));
+    // Story 1's page with its words in another order: a story of its own, not a copy of story 1 (which the
+    // store would collapse into the original and list as another source).
+    const original = await (await fetch(`${news.origin}/story/1`)).text();
+    const reworded = original
+      .replaceAll('Story 1 ', 'Saved story ')
+      .replace(/<p>([^<]*)<\/p>/g, (_, text: string) => `<p>${text.split(' ').reverse().join(' ')}</p>`);
+    writeFileSync(saved, reworded);
     const first = await newsdesk(['import', 'html', saved, '--url', 'https://elsewhere.example/saved', '--draft'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /^created: .*\(draft\)$/);

@@ -27,19 +27,42 @@ interface Edit {
   at: Date;
 }
 
-const WORDS = (
-  'harbour council minister budget election river school hospital bridge storm court market festival ' +
-  'railway union treaty border museum research vaccine drought satellite parliament province village'
+const NOUNS = (
+  'harbour council minister budget election river school hospital bridge storm court market festival railway ' +
+  'union treaty border museum research vaccine drought satellite parliament province village airport library ' +
+  'factory reservoir tunnel stadium ferry clinic orchard quarry lighthouse pipeline observatory garrison mill'
 ).split(' ');
+const VERBS = 'reviewed inspected closed reopened funded delayed expanded audited rebuilt questioned approved rejected'.split(' ');
+const PEOPLE = 'Amara Okafor|Lena Fischer|Tomas Varga|Priya Nair|Mateo Rossi|Ingrid Dahl|Kenji Sato|Nadia Haddad'.split('|');
+const DAYS = 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' ');
 
-/** Deterministic, distinct prose per story, long enough to read as an article. */
+/**
+ * Deterministic, distinct prose per story, long enough to read as an article. Every sentence draws its nouns,
+ * verbs, names and figures from a generator seeded by story and paragraph, so two stories share almost no run
+ * of three words: they read as different reporting, not as copies of one text (which ingest collapses).
+ */
 function storyParagraphs(n: number): string[] {
-  const word = (i: number) => WORDS[(n * 7 + i * 3) % WORDS.length]!;
-  return Array.from({ length: 5 }, (_, p) =>
-    `Story ${n} paragraph ${p + 1}: officials said the ${word(p)} and the ${word(p + 1)} would be reviewed ` +
-    `after residents raised concerns about the ${word(p + 2)} near the ${word(p + 3)}, in a statement ` +
-    `issued on Tuesday that described the plan as a first step toward restoring public confidence.`,
-  );
+  return Array.from({ length: 5 }, (_, p) => {
+    const next = seeded(n * 1_000 + p);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const figure = () => 10 + Math.floor(next() * 990);
+    const sentence = () =>
+      `${pick(PEOPLE)} said the ${pick(NOUNS)} ${pick(VERBS)} on ${pick(DAYS)} would cost ${figure()} thousand, ` +
+      `while the ${pick(NOUNS)} near the ${pick(NOUNS)} was ${pick(VERBS)} for the ${figure()}th time.`;
+    return `Story ${n} paragraph ${p + 1}: ${sentence()} ${sentence()} ${sentence()}`;
+  });
+}
+
+/** mulberry32: the same prose on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 export function storyHeadline(n: number): string {

@@ -30,11 +30,18 @@ test('a page with no section label of ours is filed by the classifier, not dumpe
 });
 
 test("a page's own label wins when it names one of our sections", async () => {
-  const { article } = await ingestPage(store, {
+  // Its own wording: the same text under another address would be collapsed into the first story as a copy.
+  const debate = [
+    'Councillors argued on Monday over whether the city should have paid for extra policing at the derby, after a vote of 12 to 9.',
+    'The opposition leader said the budget had been spent without a debate, and called for the mayor to answer questions in the chamber.',
+    'The council will publish the full cost of the match day before its next meeting, the finance committee chair promised.',
+  ];
+  const { article, outcome } = await ingestPage(store, {
     url: 'https://news.example/derby-politics',
-    html: page('Derby result debated', MATCH, '<meta property="article:section" content="Politics">'),
+    html: page('Derby result debated', debate, '<meta property="article:section" content="Politics">'),
     fetchedAt: '2026-01-18T10:00:00Z',
   });
+  assert.equal(outcome, 'created');
   assert.equal(article.section, 'politics');
 });
 
