@@ -166,21 +166,22 @@ export async function benchClusters(): Promise<void> {
     console.log(['method'.padEnd(28), 'clusters'.padStart(8), 'B³ P'.padStart(7), 'B³ R'.padStart(7), 'B³ F1'.padStart(7), 'pair F1'.padStart(8), 'published'.padStart(10)].join(' '));
     const all = name === 'all topics';
     console.log(row('StoryClusterer (ours)', scoreClusters(gold, ours.clusters), all ? 'aim ≥ 90' : ''));
-    // How much rests on the corpus's dating habits: ECB+'s newer half carries datelines, the older half none.
-    const yearsDifferOnly = await ourClusters(part, { undatedMembers: 0 });
-    console.log(row('  lead years: conflicts only', scoreClusters(gold, yearsDifferOnly.clusters)));
+    // Not ours by default: what a rule fitted to the corpus's dating habits would add (ECB+'s newer half
+    // carries datelines, the older half none), printed so nobody mistakes it for skill.
+    const datelineRule = await ourClusters(part, { undatedMembers: 3 });
+    console.log(row('  + ECB+ dateline artifact', scoreClusters(gold, datelineRule.clusters)));
     console.log(row('TF-IDF single link ≥ 0.30', scoreClusters(gold, tfidfSingleLinkClusters(part)), all ? PUBLISHED.tfidf.toFixed(2) : ''));
     console.log(row('exact title', scoreClusters(gold, exactTitleClusters(part)), all ? PUBLISHED.exactTitle.toFixed(2) : ''));
   }
   const gold = new Map(articles.map((article) => [article.id, article.story]));
   const shuffledF1: number[] = [];
-  const shuffledYearsDifferOnly: number[] = [];
+  const shuffledDatelineRule: number[] = [];
   for (let seed = 1; seed <= SHUFFLES; seed++) {
     shuffledF1.push(scoreClusters(gold, (await ourClusters(shuffled(articles, seed))).clusters).bcubedF1);
-    shuffledYearsDifferOnly.push(scoreClusters(gold, (await ourClusters(shuffled(articles, seed), { undatedMembers: 0 })).clusters).bcubedF1);
+    shuffledDatelineRule.push(scoreClusters(gold, (await ourClusters(shuffled(articles, seed), { undatedMembers: 3 })).clusters).bcubedF1);
   }
   console.log(`\nall topics in ${SHUFFLES} shuffled orders: B³ F1 ${shuffledF1.map((f) => f.toFixed(2)).join(', ')}`);
-  console.log(`  lead years: conflicts only: ${shuffledYearsDifferOnly.map((f) => f.toFixed(2)).join(', ')}`);
+  console.log(`  + ECB+ dateline artifact: ${shuffledDatelineRule.map((f) => f.toFixed(2)).join(', ')}`);
   const sameStory = copies.filter(([original, copy]) => gold.get(original) === gold.get(copy)).length;
   console.log(`near-duplicates collapsed in the benchmark: ${copies.length}, of which ${sameStory} within one gold story (it has few true copies: 21 title collisions)`);
   console.log(`\nspeed: ${((articles.length / totalMs) * 1000).toFixed(0)} articles/s, ${(totalMs / articles.length).toFixed(2)} ms/article (fingerprint + placement, one core)`);

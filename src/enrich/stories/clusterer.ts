@@ -62,7 +62,8 @@ export interface ClusterSettings {
   timeWindowDays: number;
   /**
    * For articles without a publication time: members reported with no year in their leads that a story needs
-   * before an article whose lead names a year is kept out of it (0: only a different year keeps it out).
+   * before an article whose lead names a year is kept out of it (0, the default: only a different year keeps
+   * it out). Off because it rewards a habit of one corpus, not a property of events: see README.md.
    */
   undatedMembers: number;
 }
@@ -73,7 +74,7 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   queryTerms: 25,
   mergeSimilarity: 0.4,
   timeWindowDays: 10,
-  undatedMembers: 3,
+  undatedMembers: 0,
 };
 
 /** The title says what the story is about; counting its words twice leans the vector towards it. */
