@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ENRICHMENT_VERSION } from '../enrich/enrichArticle.ts';
 import { importDemo } from '../ingest/index.ts';
 import { buildServer } from '../server.ts';
 import { commandContext, openConfiguredStore } from './context.ts';
@@ -22,6 +23,11 @@ export function registerServe(program: Command): void {
         log.info({ ...report.counts, ms: Date.now() - started }, 'demo content imported');
         if (!report.seedImported) log.warn('seed page not found beside the project; imported the Wikinews stories only');
       }
+
+      // Articles enriched by older code lack what newer code adds (stories, related lists) until recomputed; a
+      // recompute can take minutes on a big archive, so it is the operator's call, and said here.
+      const stale = await store.enrichments.countStale(ENRICHMENT_VERSION);
+      if (stale > 0) log.warn({ articles: stale }, 'articles enriched by older code: run `newsdesk reindex --enrich` to bring them up to date');
 
       const app = await buildServer({ config, store, logger: log });
       // One process is enough for a small site: the poller and ingest jobs run beside the web server.
