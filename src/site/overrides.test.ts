@@ -19,7 +19,7 @@ before(async () => {
     summary: null,
     body: [paragraphSection(null, ['Dockers walked out in 2024.', 'Talks failed in March 2025.', 'Ships queue offshore.'])],
   });
-  await store.enrichments.save({ ...enrichArticle(article), articleId: article.id, storyId: null, nearDuplicateOf: null });
+  await store.enrichments.save({ ...enrichArticle(article), articleId: article.id });
   app = Fastify({ logger: false });
   registerErrorPages(app, 'CRBC News');
   await app.register(sitePlugin, { store, config: { siteName: 'CRBC News', siteUrl: 'https://news.example', pageCache: false } });

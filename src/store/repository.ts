@@ -108,9 +108,12 @@ export interface FeedRepository {
   recordPoll(id: number, result: FeedPollResult, now: Date): Promise<Feed>;
 }
 
+/** What enrichment computes for a stored article; its story, related list and overrides are written elsewhere. */
+export type ComputedArticleEnrichment = Omit<ArticleEnrichment, 'overrides' | 'storyId' | 'nearDuplicateOf' | 'related'>;
+
 export interface EnrichmentRepository {
   /** Stores an article's enrichment (replacing the computed fields, keeping overrides) and its entity index. */
-  save(enrichment: Omit<ArticleEnrichment, 'overrides'>): Promise<void>;
+  save(enrichment: ComputedArticleEnrichment): Promise<void>;
   find(articleId: number): Promise<ArticleEnrichment | undefined>;
   /**
    * Sets (or, with `undefined`, clears) an editor's override of one field; a value of the wrong shape is a

@@ -27,7 +27,7 @@ async function enrichedArticle(store: Store, overrides: Partial<NewArticle> = {}
   const article = await store.articles.insert(newArticle(overrides));
   await store.enrichments.save({
     articleId: article.id, version: 1, enrichedAt: article.createdAt, summary: null, sections: null, entities: [],
-    timeline: [], suggestedSection: null, sectionConfidence: null, simhash: null, storyId: null, nearDuplicateOf: null,
+    timeline: [], suggestedSection: null, sectionConfidence: null, simhash: null,
   });
   return article.id;
 }

@@ -27,7 +27,7 @@ export async function enrichStoredArticle(store: Repositories, article: Article,
  * its story and ranks its related articles. (The scale benchmark fills its archive through here.)
  */
 export async function saveAndPlace(store: Repositories, article: Article, enrichment: ComputedEnrichment): Promise<StoryPlacement> {
-  await store.enrichments.save({ ...enrichment, articleId: article.id, storyId: null, nearDuplicateOf: null });
+  await store.enrichments.save({ ...enrichment, articleId: article.id });
 
   await store.stories.lockPlacement();
   const clusterer = new StoryClusterer(store.stories.index({ headline: chooseHeadline }));
