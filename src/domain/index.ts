@@ -8,3 +8,4 @@ export * from './enrichment.ts';
 export * from './related.ts';
 export * from './story.ts';
 export * from './enrichmentOverrides.ts';
+export * from './ownEntry.ts';

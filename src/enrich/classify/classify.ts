@@ -14,6 +14,7 @@
 import { seedDensities, loadSeedLexicon, type SeedLexicon } from './lexicon.ts';
 import { learnedLogScores, loadSectionModel, softmax, type SectionModel } from './model.ts';
 import { articleTerms } from './terms.ts';
+import { ownEntry } from '../../domain/index.ts';
 
 export interface SectionScore {
   section: string;
@@ -61,7 +62,7 @@ const ALIASES: Record<string, string> = { sport: 'sports' };
 
 const canonical = (name: string): string => {
   const key = name.trim().toLowerCase();
-  return ALIASES[key] ?? key;
+  return ownEntry(ALIASES, key) ?? key;
 };
 
 let loaded: { model: SectionModel; lexicon: SeedLexicon } | null = null;

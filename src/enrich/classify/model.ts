@@ -7,6 +7,7 @@
  * lexicon (lexicon.ts).
  */
 import { readFileSync } from 'node:fs';
+import { ownEntry } from '../../domain/index.ts';
 
 /** model.json: plain numbers, so the file can be read, diffed and rebuilt byte for byte. */
 export interface SectionModel {
@@ -59,10 +60,10 @@ export function tfidfVector(
 
 /** Log-scores of each of the model's sections (unnormalised log posteriors). */
 export function learnedLogScores(model: SectionModel, counts: ReadonlyMap<string, number>): number[] {
-  const vector = tfidfVector(counts, (term) => model.terms[term]?.[0]);
+  const vector = tfidfVector(counts, (term) => ownEntry(model.terms, term)?.[0]);
   const scores = [...model.logPriors];
   for (const [term, value] of vector) {
-    const entry = model.terms[term]!;
+    const entry = ownEntry(model.terms, term)!;
     for (let s = 0; s < scores.length; s++) scores[s]! += model.evidenceScale * value * entry[s + 1]!;
   }
   return scores;

@@ -6,6 +6,7 @@
  */
 import nlp from 'compromise';
 import type { EntityType } from './types.ts';
+import { ownEntry } from '../../domain/index.ts';
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -16,7 +17,7 @@ const MODEL = (nlp as unknown as { model(): CompromiseModel }).model();
 const LEXICON = MODEL.one.lexicon;
 
 function tagsOf(word: string): readonly string[] {
-  const tags = LEXICON[word.toLowerCase()];
+  const tags = ownEntry(LEXICON, word.toLowerCase());
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
 }
 

@@ -6,6 +6,7 @@
  */
 import nlp from 'compromise';
 import { isNameWord, STOP_WORDS, type Word } from './words.ts';
+import { ownEntry } from '../../domain/index.ts';
 
 export interface Phrase {
   /** The words, as written in the section. */
@@ -34,7 +35,7 @@ const NAME_PARTICLES = new Set(['of', 'de', 'da', 'di', 'del', 'la', 'le', 'du',
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
 
 function lexiconTags(lower: string): string[] {
-  const entry = LEXICON[lower];
+  const entry = ownEntry(LEXICON, lower);
   if (entry === undefined) return [];
   return (Array.isArray(entry) ? entry : [entry]).flatMap((tag) => tag.split(','));
 }

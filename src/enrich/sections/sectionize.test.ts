@@ -114,3 +114,9 @@ describe('sectionize', () => {
     );
   });
 });
+
+test('words that name Object.prototype members are words like any other', () => {
+  // "constructor" once reached the lexicon's prototype and crashed the title finder.
+  const paragraphs = ['constructor', 'The constructor said __proto__ and toString met on Monday.', 'hasOwnProperty valueOf prototype', 'CRBC News'];
+  assert.doesNotThrow(() => sectionize({ headline: 'constructor', paragraphs: [...paragraphs, ...paragraphs, ...paragraphs] }));
+});

@@ -76,3 +76,8 @@ describe('decodeHtml', () => {
     assert.ok(article.bodyText.includes(RUSSIAN));
   });
 });
+
+test('a charset label naming an Object.prototype member is an unknown label, decoded as the fallback', () => {
+  const bytes = new TextEncoder().encode('<meta charset="constructor"><p>café</p>');
+  assert.match(decodeHtml(bytes, 'text/html; charset=__proto__'), /café/);
+});

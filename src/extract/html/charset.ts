@@ -5,6 +5,7 @@
  * decoding: Node's TextDecoder treats 'windows-1252' as Latin-1 and knows no Shift_JIS without full ICU.
  */
 import iconv from 'iconv-lite';
+import { ownEntry } from '../../domain/index.ts';
 
 /**
  * How far into the page we look for a <meta> charset. The HTML standard stops at 1024 bytes, but real pages put
@@ -72,7 +73,7 @@ function webEncoding(label: string | null, source: 'header' | 'meta'): string | 
   const lower = label.trim().toLowerCase();
   if (source === 'meta' && lower.startsWith('utf-16')) return 'utf-8';
   if (lower === 'utf-16') return 'utf-16le';
-  const name = WEB_ENCODING_ALIASES[lower] ?? lower;
+  const name = ownEntry(WEB_ENCODING_ALIASES, lower) ?? lower;
   return iconv.encodingExists(name) ? name : null;
 }
 

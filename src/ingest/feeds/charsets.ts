@@ -2,6 +2,7 @@
  * Charset vocabulary for decode.ts: byte-order sniffing, Content-Type parsing, and the many spellings
  * publishers use for the same charset ("utf_16", "u16", "ISO-8859-1", "gb2312").
  */
+import { ownEntry } from '../../domain/index.ts';
 
 export interface ByteOrder {
   /** 'utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be', or null for an ASCII-compatible start. */
@@ -54,7 +55,7 @@ const CHARSET_ALIASES: Record<string, string> = {
 
 export function normalizeCharset(label: string): string {
   const lower = label.trim().toLowerCase();
-  return CHARSET_ALIASES[lower] ?? lower;
+  return ownEntry(CHARSET_ALIASES, lower) ?? lower;
 }
 
 export interface ContentType {

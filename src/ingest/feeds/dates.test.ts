@@ -49,3 +49,9 @@ test('any string gives null or an ISO-8601 UTC timestamp', () => {
     }),
   );
 });
+
+test('zone and month words that name Object.prototype members are unknown words, not offsets', () => {
+  assert.equal(parseFeedDate('Wed, 02 Oct 2002 13:00:00 constructor'), null);
+  assert.equal(parseFeedDate('Wed, 02 Con 2002 13:00:00 GMT'), null);
+  assert.equal(parseFeedDate('Wed, 02 Oct 2002 13:00:00 GMT'), '2002-10-02T13:00:00.000Z');
+});

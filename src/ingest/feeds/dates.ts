@@ -4,6 +4,7 @@
  * short ("2003-12"). A date we cannot read is null, never an exception and never "now": a wrong date would
  * reorder the news.
  */
+import { ownEntry } from '../../domain/index.ts';
 
 /**
  * Month names by their first three letters: English as RFC 822 has them, and the Portuguese, Spanish, French,
@@ -18,12 +19,11 @@ const MONTHS: Record<string, number> = {
   gen: 1, mag: 5, giu: 6, lug: 7, ott: 10, // Italian
   mrt: 3, mei: 5, // Dutch
 };
-
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase();
   if (lower.startsWith('juin')) return 6;
   if (lower.startsWith('juil')) return 7;
-  return MONTHS[lower.slice(0, 3)];
+  return ownEntry(MONTHS, lower.slice(0, 3));
 }
 
 /** RFC 822 zone names, and the North American ones feeds use besides (in minutes east of UTC). */
@@ -98,7 +98,7 @@ function zoneOffset(zone: string | undefined): number | null {
   }
   // "EST", "(EST)", "GMT (Eastern)": the first word decides.
   const name = /^\(?([A-Za-z]+)\)?/.exec(text)?.[1]?.toLowerCase();
-  return name !== undefined && name in ZONES ? ZONES[name]! : null;
+  return name === undefined ? null : (ownEntry(ZONES, name) ?? null);
 }
 
 /** Earlier years are typos or placeholders ("0001-01-01"), and Date.UTC reads 0–99 as 1900–1999. */
