@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every hot path's figures next to a baseline measured in the same run.
- * Options: --only page,extraction,quality,ingest,enrich,summary,entities,timeline,classify,sections,clusters
- * (default all) · for the page bench: --seconds N (measured run,
+ * Options: --only page,extraction,quality,ingest,enrich,summary,entities,timeline,classify,sections,clusters,scale
+ * (default all; scale grows a store to 10k and 100k articles and takes about a quarter of an hour: SCALE_SIZES
+ * sets other sizes) · for the page bench: --seconds N (measured run,
  * default 10), --connections N (default 64), --warmup N (default 3).
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { benchClassify } from './classify.ts';
 import { benchClusters } from './clusters.ts';
 import { benchEnrich } from './enrich.ts';
 import { benchEntities } from './entities.ts';
+import { benchScale } from './scale.ts';
 import { benchSections } from './sections.ts';
 import { benchSummary } from './summary.ts';
 import { benchTimeline } from './timeline.ts';
@@ -43,6 +45,7 @@ const benches: Record<string, () => Promise<void>> = {
   classify: benchClassify,
   sections: benchSections,
   clusters: benchClusters,
+  scale: benchScale,
 };
 
 const chosen = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(benches);
