@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../src/enrich/seededRandom.ts';
 import {
   exactTitleClusters,
   MemoryStoryIndex,
@@ -80,7 +81,7 @@ async function ourClusters(articles: readonly ClusterDocument[], settings: Parti
 const SHUFFLES = 3;
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
@@ -101,24 +102,13 @@ function row(name: string, scores: ClusterScores, published = ''): string {
   ].join(' ');
 }
 
-/** A seeded generator, so the growth stream is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * Real articles (the benchmark's and Wikinews') shuffled with made-up ones stitched from Wikinews sentences
  * and invented names, one an hour, so the index holds a realistic spread of vocabulary and stories.
  */
 function growthStream(real: readonly ClusterDocument[], total: number): ClusterDocument[] {
-  const next = random(20_240_601);
+  const next = seededRandom(20_240_601);
   const sentences = real.flatMap((article) => article.text.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 40);
   const names = ['Halvorsen', 'Okafor', 'Brandt', 'Mwangi', 'Castillo', 'Nakamura', 'Petrov', 'Lindqvist', 'Adeyemi', 'Rossi'];
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;

@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../src/enrich/seededRandom.ts';
 import { contentHash, paragraphSection, type ArticleDraft, type ArticleEntity } from '../src/domain/index.ts';
 import { articleText } from '../src/enrich/articleText.ts';
 import { enrichArticle, ENRICHMENT_VERSION, type ComputedEnrichment } from '../src/enrich/enrichArticle.ts';
@@ -157,7 +158,7 @@ function entitiesOf(paragraphs: readonly string[], cache: Map<string, ArticleEnt
 /** Article n of the synthetic archive: deterministic, dated evenly over two years. */
 function generator(bases: readonly Base[], total: number): (n: number) => ArticleDraft {
   return (n) => {
-    const next = random(n + 1);
+    const next = seededRandom(n + 1);
     const base = bases[Math.floor(next() * bases.length)]!;
     const paragraphs = base.paragraphs.slice(0, 2);
     const extra = 2 + Math.floor(next() * 4);
@@ -194,17 +195,6 @@ function loadBases(): Base[] {
   return bases.filter((base) => base.paragraphs.length >= 2);
 }
 
-/** A seeded generator (mulberry32), so every run builds the same archive. */
-function random(seed: number): () => number {
-  let state = Math.imul(seed, 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -5,21 +5,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SEED_PAGE_FILE } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { freePort } from '../bench/load.ts';
+import { CLI, newsdesk } from './helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../bin/newsdesk.js', import.meta.url));
 
-function newsdesk(args: string[], env: Record<string, string>) {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
-}
 
 async function countArticles(dataDir: string): Promise<number> {
   const store = await openStore({ databaseUrl: null, sqliteFile: join(dataDir, 'newsdesk.db') });

@@ -1,24 +1,14 @@
 /** Enrichment from the command line: one page as JSON, and a resumable recompute over the store. */
 import assert from 'node:assert/strict';
 import BetterSqlite3 from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { SEED_PAGE_FILE } from '../src/ingest/index.ts';
+import { newsdesk } from './helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../bin/newsdesk.js', import.meta.url));
 
-function newsdesk(args: string[], env: Record<string, string>) {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
-}
 
 test('enrich prints the seed with its summary, entities and timeline; stores nothing', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-enrich-'));

@@ -1,25 +1,14 @@
 /** Editor overrides from the command line: set, show and clear; bad input refused with exit code 2. */
 import assert from 'node:assert/strict';
 import BetterSqlite3 from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { SEED_PAGE_FILE } from '../src/ingest/index.ts';
+import { CLI, newsdesk } from './helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../bin/newsdesk.js', import.meta.url));
 
-function newsdesk(args: string[], env: Record<string, string>, input?: string) {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-    ...(input === undefined ? {} : { input }),
-  });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
-}
 
 let dataDir: string;
 let env: Record<string, string>;

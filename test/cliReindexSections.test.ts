@@ -1,23 +1,13 @@
 /** `reindex --enrich` suggests a section among the site's sections as stored, not the built-in list. */
 import assert from 'node:assert/strict';
 import BetterSqlite3 from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { newsdesk } from './helpers/cli.ts';
 
-const CLI = fileURLToPath(new URL('../bin/newsdesk.js', import.meta.url));
 
-function newsdesk(args: string[], env: Record<string, string>) {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
-}
 
 /** A page without a section line: the classifier files it, and only the stored list has Entertainment. */
 const PREMIERE = `Festival Opens With Director’s New Film

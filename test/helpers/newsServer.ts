@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../src/enrich/seededRandom.ts';
 
 /**
  * A small news site on loopback for ingest tests: `/feed.xml` (RSS 2.0, ETag-aware) listing `/story/<n>`
@@ -43,7 +44,7 @@ const DAYS = 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' 
  */
 function storyParagraphs(n: number): string[] {
   return Array.from({ length: 5 }, (_, p) => {
-    const next = seeded(n * 1_000 + p);
+    const next = seededRandom(n * 1_000 + p);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
     const figure = () => 10 + Math.floor(next() * 990);
     const sentence = () =>
@@ -53,17 +54,6 @@ function storyParagraphs(n: number): string[] {
   });
 }
 
-/** mulberry32: the same prose on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function storyHeadline(n: number): string {
   return `Council reviews plan number ${n} after residents raise concerns`;

@@ -4,6 +4,7 @@
  * Pk (Beeferman et al., 1999) and WindowDiff (Pevzner & Hearst, 2002) are both error rates: lower is better.
  */
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../seededRandom.ts';
 
 export interface SyntheticArticle {
   paragraphs: string[];
@@ -30,17 +31,6 @@ export function loadWikinewsParagraphs(file: URL = WIKINEWS_ARTICLES): { title: 
     });
 }
 
-/** A small seeded generator (mulberry32), so the synthetic set is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` synthetic articles, each 3–6 whole stories in a seeded random order. */
 export function syntheticArticles(stories: readonly { paragraphs: string[] }[], count: number, seed: number): SyntheticArticle[] {
