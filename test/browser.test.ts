@@ -11,7 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { articlePath } from '../src/domain/index.ts';
 import { SEED_PAGE_FILE } from '../src/ingest/index.ts';
-import { launchChromium } from './helpers/chromium.ts';
+import { launchChromium, openPage } from './helpers/chromium.ts';
 import { startDemoSite, type RunningSite } from './helpers/site.ts';
 
 const HEADLINE = 'Iraq Says US Forces Have Withdrawn From Federal Territory; Troops Remain In Kurdistan';
@@ -47,12 +47,7 @@ after(async () => {
   await site?.close();
 });
 
-async function open(path: string, context = noScript): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(site.url + path);
-  assert.equal(response?.status(), 200, `GET ${path}`);
-  return page;
-}
+const open = (path: string, context = noScript): Promise<Page> => openPage(context, site.url + path);
 
 describe('article page, JavaScript off', () => {
   test('shows the seed anatomy in reading order', async () => {

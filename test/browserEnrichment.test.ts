@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { articlePath } from '../src/domain/index.ts';
-import { launchChromium } from './helpers/chromium.ts';
+import { launchChromium, openPage } from './helpers/chromium.ts';
 import { startDemoSite, type RunningSite } from './helpers/site.ts';
 
 let site: RunningSite;
@@ -40,12 +40,7 @@ after(async () => {
   await site?.close();
 });
 
-async function open(path: string, context = noScript): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(site.url + path);
-  assert.equal(response?.status(), 200, `GET ${path}`);
-  return page;
-}
+const open = (path: string, context = noScript): Promise<Page> => openPage(context, site.url + path);
 
 describe('enrichment on an article page, JavaScript off', () => {
   test('an untitled story reads under its proposed headings, with the note that they were added', async () => {
