@@ -51,7 +51,10 @@ export interface StoryIndex {
   documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
   countDocument(terms: Iterable<string>): Promise<void>;
 
-  /** A story by its id, or by the id of a story since merged into it. */
+  /**
+   * A story by its id, or by the id of a story since merged into it. Stories handed out may be shared with
+   * other readers (a cache): never change one in place; save a changed copy.
+   */
   story(id: string): Promise<StoredStory | undefined>;
   /** Several stories at once; ids of merged stories lead to their survivor. */
   storiesById(ids: readonly string[]): Promise<Map<string, StoredStory>>;

@@ -9,6 +9,7 @@ import type { Dialect, Store } from './repository.ts';
 import type { Database } from './schema.ts';
 import { sectionRepository } from './sections.ts';
 import { storyRepository } from './stories.ts';
+import { StoryCache } from './storyIndex.ts';
 
 export type * from './repository.ts';
 export { ConflictError } from '../domain/index.ts';
@@ -46,13 +47,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | undefined, reader: ReadConnection | null): Store {
   let closing: Promise<void> | undefined;
+  // One for the store: placements in every transaction share the parsed stories.
+  const storyCache = new StoryCache();
   return {
     dialect,
     articles: articleRepository(db, reader),
     sections: sectionRepository(db, reader),
     feeds: feedRepository(db),
     enrichments: enrichmentRepository(db, reader),
-    stories: storyRepository(db, dialect, reader),
+    stories: storyRepository(db, dialect, storyCache, reader),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -61,7 +64,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           sections: sectionRepository(trx),
           feeds: feedRepository(trx),
           enrichments: enrichmentRepository(trx),
-          stories: storyRepository(trx, dialect),
+          stories: storyRepository(trx, dialect, storyCache),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),

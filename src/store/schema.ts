@@ -154,6 +154,7 @@ export interface StoryTable {
   first_seen: string | null;
   last_seen: string | null;
   merged_into: string | null;
+  revision: string;
 }
 
 export interface StoryPostingTable {

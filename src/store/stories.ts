@@ -5,7 +5,7 @@ import { cardFromRow, CARD_COLUMNS, toUtcIso, type CardRow } from './rows.ts';
 import { preparedQuery } from './prepared.ts';
 import type { Database } from './schema.ts';
 import type { ReadConnection } from './sqlite.ts';
-import { storyIndexOver } from './storyIndex.ts';
+import { storyIndexOver, type StoryCache } from './storyIndex.ts';
 import type { Dialect } from './repository.ts';
 
 /**
@@ -13,7 +13,12 @@ import type { Dialect } from './repository.ts';
  * related list, and the story index the clusterer writes (storyIndex.ts). `reader`, when given, serves the
  * article and story pages' reads as prepared queries.
  */
-export function storyRepository(db: Kysely<Database>, dialect: Dialect, reader: ReadConnection | null = null): StoryRepository {
+export function storyRepository(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  cache: StoryCache,
+  reader: ReadConnection | null = null,
+): StoryRepository {
   const storyRow = preparedQuery<{ id: string }, StoryRowRead>(
     db,
     (param) => db.selectFrom('stories').select(STORY_COLUMNS).where('id', '=', param('id')),
@@ -63,7 +68,7 @@ export function storyRepository(db: Kysely<Database>, dialect: Dialect, reader: 
   };
 
   return {
-    index: (options) => storyIndexOver(db, dialect, options),
+    index: (options) => storyIndexOver(db, dialect, { ...options, cache }),
 
     async lockPlacement() {
       // Placements read what earlier ones wrote (IDF, centroids, postings): on PostgreSQL, where workers write

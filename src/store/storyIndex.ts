@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { ValidationError, type FiledDocument, type StoredStory, type StoryIndex } from '../domain/index.ts';
 import type { Dialect } from './repository.ts';
@@ -17,6 +18,41 @@ export function storyIndexOver(db: Kysely<Database>, dialect: Dialect, options: 
 export interface StoryIndexOptions {
   /** The headline a story is listed under, chosen from its members' titles (enrich/stories knows how). */
   headline: (story: StoredStory) => string;
+  /** Parsed stories shared by every index over one store (see StoryCache). */
+  cache: StoryCache;
+}
+
+type StoryHead = Pick<Selectable<StoryTable>, 'id' | 'revision' | 'merged_into'>;
+
+/**
+ * Parsed stories by id and revision. A placement compares the article with up to 60 candidate stories, each a
+ * centroid of hundreds of terms: parsing them anew every time cost more than all the rest of placing an article
+ * once stories had grown. Each save gives a story a new revision, so an entry is used only while its revision is
+ * the stored one; stories handed out are shared, which the StoryIndex contract allows (never changed in place).
+ */
+export class StoryCache {
+  readonly #entries = new Map<string, { revision: string; story: StoredStory }>();
+  readonly #capacity: number;
+
+  /** Recent stories are the ones new articles join: a few hundred cover them (each holds a centroid of ≤ 800 terms). */
+  constructor(capacity = 500) {
+    this.#capacity = capacity;
+  }
+
+  current(id: string, revision: string): StoredStory | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry || entry.revision !== revision) return undefined;
+    // Least recently used goes first: re-inserting moves an entry to the end of the Map's order.
+    this.#entries.delete(id);
+    this.#entries.set(id, entry);
+    return entry.story;
+  }
+
+  put(id: string, revision: string, story: StoredStory): void {
+    this.#entries.delete(id);
+    this.#entries.set(id, { revision, story });
+    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
+  }
 }
 
 /**
@@ -35,11 +71,13 @@ class DatabaseStoryIndex implements StoryIndex {
   readonly #db: Kysely<Database>;
   readonly #dialect: Dialect;
   readonly #options: StoryIndexOptions;
+  readonly #cache: StoryCache;
 
   constructor(db: Kysely<Database>, dialect: Dialect, options: StoryIndexOptions) {
     this.#db = db;
     this.#dialect = dialect;
     this.#options = options;
+    this.#cache = options.cache;
   }
 
   /** A list as a one-column table of `value`s, in order (`n` numbers them from 0). */
@@ -83,17 +121,24 @@ class DatabaseStoryIndex implements StoryIndex {
   async storiesById(ids: readonly string[]): Promise<Map<string, StoredStory>> {
     const found = new Map<string, StoredStory>();
     if (ids.length === 0) return found;
-    const rows = await this.#storyRows([...new Set(ids)]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Heads first (id, revision, merged_into): cheap, and enough to tell which parsed stories are still current.
+    const heads = new Map((await this.#storyHeads([...new Set(ids)])).map((head) => [head.id, head]));
     // retireStory points every story merged into a survivor straight at it, so one more read resolves them all.
-    const survivors = [...new Set(rows.flatMap((row) => (row.merged_into && !byId.has(row.merged_into) ? [row.merged_into] : [])))];
-    if (survivors.length > 0) {
-      for (const row of await this.#storyRows(survivors)) byId.set(row.id, row);
-    }
+    const survivors = [...new Set([...heads.values()].flatMap((head) => (head.merged_into && !heads.has(head.merged_into) ? [head.merged_into] : [])))];
+    if (survivors.length > 0) for (const head of await this.#storyHeads(survivors)) heads.set(head.id, head);
+    const live = new Map<string, StoryHead>();
     for (const id of ids) {
-      const row = byId.get(id);
-      const live = row?.merged_into ? byId.get(row.merged_into) : row;
-      if (live && !live.merged_into) found.set(id, storyFromRow(live));
+      const head = heads.get(id);
+      const current = head?.merged_into ? heads.get(head.merged_into) : head;
+      if (current && !current.merged_into) live.set(id, current);
+    }
+    const stale = [...new Set([...live.values()].filter((head) => !this.#cache.current(head.id, head.revision)).map((head) => head.id))];
+    if (stale.length > 0) {
+      for (const row of await this.#storyRows(stale)) this.#cache.put(row.id, row.revision, storyFromRow(row));
+    }
+    for (const [id, head] of live) {
+      const story = this.#cache.current(head.id, head.revision);
+      if (story) found.set(id, story);
     }
     return found;
   }
@@ -110,6 +155,8 @@ class DatabaseStoryIndex implements StoryIndex {
       vector_count: story.vectorCount,
       first_seen: isoOrNull(story.firstSeen),
       last_seen: isoOrNull(story.lastSeen),
+      // Never reused, not even after a rollback: a cached story is current only at its own revision.
+      revision: randomUUID(),
     };
     await this.#db
       .insertInto('stories')
@@ -233,6 +280,13 @@ class DatabaseStoryIndex implements StoryIndex {
         },
       ];
     });
+  }
+
+  async #storyHeads(ids: readonly string[]): Promise<StoryHead[]> {
+    const { rows } = await sql<StoryHead>`
+      select id, revision, merged_into from stories where id in (select value from ${this.#table(ids)} as list)
+    `.execute(this.#db);
+    return rows;
   }
 
   async #storyRows(ids: readonly string[]): Promise<Selectable<StoryTable>[]> {

@@ -17,6 +17,7 @@ export interface OpenedIndex {
 
 /** Each test runs on an index of its own from `open`, closed after it. */
 export function storyIndexContract(open: () => Promise<OpenedIndex>): void {
+  storyIndexChangesContract(open);
   const test = (name: string, body: (index: StoryIndex, documentId: OpenedIndex['documentId']) => Promise<void>) =>
     nodeTest(name, async () => {
       const opened = await open();
@@ -73,6 +74,23 @@ export function storyIndexContract(open: () => Promise<OpenedIndex>): void {
     assert.equal((await index.story('story-new'))?.id, 'story-old');
     assert.deepEqual([...(await index.storiesById(['story-new', 'story-old', 'story-none'])).keys()], ['story-new', 'story-old']);
     assert.equal((await index.document(newer.members[0]!))?.storyId, 'story-old', "a merged story's documents follow it");
+  });
+}
+
+export function storyIndexChangesContract(open: () => Promise<OpenedIndex>): void {
+  nodeTest('a story read, changed and saved is read back as changed, never as the copy read before', async () => {
+    const opened = await open();
+    try {
+      const { index } = opened;
+      await index.saveStory(story('story-a', 1, [await opened.documentId(1)]));
+      const first = (await index.story('story-a'))!;
+      await index.saveStory({ ...first, members: [...first.members, 'later'], centroid: new Map([['flood', 1]]), centroidNorm: 1 });
+      const second = (await index.story('story-a'))!;
+      assert.deepEqual(second.members, [...first.members, 'later']);
+      assert.deepEqual([...second.centroid], [['flood', 1]]);
+    } finally {
+      await opened.close();
+    }
   });
 }
 

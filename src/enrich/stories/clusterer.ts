@@ -16,6 +16,7 @@ import {
   centroidCosine,
   cosine,
   heaviest,
+  copyStory,
   joinStory,
   newStory,
   withinWindow,
@@ -129,7 +130,7 @@ export class StoryClusterer {
       story = await this.#closestStory(vector, time, years);
     }
     await this.#index.countDocument(terms.keys());
-    story ??= newStory(await storyIdFor(doc.id, this.#index), await this.#index.documentCount());
+    story = story ? copyStory(story) : newStory(await storyIdFor(doc.id, this.#index), await this.#index.documentCount());
     joinStory(story, doc, vector, time);
     tallyLeadYears(story, years);
     await this.#index.saveStory(story);
@@ -202,10 +203,11 @@ export class StoryClusterer {
       if (time === null && leadYearTalliesConflict(leadYearTally(survivor), leadYearTally(other), this.#settings.undatedMembers)) continue;
       const [older, newer] = other.opened < survivor.opened ? [other, survivor] : [survivor, other];
       moved.push(...newer.members);
-      absorb(older, newer);
-      await this.#index.retireStory(newer.id, older.id);
-      await this.#index.saveStory(older);
-      survivor = older;
+      const merged = copyStory(older);
+      absorb(merged, newer);
+      await this.#index.retireStory(newer.id, merged.id);
+      await this.#index.saveStory(merged);
+      survivor = merged;
     }
     return survivor;
   }

@@ -23,6 +23,14 @@ export function newStory(id: string, opened: number): StoredStory {
   return { id, opened, members: [], titles: [], centroid: new Map(), centroidNorm: 0, vectorCount: 0, firstSeen: null, lastSeen: null };
 }
 
+/**
+ * A story to change: an index hands out stories it may share with other readers (the store keeps parsed
+ * stories in a cache), so the clusterer changes a copy and saves that.
+ */
+export function copyStory(story: StoredStory): StoredStory {
+  return { ...story, members: [...story.members], titles: [...story.titles], centroid: new Map(story.centroid) };
+}
+
 export function joinStory(story: StoredStory, doc: ClusterDocument, vector: Vector | null, time: number | null): void {
   story.members.push(doc.id);
   story.titles.push(doc.title);

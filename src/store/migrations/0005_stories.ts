@@ -42,6 +42,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('first_seen', 'text')
     .addColumn('last_seen', 'text')
     .addColumn('merged_into', 'text')
+    // Changes on every save: a process that keeps parsed stories knows which are still current.
+    .addColumn('revision', 'text', (col) => col.notNull())
     .execute();
   // `newsdesk stories` and the story list: the biggest live stories active lately.
   await db.schema.createIndex('stories_recent_idx').on('stories').columns(['merged_into', 'last_seen']).execute();
