@@ -36,7 +36,7 @@ export async function saveAndPlace(store: Repositories, article: Article, enrich
   const entities = stored ? effectiveEnrichment(stored).entities : enrichment.entities;
   const placement = await clusterer.add(storyDocument(String(article.id), article, entities.map((entity) => entity.slug)));
   if (article.status === 'published' && article.publishedAt) {
-    await rankRelated(store, { ...article, publishedAt: article.publishedAt }, entities, placement);
+    await storeRelated(store, { ...article, publishedAt: article.publishedAt }, entities, placement);
   }
   return placement;
 }
@@ -52,7 +52,7 @@ interface Subject {
  * mates) and offers it to each of theirs: relatedness runs both ways, and an older article's list would
  * otherwise never learn of newer stories.
  */
-async function rankRelated(store: Repositories, subject: Subject, entities: readonly ArticleEntity[], placement: StoryPlacement): Promise<void> {
+async function storeRelated(store: Repositories, subject: Subject, entities: readonly ArticleEntity[], placement: StoryPlacement): Promise<void> {
   const central = entities.slice(0, RELATED_ENTITIES);
   if (central.length === 0) return store.stories.setRelated(subject.id, []);
   const [candidates, mates] = await Promise.all([
