@@ -109,7 +109,7 @@ export async function benchScale(): Promise<void> {
 }
 
 /** Stores one archive article through the real store path, with only the enrichment the archive needs. */
-async function fillOne(store: Omit<Store, 'transaction' | 'close' | 'migrate'>, draft: ArticleDraft, cache: Map<string, ArticleEntity[]>): Promise<void> {
+export async function fillOne(store: Omit<Store, 'transaction' | 'close' | 'migrate'>, draft: ArticleDraft, cache: Map<string, ArticleEntity[]>): Promise<void> {
   const at = draft.publishedAt!;
   const article = await store.articles.insert({
     slug: `a-${contentHash(draft).slice(0, 16)}`,
@@ -156,7 +156,7 @@ function entitiesOf(paragraphs: readonly string[], cache: Map<string, ArticleEnt
 }
 
 /** Article n of the synthetic archive: deterministic, dated evenly over two years. */
-function generator(bases: readonly Base[], total: number): (n: number) => ArticleDraft {
+export function generator(bases: readonly Base[], total: number): (n: number) => ArticleDraft {
   return (n) => {
     const next = seededRandom(n + 1);
     const base = bases[Math.floor(next() * bases.length)]!;
@@ -183,7 +183,7 @@ function generator(bases: readonly Base[], total: number): (n: number) => Articl
   };
 }
 
-function loadBases(): Base[] {
+export function loadBases(): Base[] {
   const read = <T>(path: string): T[] =>
     readFileSync(new URL(path, SHARED), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
   const split = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter((p) => p.length > 40);

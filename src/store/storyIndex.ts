@@ -34,8 +34,8 @@ export class StoryCache {
   readonly #entries = new Map<string, { revision: string; story: StoredStory }>();
   readonly #capacity: number;
 
-  /** Recent stories are the ones new articles join: a few hundred cover them (each holds a centroid of ≤ 800 terms). */
-  constructor(capacity = 500) {
+  /** Recent stories are the ones new articles join: two thousand cover a busy fortnight (each ≤ 800 terms). */
+  constructor(capacity = 2_000) {
     this.#capacity = capacity;
   }
 
@@ -54,12 +54,6 @@ export class StoryCache {
     if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
   }
 }
-
-/**
- * Postings read per term for each story asked for: a story posted under a term many times in a row takes one
- * place, so read a few more than the limit, but never more (the in-memory index bounds its steps the same way).
- */
-const POSTING_STEPS_PER_RESULT = 4;
 
 /**
  * Lists of terms, buckets and ids go to the database as ONE parameter (a JSON array for SQLite's json_each, an
@@ -189,17 +183,20 @@ class DatabaseStoryIndex implements StoryIndex {
   async storiesWithTerms(terms: readonly string[], limit: number, since: number | null): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(terms.map((term) => [term, []]));
     if (terms.length === 0) return result;
-    const steps = limit * POSTING_STEPS_PER_RESULT;
-    // Each term's list read from its newest end through (term, seq), all terms in one statement.
+    // Each term's list read from its newest end, all terms in one statement, from the covering index on
+    // (term, seq, story_id, time) alone. A story holds one posting per term (postStoryTerms moves it up), so
+    // `limit` postings are `limit` stories. SQLite has no LATERAL: the seq of a term's limit-th newest posting
+    // bounds a range scan instead.
     const newest =
       this.#dialect === 'sqlite'
         ? sql`
             select list.value as term, p.story_id, p.time from ${this.#table([...new Set(terms)])} as list
-            join story_postings p on p.rowid in (select rowid from story_postings where term = list.value order by seq desc limit ${steps})
+            join story_postings p indexed by story_postings_newest_idx on p.term = list.value and p.seq >= coalesce(
+              (select seq from story_postings where term = list.value order by seq desc limit 1 offset ${limit - 1}), 0)
             order by list.n, p.seq desc`
         : sql`
             select list.value as term, p.story_id, p.time from ${this.#table([...new Set(terms)])} as list
-            cross join lateral (select story_id, time, seq from story_postings where term = list.value order by seq desc limit ${steps}) p
+            cross join lateral (select story_id, time, seq from story_postings where term = list.value order by seq desc limit ${limit}) p
             order by list.n, p.seq desc`;
     const { rows } = await (newest as RawBuilder<{ term: string; story_id: string; time: string | null }>).execute(this.#db);
     const sinceIso = isoOrNull(since);

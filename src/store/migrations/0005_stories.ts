@@ -56,7 +56,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('time', 'text')
     .addPrimaryKeyConstraint('story_postings_pk', ['term', 'story_id'])
     .execute();
-  await db.schema.createIndex('story_postings_newest_idx').on('story_postings').columns(['term', 'seq']).execute();
+  // Covering: a term's newest stories are read from the index alone.
+  await db.schema.createIndex('story_postings_newest_idx').on('story_postings').columns(['term', 'seq', 'story_id', 'time']).execute();
 
   await db.schema
     .createTable('story_fingerprints')
