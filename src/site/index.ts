@@ -30,7 +30,7 @@ declare module 'fastify' {
 const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config }) => {
   const cache = createPageCache({ enabled: config.pageCache });
   app.decorate('pageCache', cache);
-  await app.register(assetRoutes);
+  await app.register(assetRoutes, { siteName: config.siteName });
   await app.register(pageRoutes, { store, cache, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
 };
 

@@ -1,18 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isSlug, NotFoundError } from '../../domain/index.ts';
+import { logoSvg } from '../assets/logo.ts';
 import { placeholderSvg } from '../assets/placeholder.ts';
 import { STYLESHEET_BODY, STYLESHEET_ETAG, STYLESHEET_HASH, STYLESHEET_PATH } from '../assets/stylesheet.ts';
 import { etagOf, matchesIfNoneMatch } from '../pageCache.ts';
+import { LOGO_PATH } from '../views/structuredData.ts';
 
 /** A versioned URL never changes content, so it may be kept for a year and never revalidated. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** An unversioned or stale-versioned request gets today's CSS, but only briefly: the next deploy may change it. */
 const SHORT = 'public, max-age=300';
-/** Placeholders depend only on the section slug and this code: a day is safe, a deploy rarely changes them. */
+/** Placeholders and the logo depend only on their name and this code: a day is safe, a deploy rarely changes them. */
 const PLACEHOLDER_CACHE = 'public, max-age=86400';
 
-/** The stylesheet and the placeholder images: static bytes with validators and long cache lifetimes. */
-export const assetRoutes: FastifyPluginAsync = async (app) => {
+/** The stylesheet, the logo and the placeholder images: static bytes with validators and long cache lifetimes. */
+export const assetRoutes: FastifyPluginAsync<{ siteName: string }> = async (app, { siteName }) => {
+  const logo = Buffer.from(logoSvg(siteName), 'utf8');
+  const logoEtag = etagOf(logo);
+  app.get(LOGO_PATH, async (request, reply) => {
+    reply.header('cache-control', PLACEHOLDER_CACHE).header('etag', logoEtag);
+    if (matchesIfNoneMatch(request.headers['if-none-match'], logoEtag)) return reply.code(304).send();
+    return reply.type('image/svg+xml; charset=utf-8').send(logo);
+  });
+
   app.get(
     STYLESHEET_PATH,
     { schema: { querystring: { type: 'object', properties: { v: { type: 'string', maxLength: 64 } } } } },

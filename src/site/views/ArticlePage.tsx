@@ -22,6 +22,7 @@ import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
 import { TimelineBox } from './TimelineBox.tsx';
+import { breadcrumbJsonLd, newsArticleJsonLd } from './structuredData.ts';
 import { MoreOnThisStory } from './MoreOnThisStory.tsx';
 import { bodyWithProposedSections } from './proposedSections.ts';
 
@@ -77,6 +78,14 @@ export function ArticlePage(props: ArticlePageProps) {
         description,
         canonicalPath: path,
         openGraph: openGraph(site.url, path, site.name, section.name, article, description, updatedAt),
+        jsonLd: [
+          newsArticleJsonLd(site, article, { path, sectionName: section.name, description, updatedAt }),
+          breadcrumbJsonLd(site, [
+            { name: site.name, path: '/' },
+            { name: section.name, path: `/${section.slug}` },
+            { name: article.headline, path },
+          ]),
+        ],
       }}
     >
       <div class="wrap">

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { STYLESHEET_HREF } from '../assets/stylesheet.ts';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteNav } from './SiteNav.tsx';
+import { jsonLdText } from './structuredData.ts';
 import type { Chrome, PageHead } from './types.ts';
 
 interface LayoutProps extends Chrome {
@@ -27,6 +28,13 @@ export function Layout({ site, sections, currentSection, head, children }: Layou
         {head.nextPath ? <link rel="next" href={head.nextPath} /> : null}
         {(head.openGraph ?? []).map(([property, content]) => (
           <meta key={property + content} property={property} content={content} />
+        ))}
+        {head.openGraph?.length ? (
+          // Twitter reads title, description and image from the OpenGraph tags; it needs only the card kind.
+          <meta name="twitter:card" content={head.openGraph.some(([property]) => property === 'og:image') ? 'summary_large_image' : 'summary'} />
+        ) : null}
+        {(head.jsonLd ?? []).map((data, index) => (
+          <script key={index} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />
         ))}
         <link rel="stylesheet" href={STYLESHEET_HREF} />
       </head>

@@ -1,4 +1,5 @@
 import type { Section } from '../../domain/index.ts';
+import type { JsonLd } from './structuredData.ts';
 
 /** What every page knows about the site it belongs to. */
 export interface SiteInfo {
@@ -18,6 +19,8 @@ export interface PageHead {
   nextPath?: string | null;
   /** OpenGraph and article:* properties, in order: [property, content]. */
   openGraph?: ReadonlyArray<readonly [string, string]>;
+  /** schema.org objects for search engines, each in its own application/ld+json block. */
+  jsonLd?: readonly JsonLd[];
 }
 
 /** What the chrome around every page shows: the section nav and, when on one, which section is current. */

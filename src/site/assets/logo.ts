@@ -1,0 +1,11 @@
+/**
+ * The publisher's wordmark for structured data and share cards: the site's name set in the masthead's serif,
+ * 600×60 as search engines ask of a news publisher's logo. Drawn here, so a renamed site needs no artwork.
+ */
+export function logoSvg(siteName: string): string {
+  const name = siteName.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60" viewBox="0 0 600 60" role="img" aria-label="${name}">
+<rect width="600" height="60" fill="#ffffff"/>
+<text x="8" y="44" font-family="Georgia, 'Times New Roman', serif" font-size="40" font-weight="700" fill="#111111">${name}</text>
+</svg>`;
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Section } from '../../domain/index.ts';
+import { renderDocument } from '../render.ts';
+import { publishedFromDraft } from '../testing/articles.ts';
+import { SEED_DRAFT } from '../testing/seedArticle.ts';
+import { ArticlePage } from './ArticlePage.tsx';
+import { LOGO_PATH } from './structuredData.ts';
+
+const site = { name: 'CRBC News', url: 'https://news.example' };
+const sections: Section[] = [{ slug: 'security', name: 'Security', position: 40 }];
+
+function page(overrides: Parameters<typeof publishedFromDraft>[1] = {}): string {
+  const article = publishedFromDraft(SEED_DRAFT, { id: 7, ...overrides });
+  return renderDocument(
+    <ArticlePage site={site} sections={sections} section={{ slug: 'security', name: 'Security' }} article={article} related={[]} trending={[]} />,
+  );
+}
+
+/** Every JSON-LD block of a page, parsed. */
+function jsonLd(html: string): Record<string, any>[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!));
+}
+
+describe('structured data on an article page', () => {
+  it('describes the article as a NewsArticle with every property search engines require', () => {
+    const [article, breadcrumbs] = jsonLd(page());
+    assert.equal(article!['@type'], 'NewsArticle');
+    for (const property of ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'articleSection', 'mainEntityOfPage']) {
+      assert.ok(article![property], `NewsArticle.${property}`);
+    }
+    assert.equal(article!.headline, SEED_DRAFT.headline);
+    assert.equal(article!.articleSection, 'Security');
+    assert.equal(article!.publisher.logo.url, `https://news.example${LOGO_PATH}`);
+    assert.equal(article!.mainEntityOfPage['@id'].startsWith('https://news.example/security/'), true);
+    assert.equal(breadcrumbs!['@type'], 'BreadcrumbList');
+    assert.deepEqual(breadcrumbs!.itemListElement.map((item: { name: string }) => item.name), ['CRBC News', 'Security', SEED_DRAFT.headline]);
+  });
+
+  it('credits a syndicated story to its source, and links the source as what it is based on', () => {
+    const [article] = jsonLd(
+      page({ byline: null, source: { name: 'Wire Service', url: 'https://wire.example/story', attribution: null, licenseName: null, licenseUrl: null } }),
+    );
+    assert.deepEqual(article!.author, [{ '@type': 'Organization', name: 'Wire Service', url: 'https://wire.example/story' }]);
+    assert.equal(article!.isBasedOn, 'https://wire.example/story');
+  });
+
+  it('text that closes the script block stays inside it', () => {
+    const html = page({ headline: 'Breaking </script><script>alert(1)</script> <!-- news' });
+    assert.equal((html.match(/<script/g) ?? []).length, 2, 'only the two JSON-LD blocks');
+    const [article] = jsonLd(html);
+    assert.equal(article!.headline, 'Breaking </script><script>alert(1)</script> <!-- news');
+  });
+
+  it('says what kind of share card to show', () => {
+    assert.match(page(), /<meta name="twitter:card" content="summary(_large_image)?"\/>/);
+  });
+});
