@@ -8,6 +8,7 @@ import { migrateToLatest } from './migrate.ts';
 import type { Dialect, Store } from './repository.ts';
 import type { Database } from './schema.ts';
 import { sectionRepository } from './sections.ts';
+import { sitemapRepository } from './sitemaps.ts';
 import { storyRepository } from './stories.ts';
 import { StoryCache } from './storyIndex.ts';
 
@@ -56,6 +57,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     feeds: feedRepository(db),
     enrichments: enrichmentRepository(db, reader),
     stories: storyRepository(db, dialect, storyCache, reader),
+    sitemaps: sitemapRepository(db, reader),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -65,6 +67,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           feeds: feedRepository(trx),
           enrichments: enrichmentRepository(trx),
           stories: storyRepository(trx, dialect, storyCache),
+          sitemaps: sitemapRepository(trx),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),

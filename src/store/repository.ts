@@ -162,6 +162,27 @@ export interface StoryRepository {
   relatedOf(articleIds: readonly number[]): Promise<Map<number, RelatedLink[]>>;
 }
 
+/** One page of the article sitemaps: its number (from 1), how many URLs it lists and its newest edit. */
+export interface SitemapPage {
+  page: number;
+  urlCount: number;
+  lastModified: string;
+}
+
+/** What a sitemap lists of an article: where it lives and when it last changed. */
+export interface SitemapArticle {
+  section: string;
+  slug: string;
+  updatedAt: string;
+}
+
+export interface SitemapRepository {
+  /** The pages that published articles fill, `pageSize` to a page in id order; none when nothing is published. */
+  pages(pageSize: number): Promise<SitemapPage[]>;
+  /** The articles on page `page` (from 1) of that order. */
+  articles(page: number, pageSize: number): Promise<SitemapArticle[]>;
+}
+
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The repositories alone: what a transaction hands its work, and what code that may run inside one takes. */
@@ -174,6 +195,7 @@ export interface Store {
   readonly feeds: FeedRepository;
   readonly enrichments: EnrichmentRepository;
   readonly stories: StoryRepository;
+  readonly sitemaps: SitemapRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */
