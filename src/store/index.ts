@@ -7,12 +7,14 @@ import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.t
 import { migrateToLatest } from './migrate.ts';
 import type { Dialect, Store } from './repository.ts';
 import type { Database } from './schema.ts';
+import { searchRepository } from './search.ts';
 import { sectionRepository } from './sections.ts';
 import { sitemapRepository } from './sitemaps.ts';
 import { storyRepository } from './stories.ts';
 import { StoryCache } from './storyIndex.ts';
 
 export type * from './repository.ts';
+export type { MarkedText, SearchHit, SearchQuery, SearchResults } from './search.ts';
 export { ConflictError } from '../domain/index.ts';
 
 export interface StoreOptions {
@@ -57,6 +59,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     feeds: feedRepository(db),
     enrichments: enrichmentRepository(db, reader),
     stories: storyRepository(db, dialect, storyCache, reader),
+    search: searchRepository(db, dialect, reader),
     sitemaps: sitemapRepository(db, reader),
     transaction: (work) =>
       db.transaction().execute((trx) =>
@@ -67,6 +70,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           feeds: feedRepository(trx),
           enrichments: enrichmentRepository(trx),
           stories: storyRepository(trx, dialect, storyCache),
+          search: searchRepository(trx, dialect),
           sitemaps: sitemapRepository(trx),
         }),
       ),

@@ -20,6 +20,7 @@ import type {
   StoryListing,
   TimelineFact,
 } from '../domain/index.ts';
+import type { SearchRepository } from './search.ts';
 
 /** Everything stored about a new article. Times are given by the caller so that imports are reproducible. */
 export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishedAt'> {
@@ -195,6 +196,8 @@ export interface Store {
   readonly feeds: FeedRepository;
   readonly enrichments: EnrichmentRepository;
   readonly stories: StoryRepository;
+  /** Full-text search over published articles. */
+  readonly search: SearchRepository;
   readonly sitemaps: SitemapRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;

@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { ValidationError, type ArticleLink } from '../domain/index.ts';
+import type { Database } from './schema.ts';
+import type { ReadConnection } from './sqlite.ts';
+import { parseSearch } from './searchQuery.ts';
+import type { MarkedText, SearchFilter } from './searchEngine.ts';
+import { postgresSearchEngine } from './searchPostgres.ts';
+import { sqliteSearchEngine } from './searchSqlite.ts';
+
+/**
+ * Full-text search over published articles, one interface over SQLite FTS5 and PostgreSQL tsvector (the index
+ * itself is kept by the database: see migrations/0008_search.ts). The reader's query is parsed here and handed
+ * to an engine as terms, never as text (see searchQuery.ts).
+ */
+export type { MarkedText } from './searchEngine.ts';
+
+export interface SearchQuery {
+  /** What the reader typed, as typed: anything at all. */
+  q: string;
+  /** Section slug. */
+  section?: string | undefined;
+  /** Published on or after this day, YYYY-MM-DD (UTC). */
+  from?: string | undefined;
+  /** Published on or before this day, YYYY-MM-DD (UTC). */
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  article: ArticleLink;
+  /** The headline with its matching words marked. */
+  headline: MarkedText;
+  /** A short passage from the standfirst or text around the matching words; may be empty. */
+  snippet: MarkedText;
+}
+
+export interface SearchResults {
+  /** Published articles matching, over every page. */
+  total: number;
+  /** Best first: headline matches before standfirst matches before text matches, then newest. */
+  hits: SearchHit[];
+  /** For the reader: parts of the query left out, or why nothing could be searched. */
+  notices: string[];
+}
+
+export interface SearchRepository {
+  /** A ValidationError for malformed dates or a bad page; any `q` at all gives results or notices. */
+  search(query: SearchQuery): Promise<SearchResults>;
+  /** Rebuilds the search index from the articles; returns how many published articles it holds. */
+  rebuild(): Promise<number>;
+}
+
+/** Results a page may ask for: more is a scraper, not a reader. */
+export const MAX_SEARCH_LIMIT = 100;
+/** How deep anyone pages into search results; deeper offsets only make the engine sort for nothing. */
+export const MAX_SEARCH_OFFSET = 10_000;
+
+export function searchRepository(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', reader: ReadConnection | null = null): SearchRepository {
+  const engine = dialect === 'sqlite' ? sqliteSearchEngine(db, reader) : postgresSearchEngine(db);
+  return {
+    async search(query) {
+      const filter = searchFilter(query);
+      requireCount(query.limit, 'limit', MAX_SEARCH_LIMIT);
+      requireCount(query.offset, 'offset', MAX_SEARCH_OFFSET);
+      const { terms, notices } = parseSearch(query.q);
+      if (terms.length === 0) return { total: 0, hits: [], notices };
+      const page = await engine.rank(terms, filter, query.limit, query.offset);
+      const passages = await engine.passages(terms, page.articles.map((article) => article.id));
+      const hits = page.articles.map((article) => ({
+        article,
+        ...(passages.get(article.id) ?? { headline: [{ text: article.headline, marked: false }], snippet: [] }),
+      }));
+      return { total: page.total, hits, notices };
+    },
+    rebuild: () => engine.rebuild(),
+  };
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A day as its first instant, or a ValidationError a reader can act on. */
+function dayStart(day: string, field: string): Date {
+  const match = DAY.exec(day);
+  const time = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  // Date.UTC rolls 2024-02-31 over into March: a day that comes back different did not exist.
+  if (!time || Number.isNaN(time.getTime()) || time.toISOString().slice(0, 10) !== day) {
+    throw new ValidationError(`The ${field} date must be a day written as YYYY-MM-DD, like 2024-05-01.`);
+  }
+  return time;
+}
+
+const DAY_MS = 86_400_000;
+
+function searchFilter({ section, from, to }: SearchQuery): SearchFilter {
+  const fromTime = from ? dayStart(from, '“from”') : null;
+  const toTime = to ? dayStart(to, '“to”') : null;
+  if (fromTime && toTime && fromTime > toTime) throw new ValidationError('The “from” date is after the “to” date.');
+  return {
+    section: section || null,
+    from: fromTime?.toISOString() ?? null,
+    // Through the whole of the last day.
+    to: toTime ? new Date(toTime.getTime() + DAY_MS).toISOString() : null,
+  };
+}
+
+function requireCount(value: number, name: string, max: number): void {
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+    throw new ValidationError(`${name} must be a whole number from 0 to ${max}`);
+  }
+}

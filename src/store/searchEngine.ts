@@ -1,0 +1,66 @@
+import type { ArticleLink } from '../domain/index.ts';
+import type { SearchTerm } from './searchQuery.ts';
+
+/**
+ * What each dialect's search engine does (searchSqlite.ts, searchPostgres.ts) for the one interface in
+ * search.ts, and the marked text both hand back.
+ */
+
+/** Text with the parts that matched the query marked; the view decides how a mark looks. */
+export type MarkedText = ReadonlyArray<{ text: string; marked: boolean }>;
+
+/** A page of results, before the passages around matches are cut (only for the page shown). */
+export interface RankedPage {
+  total: number;
+  articles: ArticleLink[];
+}
+
+/** What differs between the dialects; bounds are ISO instants, from inclusive, to exclusive. */
+export interface SearchEngine {
+  rank(terms: readonly SearchTerm[], filter: SearchFilter, limit: number, offset: number): Promise<RankedPage>;
+  /** Marked headline and passage of each article, by id. */
+  passages(terms: readonly SearchTerm[], ids: readonly number[]): Promise<Map<number, Passages>>;
+  rebuild(): Promise<number>;
+}
+
+export interface Passages {
+  headline: MarkedText;
+  snippet: MarkedText;
+}
+
+export interface SearchFilter {
+  section: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** Marks that no article text contains (Unicode private use): where an engine's highlight starts and stops. */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+/** An engine's highlighted text, split at the marks. Text outside marks is never dropped. */
+export function markedText(highlighted: string | null): MarkedText {
+  if (!highlighted) return [];
+  const parts: { text: string; marked: boolean }[] = [];
+  let marked = false;
+  for (const piece of highlighted.split(/([\uE000\uE001])/)) {
+    if (piece === MARK_START) marked = true;
+    else if (piece === MARK_END) marked = false;
+    else if (piece) {
+      const last = parts[parts.length - 1];
+      if (last && last.marked === marked) last.text += piece;
+      else parts.push({ text: piece, marked });
+    }
+  }
+  return parts;
+}
+
+export function hasMark(text: MarkedText): boolean {
+  return text.some((part) => part.marked);
+}
+
+/** The passage that shows why an article matched: its text's, else its standfirst's; the start of its text otherwise. */
+export function chooseSnippet(standfirst: MarkedText, body: MarkedText): MarkedText {
+  if (hasMark(body) || !hasMark(standfirst)) return body.length ? body : standfirst;
+  return standfirst;
+}
