@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { hourOf, type HourWeight, type ViewCount, type ViewTally } from '../../domain/index.ts';
+import { Trending } from './trending.ts';
+import { ViewGate } from './viewGate.ts';
+
+/** A tally in memory that ranks exactly as the stores do: decayed views, most first. */
+function memoryTally(): ViewTally & { counts: ViewCount[] } {
+  const counts: ViewCount[] = [];
+  return {
+    counts,
+    async add(batch) {
+      counts.push(...batch);
+    },
+    async ranked(hours: readonly HourWeight[], limit) {
+      const weight = new Map(hours.map((h) => [h.hour, h.weight]));
+      const score = new Map<number, number>();
+      for (const c of counts) score.set(c.articleId, (score.get(c.articleId) ?? 0) + c.views * (weight.get(c.hour) ?? 0));
+      return [...score].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit).map(([id]) => id);
+    },
+    async close() {},
+  };
+}
+
+const HOUR = 3_600_000;
+
+describe('Trending', () => {
+  test('views are written in one batch per article and hour', async () => {
+    const tally = memoryTally();
+    const trending = new Trending(tally, { now: () => Date.UTC(2026, 10, 25, 15, 10) });
+    for (let i = 0; i < 3; i++) trending.count(7);
+    trending.count(8);
+    assert.equal(tally.counts.length, 0, 'nothing written before the flush');
+    await trending.flush();
+    assert.deepEqual(tally.counts, [
+      { articleId: 7, hour: '2026-11-25T15', views: 3 },
+      { articleId: 8, hour: '2026-11-25T15', views: 1 },
+    ]);
+  });
+
+  test('recent reading outranks more reading long ago, and a day-old view no longer counts', async () => {
+    let now = Date.UTC(2026, 10, 25, 0, 30);
+    const tally = memoryTally();
+    const trending = new Trending(tally, { now: () => now });
+    for (let i = 0; i < 10; i++) trending.count(1); // ten views at midnight
+    now += 12 * HOUR;
+    for (let i = 0; i < 4; i++) trending.count(2); // four at noon: 10 × 0.25 = 2.5 < 4
+    await trending.flush();
+    assert.deepEqual(await trending.top(5), [2, 1]);
+    now += 13 * HOUR;
+    trending.invalidate();
+    assert.deepEqual(await trending.top(5), [2], 'the midnight views have left the window');
+    assert.equal(hourOf(now), '2026-11-26T01');
+  });
+});
+
+describe('ViewGate', () => {
+  const reader = { articleId: 3, address: '203.0.113.9', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' };
+
+  test('a reader counts once per story per half hour', () => {
+    let now = 0;
+    const gate = new ViewGate({ now: () => now });
+    assert.equal(gate.judge(reader), 'counted');
+    assert.equal(gate.judge(reader), 'repeat');
+    assert.equal(gate.judge({ ...reader, userAgent: `${reader.userAgent} other` }), 'counted', 'another browser on the address');
+    now += 31 * 60_000;
+    assert.equal(gate.judge(reader), 'counted');
+  });
+
+  test('bots and clients that do not say what they are never count', () => {
+    const gate = new ViewGate();
+    for (const userAgent of ['Googlebot/2.1', 'curl/8.5.0', 'Mozilla/5.0 HeadlessChrome/120', 'python-requests/2.31', undefined, '']) {
+      assert.equal(gate.judge({ ...reader, userAgent }), 'bot', String(userAgent));
+    }
+  });
+
+  test('one address adds at most its hourly cap', () => {
+    const gate = new ViewGate({ now: () => 0 });
+    const verdicts = Array.from({ length: 130 }, (_, n) => gate.judge({ ...reader, articleId: n + 1 }));
+    assert.equal(verdicts.filter((v) => v === 'counted').length, 120);
+    assert.equal(verdicts.at(-1), 'over-cap');
+  });
+});
