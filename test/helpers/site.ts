@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -10,6 +11,8 @@ export interface RunningSite {
   url: string;
   config: Config;
   store: Store;
+  /** The site's view counting, to flush counted views and drop the kept ranking. */
+  trending: FastifyInstance['trending'];
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export async function startDemoSite(env: Record<string, string> = {}): Promise<R
     url: `http://127.0.0.1:${address.port}`,
     config,
     store,
+    trending: app.trending,
     async close() {
       await app.close();
       await store.close();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isSlug, NotFoundError } from '../../domain/index.ts';
+import { BEACON_PATH, BEACON_SCRIPT } from '../assets/beacon.ts';
 import { logoSvg } from '../assets/logo.ts';
 import { placeholderSvg } from '../assets/placeholder.ts';
 import { STYLESHEET_BODY, STYLESHEET_ETAG, STYLESHEET_HASH, STYLESHEET_PATH } from '../assets/stylesheet.ts';
@@ -17,6 +18,13 @@ const PLACEHOLDER_CACHE = 'public, max-age=86400';
 export const assetRoutes: FastifyPluginAsync<{ siteName: string }> = async (app, { siteName }) => {
   const logo = Buffer.from(logoSvg(siteName), 'utf8');
   const logoEtag = etagOf(logo);
+  const beacon = Buffer.from(BEACON_SCRIPT, 'utf8');
+  const beaconEtag = etagOf(beacon);
+  app.get(BEACON_PATH, async (request, reply) => {
+    reply.header('cache-control', SHORT).header('etag', beaconEtag);
+    if (matchesIfNoneMatch(request.headers['if-none-match'], beaconEtag)) return reply.code(304).send();
+    return reply.type('text/javascript; charset=utf-8').send(beacon);
+  });
   app.get(LOGO_PATH, async (request, reply) => {
     reply.header('cache-control', PLACEHOLDER_CACHE).header('etag', logoEtag);
     if (matchesIfNoneMatch(request.headers['if-none-match'], logoEtag)) return reply.code(304).send();

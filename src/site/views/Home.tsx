@@ -1,10 +1,11 @@
-import { articlePath, type ArticleCard as Card, type Section } from '../../domain/index.ts';
+import { articlePath, type ArticleCard as Card, type ArticleLink, type Section } from '../../domain/index.ts';
 import { formatDate, snippet } from '../format.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { CardImage } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
 import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
+import { StoryList } from './StoryList.tsx';
 
 export interface SectionBlock {
   section: Section;
@@ -15,10 +16,12 @@ interface HomeProps extends Chrome {
   /** The newest published story on the site; null on an empty site. */
   lead: Card | null;
   blocks: SectionBlock[];
+  /** The most read stories lately. */
+  trending?: readonly ArticleLink[];
 }
 
 /** The home page: the lead story large, then one block of recent stories per section, in nav order. */
-export function Home({ site, sections, lead, blocks }: HomeProps) {
+export function Home({ site, sections, lead, blocks, trending = [] }: HomeProps) {
   const leadSection = lead ? sections.find((s) => s.slug === lead.section) : undefined;
   return (
     <Layout
@@ -51,6 +54,11 @@ export function Home({ site, sections, lead, blocks }: HomeProps) {
             </div>
           </section>
         ))}
+        {trending.length > 0 ? (
+          <aside class="front-aside">
+            <StoryList id="trending-heading" className="trending" title="Trending" articles={trending} ranked />
+          </aside>
+        ) : null}
       </div>
     </Layout>
   );

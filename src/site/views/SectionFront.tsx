@@ -1,7 +1,8 @@
-import type { ArticleCard as Card, Section } from '../../domain/index.ts';
+import type { ArticleCard as Card, ArticleLink, Section } from '../../domain/index.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { Layout } from './Layout.tsx';
 import { Pagination } from './Pagination.tsx';
+import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
 
 interface SectionFrontProps extends Chrome {
@@ -10,6 +11,8 @@ interface SectionFrontProps extends Chrome {
   page: number;
   pageCount: number;
   total: number;
+  /** The most read stories on the site lately. */
+  trending?: readonly ArticleLink[];
 }
 
 /** /<section>?page=N: page 1 is the bare front, so there is one URL per page of stories. */
@@ -18,7 +21,7 @@ export function sectionPagePath(section: string, page: number): string {
 }
 
 /** A section front: the section's published stories, newest first, a page at a time. */
-export function SectionFront({ site, sections, section, articles, page, pageCount, total }: SectionFrontProps) {
+export function SectionFront({ site, sections, section, articles, page, pageCount, total, trending = [] }: SectionFrontProps) {
   const pathOf = (n: number) => sectionPagePath(section.slug, n);
   const pageSuffix = page > 1 ? ` (page ${page})` : '';
   return (
@@ -58,6 +61,11 @@ export function SectionFront({ site, sections, section, articles, page, pageCoun
           </div>
         )}
         <Pagination page={page} pageCount={pageCount} pathOf={pathOf} />
+        {trending.length > 0 ? (
+          <aside class="front-aside">
+            <StoryList id="trending-heading" className="trending" title="Trending" articles={trending} ranked />
+          </aside>
+        ) : null}
       </div>
     </Layout>
   );
