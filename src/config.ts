@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: boolean | string[];
   /** In-process cache of rendered pages; PAGE_CACHE=off disables it (benchmarks measure both). */
   pageCache: boolean;
+  /** What feed entries carry (FEED_CONTENT): the whole article, or its summary and a link (the default). */
+  feedContent: 'full' | 'summary';
   ingest: IngestConfig;
 }
 
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: parseLogFormat(env.LOG_FORMAT),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     pageCache: !isOff(env.PAGE_CACHE),
+    feedContent: parseFeedContent(env.FEED_CONTENT),
     ingest: {
       inProcess: !isOff(env.INGEST_IN_PROCESS),
       concurrency: parseCount(env.INGEST_CONCURRENCY ?? '4', 'INGEST_CONCURRENCY'),
@@ -94,6 +97,12 @@ function parseCount(value: string, name: string): number {
     throw new ConfigError(`${name} must be a whole number from 1 to 64 (got "${value}")`);
   }
   return count;
+}
+
+function parseFeedContent(value: string | undefined): Config['feedContent'] {
+  if (value === undefined || value === '' || value === 'summary') return 'summary';
+  if (value === 'full') return 'full';
+  throw new ConfigError(`FEED_CONTENT must be full or summary (got "${value}")`);
 }
 
 function parseLogFormat(value: string | undefined): Config['logFormat'] {

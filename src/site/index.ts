@@ -3,14 +3,16 @@ import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import { createPageCache, type PageCache } from './pageCache.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.tsx';
+import { sitemapRoutes } from './routes/sitemaps.ts';
 
 export { registerErrorPages, statusOf } from './errors.ts';
 export { createPageCache, type PageCache } from './pageCache.ts';
 
 export interface SiteOptions {
   store: Store;
-  config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'>;
+  config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'> & Partial<Pick<Config, 'feedContent'>>;
 }
 
 declare module 'fastify' {
@@ -32,6 +34,9 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config }) =
   app.decorate('pageCache', cache);
   await app.register(assetRoutes, { siteName: config.siteName });
   await app.register(pageRoutes, { store, cache, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
+  const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
+  await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });
+  await app.register(sitemapRoutes, { store, cache, site });
 };
 
 export const sitePlugin: FastifyPluginAsync<SiteOptions> = Object.assign(plugin, {

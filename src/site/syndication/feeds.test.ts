@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { parseFeed as feedsmithParse } from 'feedsmith';
+import { articlePath, type Article } from '../../domain/index.ts';
+import { parseFeed } from '../../ingest/feeds/index.ts';
+import { enrichStoredArticle } from '../../ingest/stories/enrichStored.ts';
+import type { Store } from '../../store/index.ts';
+import { describeOnBothDialects } from '../../store/testing/targets.ts';
+import { registerErrorPages, sitePlugin } from '../index.ts';
+import { SEED_DRAFT } from '../testing/seedArticle.ts';
+import { insertArticle, minutesAfterStart, storyDraft } from '../testing/store.ts';
+import { FEED_FORMATS, type FeedContent } from './feedModel.ts';
+import { checkFeedScript, feedparser, SHARED_XSD_DIR } from './testing/realClients.ts';
+
+const SITE_URL = 'https://news.example';
+const HOSTILE = `<script>alert("x")</script> & "friends" ]]> done`;
+
+async function siteApp(store: Store, feedContent: FeedContent): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  registerErrorPages(app, 'CRBC News');
+  await app.register(sitePlugin, { store, config: { siteName: 'CRBC News', siteUrl: SITE_URL, pageCache: true, feedContent } });
+  return app;
+}
+
+const EXPECTED_VERSION = { rss: 'rss20', atom: 'atom10' } as const;
+
+describeOnBothDialects('feeds out', (store) => {
+  let summaryApp: FastifyInstance;
+  let fullApp: FastifyInstance;
+  let seed: Article;
+  let hostile: Article;
+  let topic: string;
+  let storyId: string;
+  let scopes: { path: string; title: RegExp; includes: Article[] }[];
+
+  before(async () => {
+    for (let n = 1; n <= 3; n++) {
+      await insertArticle(store(), storyDraft(`Politics story ${n}`, 'Politics'), { publishedAt: minutesAfterStart(n) });
+    }
+    hostile = await insertArticle(store(), { ...storyDraft(HOSTILE, 'World'), summary: HOSTILE }, { publishedAt: minutesAfterStart(10), slug: 'hostile' });
+    await insertArticle(store(), storyDraft('Unpublished draft', 'World'), { status: 'draft' });
+    seed = await insertArticle(store(), SEED_DRAFT);
+    const placement = await store().transaction((trx) => enrichStoredArticle(trx, seed));
+    storyId = placement.storyId;
+    topic = 'kataib-hezbollah';
+    scopes = [
+      { path: '', title: /^CRBC News$/, includes: [seed, hostile] },
+      { path: '/security', title: /^Security — CRBC News$/, includes: [seed] },
+      { path: `/topic/${topic}`, title: /^Kataib Hezbollah — CRBC News$/, includes: [seed] },
+      { path: `/story/${storyId}`, title: /— CRBC News$/, includes: [seed] },
+    ];
+    summaryApp = await siteApp(store(), 'summary');
+    fullApp = await siteApp(store(), 'full');
+  });
+  after(async () => {
+    await summaryApp?.close();
+    await fullApp?.close();
+  });
+
+  it('serves RSS, Atom and JSON Feed for the site, a section, a topic and a story, with their content types', async () => {
+    for (const scope of scopes) {
+      for (const format of FEED_FORMATS) {
+        const url = `${scope.path}/${format.file}`;
+        const response = await summaryApp.inject(url);
+        assert.equal(response.statusCode, 200, url);
+        assert.equal(response.headers['content-type'], format.contentType, url);
+        assert.match(response.headers['cache-control'] as string, /max-age=\d+/);
+        for (const article of scope.includes) {
+          assert.ok(response.body.includes(`${SITE_URL}${articlePath(article)}`), `${url} links ${articlePath(article)}`);
+        }
+      }
+    }
+  });
+
+  it('feedparser reads every RSS and Atom feed without complaint (no bozo), with absolute links and dates', async () => {
+    for (const app of [summaryApp, fullApp]) {
+      for (const scope of scopes) {
+        for (const format of FEED_FORMATS.filter((f) => f.format !== 'json')) {
+          const url = `${scope.path}/${format.file}`;
+          const response = await app.inject(url);
+          const parsed = feedparser(response.body, format.contentType);
+          assert.equal(parsed.bozo, false, `${url}: ${parsed.bozoException}`);
+          assert.equal(parsed.version, EXPECTED_VERSION[format.format as 'rss' | 'atom'], url);
+          assert.match(parsed.title ?? '', scope.title, url);
+          assert.equal(parsed.link, `${SITE_URL}${scope.path || '/'}`, url);
+          assert.ok(parsed.entries.length >= scope.includes.length, url);
+          for (const entry of parsed.entries) {
+            assert.ok(entry.title, `${url}: entry title`);
+            assert.ok(entry.link?.startsWith(`${SITE_URL}/`), `${url}: absolute link ${entry.link}`);
+            assert.match(entry.id ?? '', /^tag:news\.example,\d{4}-\d{2}-\d{2}:article-\d+$/, url);
+            assert.ok(entry.published, `${url}: a published date feedparser understands`);
+          }
+          const hostileEntry = parsed.entries.find((entry) => entry.link === `${SITE_URL}${articlePath(hostile)}`);
+          if (hostileEntry) assert.equal(hostileEntry.title, HOSTILE, 'a headline reaches the reader as its characters');
+        }
+      }
+    }
+  });
+
+  it('carries the whole article with FEED_CONTENT=full and only the summary otherwise', async () => {
+    const bodyText = 'The Iraqi Ministry of Defense said the final contingent of US advisers departed';
+    for (const format of FEED_FORMATS) {
+      const full = (await fullApp.inject(`/security/${format.file}`)).body;
+      const summary = (await summaryApp.inject(`/security/${format.file}`)).body;
+      assert.ok(full.includes(bodyText), `${format.format}: full content has the body`);
+      assert.ok(!summary.includes(bodyText), `${format.format}: summary feeds do not`);
+      assert.ok(summary.includes('Iraq announced that US forces have completed a full withdrawal'), `${format.format}: summary`);
+    }
+    const rss = feedparser((await fullApp.inject('/security/rss.xml')).body, 'application/rss+xml');
+    const entry = rss.entries.find((e) => e.link === `${SITE_URL}${articlePath(seed)}`)!;
+    assert.match(entry.content.join(''), /<h2>Last Units Leave Al-Asad<\/h2>/);
+  });
+
+  it('escapes what a headline says instead of letting it become markup', async () => {
+    // RSS <description> is HTML by convention: the summary goes in as escaped text, never as a live element.
+    const rss = (await summaryApp.inject('/rss.xml')).body;
+    const descriptions = [...rss.matchAll(/<description>([\s\S]*?)<\/description>/g)].map((m) => m[1]!).join('\n');
+    assert.ok(descriptions.includes('&lt;script&gt;alert'), 'escaped in the description');
+    assert.ok(!descriptions.includes('<script>alert'), 'no live script in the description');
+    const json = JSON.parse((await summaryApp.inject('/feed.json')).body) as { items: { title: string; content_text?: string }[] };
+    assert.ok(json.items.some((item) => item.title === HOSTILE && item.content_text === HOSTILE));
+  });
+
+  it('our own feed reader and feedsmith parse what we publish', async () => {
+    for (const scope of scopes) {
+      for (const format of FEED_FORMATS) {
+        const url = `${SITE_URL}${scope.path}/${format.file}`;
+        const body = (await fullApp.inject(`${scope.path}/${format.file}`)).body;
+        const ours = parseFeed(body, { url, contentType: format.contentType });
+        assert.equal(ours.format, format.format, url);
+        assert.deepEqual(ours.warnings, [], url);
+        assert.ok(ours.items.every((item) => item.url?.startsWith(`${SITE_URL}/`) && item.publishedAt && item.title), url);
+        assert.ok(ours.items.some((item) => item.url === `${SITE_URL}${articlePath(seed)}` && item.contentHtml?.includes('Al-Asad')), url);
+        const theirs = feedsmithParse(body);
+        assert.equal(theirs.format, format.format, url);
+      }
+    }
+  });
+
+  it('JSON Feed 1.1 has its version, absolute URLs and RFC 3339 dates', async () => {
+    const feed = JSON.parse((await fullApp.inject(`/story/${storyId}/feed.json`)).body);
+    assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
+    assert.equal(feed.home_page_url, `${SITE_URL}/story/${storyId}`);
+    assert.equal(feed.feed_url, `${SITE_URL}/story/${storyId}/feed.json`);
+    for (const item of feed.items) {
+      assert.match(item.url, /^https:\/\/news\.example\//);
+      assert.match(item.date_published, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+      assert.ok(item.content_html);
+    }
+  });
+
+  it('leaves drafts out, and answers unknown sections, topics and stories with 404', async () => {
+    assert.ok(!(await summaryApp.inject('/rss.xml')).body.includes('Unpublished draft'));
+    for (const url of ['/no-such-section/rss.xml', '/topic/no-such-topic/atom.xml', '/story/no-such-story/feed.json', '/Not%20A%20Slug/rss.xml']) {
+      assert.equal((await summaryApp.inject(url)).statusCode, 404, url);
+    }
+  });
+
+  it('answers a repeat poll with 304 when the ETag matches, from the cache or not', async () => {
+    const first = await summaryApp.inject('/atom.xml');
+    const etag = first.headers.etag as string;
+    const again = await summaryApp.inject({ url: '/atom.xml', headers: { 'if-none-match': etag } });
+    assert.equal(again.statusCode, 304);
+    // Another process (an app with a cold cache) builds the same bytes, so the same ETag.
+    const other = await siteApp(store(), 'summary');
+    try {
+      assert.equal((await other.inject('/atom.xml')).headers.etag, etag);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('pass the shared feed checker (every entry with title, link, id and published date)', async (t) => {
+    if (!SHARED_XSD_DIR) return t.skip('the shared feed checker (../shared/benchmarks/xsd) is not beside this checkout');
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-feeds-'));
+    try {
+      for (const format of FEED_FORMATS) {
+        const file = join(dir, format.file);
+        writeFileSync(file, (await fullApp.inject(`/${format.file}`)).body);
+        const { ok, output } = checkFeedScript(SHARED_XSD_DIR, file);
+        assert.ok(ok, output);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The outside programs our feeds and sitemaps are checked with: xmllint (libxml2) against XML Schemas, and
+ * Debian's feedparser, the library many feed readers are built on. A missing tool fails the test with how to
+ * install it; a check that quietly did not run would look like a pass.
+ */
+
+/** Debian's interpreter: a python3 earlier on the PATH (pyenv, a venv) may not have python3-feedparser. */
+const DEBIAN_PYTHON = '/usr/bin/python3';
+
+/** Our schemas, shipped with the project (see testdata/xsd/README.md). */
+export const SCHEMAS = {
+  index: schemaPath('sitemap-index.xsd'),
+  urlset: schemaPath('sitemap.xsd'),
+  news: schemaPath('news-sitemap.xsd'),
+};
+
+function schemaPath(name: string): string {
+  return fileURLToPath(new URL(`../testdata/xsd/${name}`, import.meta.url));
+}
+
+export interface XmllintResult {
+  valid: boolean;
+  /** What xmllint said: the errors, or "- validates". */
+  output: string;
+}
+
+/** Validates a document against a schema with `xmllint --nonet --noout --schema`, reading it from stdin. */
+export function xmllint(schema: string, document: string): XmllintResult {
+  const run = spawnSync('xmllint', ['--nonet', '--noout', '--schema', schema, '-'], { input: document, encoding: 'utf8' });
+  if (run.error) {
+    throw new Error(`xmllint could not run (${run.error.message}); install it: apt-get install -y libxml2-utils`);
+  }
+  return { valid: run.status === 0, output: `${run.stderr}${run.stdout}`.trim() };
+}
+
+export interface FeedparserEntry {
+  title: string | null;
+  link: string | null;
+  id: string | null;
+  published: boolean;
+  updated: boolean;
+  summary: string | null;
+  content: string[];
+  author: string | null;
+}
+
+export interface FeedparserResult {
+  bozo: boolean;
+  bozoException: string;
+  version: string;
+  title: string | null;
+  link: string | null;
+  entries: FeedparserEntry[];
+}
+
+const FEEDPARSER_SCRIPT = `
+import json, sys
+try:
+    import feedparser
+except ImportError:
+    sys.stderr.write("feedparser is not installed for ${DEBIAN_PYTHON}: apt-get install -y python3-feedparser\\n")
+    sys.exit(2)
+d = feedparser.parse(sys.stdin.buffer.read(), response_headers={"content-type": sys.argv[1]})
+print(json.dumps({
+    "bozo": bool(d.bozo),
+    "bozoException": str(d.get("bozo_exception", "")),
+    "version": d.version,
+    "title": d.feed.get("title"),
+    "link": d.feed.get("link"),
+    "entries": [{
+        "title": e.get("title"),
+        "link": e.get("link"),
+        "id": e.get("id"),
+        "published": bool(e.get("published_parsed")),
+        "updated": bool(e.get("updated_parsed")),
+        "summary": e.get("summary"),
+        "content": [c.value for c in e.get("content", [])],
+        "author": e.get("author"),
+    } for e in d.entries],
+}))
+`;
+
+/** Parses a feed with Debian's python3-feedparser, as served with `contentType`. */
+export function feedparser(document: string, contentType: string): FeedparserResult {
+  if (!existsSync(DEBIAN_PYTHON)) throw new Error(`${DEBIAN_PYTHON} is missing: apt-get install -y python3 python3-feedparser`);
+  const run = spawnSync(DEBIAN_PYTHON, ['-c', FEEDPARSER_SCRIPT, contentType], { input: document, encoding: 'utf8' });
+  if (run.error || run.status !== 0) {
+    throw new Error(`feedparser failed (${run.error?.message ?? `exit ${run.status}`}): ${run.stderr.trim()}`);
+  }
+  return JSON.parse(run.stdout) as FeedparserResult;
+}
+
+/**
+ * The upstream schema copies and the feed checker kept beside the project (../shared/benchmarks/xsd, with
+ * their provenance and checksums), read in place; null where the project is checked out alone.
+ */
+export const SHARED_XSD_DIR: string | null = (() => {
+  const dir = fileURLToPath(new URL('../../../../../shared/benchmarks/xsd/', import.meta.url));
+  return existsSync(`${dir}sitemap.xsd`) ? dir : null;
+})();
+
+/** Runs the shared check_feed.py on a document written to `file`. */
+export function checkFeedScript(dir: string, file: string): { ok: boolean; output: string } {
+  const run = spawnSync(DEBIAN_PYTHON, [`${dir}check_feed.py`, file], { encoding: 'utf8' });
+  if (run.error) throw new Error(`check_feed.py could not run: ${run.error.message}`);
+  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
+}
