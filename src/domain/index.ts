@@ -9,3 +9,4 @@ export * from './related.ts';
 export * from './story.ts';
 export * from './enrichmentOverrides.ts';
 export * from './ownEntry.ts';
+export * from './feedback.ts';

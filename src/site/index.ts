@@ -4,6 +4,7 @@ import type { Store } from '../store/index.ts';
 import { createPageCache, type PageCache } from './pageCache.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { sitemapRoutes } from './routes/sitemaps.ts';
 
@@ -12,7 +13,9 @@ export { createPageCache, type PageCache } from './pageCache.ts';
 
 export interface SiteOptions {
   store: Store;
-  config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'> & Partial<Pick<Config, 'feedContent'>>;
+  /** Tests set small or large limits; the site runs with DEFAULT_FEEDBACK_LIMITS. */
+  feedbackLimits?: Partial<FeedbackLimits>;
+  config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'> & Partial<Pick<Config, 'secret'>> & Partial<Pick<Config, 'feedContent'>>;
 }
 
 declare module 'fastify' {
@@ -29,10 +32,11 @@ declare module 'fastify' {
  * that registers it; its routes and the page-cache hook live in child contexts, so the hook never runs for
  * routes other plugins add. Call registerErrorPages on the root app first, so its handlers cover these routes.
  */
-const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config }) => {
+const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, feedbackLimits }) => {
   const cache = createPageCache({ enabled: config.pageCache });
   app.decorate('pageCache', cache);
   await app.register(assetRoutes, { siteName: config.siteName });
+  await app.register(feedbackRoutes, { store, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') }, secret: config.secret, limits: feedbackLimits });
   await app.register(pageRoutes, { store, cache, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
   await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FEEDBACK_THANKS_PARAM, FEEDBACK_THANKS_VALUE, isFeedbackThanks } from './feedbackThanks.ts';
 
 /**
  * Rendered pages, ready to write: the body as bytes and every header precomputed, so that a cache hit costs a
@@ -130,6 +131,8 @@ export function pageCacheKey(request: FastifyRequest): string {
   if (queryAt < 0) return url;
   const page = (request.query as { page?: unknown } | undefined)?.page;
   const path = url.slice(0, queryAt);
+  // An article's thank-you variant (after a reader sent a note) is a page of its own.
+  if (isFeedbackThanks(request.query)) return `${path}?${FEEDBACK_THANKS_PARAM}=${FEEDBACK_THANKS_VALUE}`;
   return page === undefined ? path : `${path}?page=${String(page)}`;
 }
 

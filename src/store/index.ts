@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { articleRepository } from './articles.ts';
 import { enrichmentRepository } from './enrichments.ts';
+import { feedbackRepository } from './feedback.ts';
 import { feedRepository } from './feeds.ts';
 import { connectPostgres } from './postgres.ts';
 import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.ts';
@@ -59,6 +60,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     feeds: feedRepository(db),
     enrichments: enrichmentRepository(db, reader),
     stories: storyRepository(db, dialect, storyCache, reader),
+    feedback: feedbackRepository(db),
     search: searchRepository(db, dialect, reader),
     sitemaps: sitemapRepository(db, reader),
     transaction: (work) =>
@@ -70,6 +72,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           feeds: feedRepository(trx),
           enrichments: enrichmentRepository(trx),
           stories: storyRepository(trx, dialect, storyCache),
+          feedback: feedbackRepository(trx),
           search: searchRepository(trx, dialect),
           sitemaps: sitemapRepository(trx),
         }),

@@ -10,8 +10,12 @@ import type {
   ArticleStatus,
   EnrichmentField,
   Feed,
+  Feedback,
+  FeedbackEntry,
+  FeedbackKind,
   FeedPollResult,
   NewFeed,
+  NewFeedback,
   PublishedArticle,
   RelatedLink,
   Section,
@@ -184,6 +188,21 @@ export interface SitemapRepository {
   articles(page: number, pageSize: number): Promise<SitemapArticle[]>;
 }
 
+export interface FeedbackQuery {
+  /** One article's notes; every article's when absent. */
+  articleId?: number;
+  kind?: FeedbackKind;
+  limit: number;
+}
+
+/** The feedback inbox: readers' notes from the article pages' "Help us improve." form. */
+export interface FeedbackRepository {
+  /** Stores a note about an existing article (a NotFoundError when there is none). */
+  add(feedback: NewFeedback): Promise<Feedback>;
+  /** Notes newest first, each with the article it is about. */
+  list(query: FeedbackQuery): Promise<FeedbackEntry[]>;
+}
+
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The repositories alone: what a transaction hands its work, and what code that may run inside one takes. */
@@ -196,6 +215,7 @@ export interface Store {
   readonly feeds: FeedRepository;
   readonly enrichments: EnrichmentRepository;
   readonly stories: StoryRepository;
+  readonly feedback: FeedbackRepository;
   /** Full-text search over published articles. */
   readonly search: SearchRepository;
   readonly sitemaps: SitemapRepository;

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { ArticleStatus, EntityType, FeedPollStatus } from '../domain/index.ts';
+import type { ArticleStatus, EntityType, FeedbackKind, FeedPollStatus } from '../domain/index.ts';
 
 /**
  * The database as Kysely sees it. Column names are the SQL ones (snake_case); `rows.ts` maps them to the domain.
@@ -20,6 +20,7 @@ export interface Database {
   story_fingerprints: StoryFingerprintTable;
   story_buckets: StoryBucketTable;
   article_copies: ArticleCopyTable;
+  feedback: FeedbackTable;
 }
 
 export interface SectionTable {
@@ -182,4 +183,17 @@ export interface ArticleCopyTable {
   source_name: string | null;
   headline: string;
   seen_at: string;
+}
+
+/** Readers' notes; the text is plain text, ip_hash a keyed hash of the sender's address (never the address). */
+export interface FeedbackTable {
+  id: Generated<number>;
+  article_id: number;
+  article_revision: string;
+  kind: FeedbackKind;
+  text: string;
+  email: string | null;
+  created_at: string;
+  ip_hash: string;
+  user_agent: string | null;
 }

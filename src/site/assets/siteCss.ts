@@ -202,6 +202,26 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .story-aside > section { padding: 1.5rem 0; border-top: 3px solid var(--ink); margin-top: 1.5rem; }
 .story-aside h2 { margin: 0 0 0.75rem; font: 800 1.35rem/1.2 var(--serif); }
 .feedback p { margin: 0; font-family: var(--serif); font-size: 1.05rem; }
+/* The feedback form: plain HTML that works without script; the trap field is for bots only. */
+.feedback-form { display: grid; gap: 0.5rem; margin-top: 1rem; font: 1rem/1.5 var(--ui); }
+.feedback-form fieldset { margin: 0 0 0.5rem; padding: 0; border: 0; }
+.feedback-form legend { padding: 0; margin-bottom: 0.3rem; font-weight: 700; }
+.feedback-form > label { font-weight: 700; }
+.feedback-kind { display: block; padding: 0.15rem 0; }
+.feedback-hint { display: block; font-weight: 400; font-size: 0.88rem; color: var(--muted); }
+.feedback-form textarea, .feedback-form input[type="email"] {
+  width: 100%; padding: 0.5rem 0.6rem; font: inherit; color: var(--ink); background: var(--paper);
+  border: 1px solid var(--muted); border-radius: 3px;
+}
+.feedback-form .feedback-status { font: 700 0.92rem/1.5 var(--ui); color: var(--accent); }
+.feedback-form .feedback-privacy { font: 0.85rem/1.5 var(--ui); color: var(--muted); }
+.feedback-form button {
+  justify-self: start; padding: 0.55rem 1.1rem; font: 700 1rem/1.2 var(--ui); color: var(--paper);
+  background: var(--ink); border: 0; border-radius: 3px; cursor: pointer;
+}
+.feedback-form button:disabled { opacity: 0.6; cursor: progress; }
+.feedback-trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+.feedback .feedback-thanks { margin-top: 1rem; padding: 0.75rem 1rem; background: var(--surface); border-left: 4px solid var(--accent); }
 .story-source { margin: 0; font: 0.8rem/1.4 var(--ui); color: var(--muted); }
 .story-link, .also-reported { margin: 0.75rem 0 0; font: 0.92rem/1.5 var(--ui); }
 .story-link a { font-weight: 700; }

@@ -11,6 +11,7 @@ import {
   rankRelated,
 } from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
+import { isFeedbackThanks } from '../feedbackThanks.ts';
 import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCache.ts';
 import { renderDocument } from '../render.ts';
 import { ArticlePage } from '../views/ArticlePage.tsx';
@@ -200,6 +201,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         story={story ?? null}
         storyMates={otherMates.slice(0, STORY_MATES_SHOWN)}
         copies={copies}
+        feedbackThanks={isFeedbackThanks(request.query)}
         {...shownEnrichment(enrichment)}
       />,
     );

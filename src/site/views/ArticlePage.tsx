@@ -22,6 +22,7 @@ import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
 import { TimelineBox } from './TimelineBox.tsx';
+import { FeedbackSection } from './FeedbackForm.tsx';
 import { breadcrumbJsonLd, newsArticleJsonLd } from './structuredData.ts';
 import { MoreOnThisStory } from './MoreOnThisStory.tsx';
 import { bodyWithProposedSections } from './proposedSections.ts';
@@ -46,6 +47,8 @@ interface ArticlePageProps extends Chrome {
   story?: StoryListing | null;
   storyMates?: readonly StoryArticle[];
   copies?: readonly ArticleCopy[];
+  /** Just after the reader sent a note (?feedback=thanks): the feedback region thanks them instead of asking. */
+  feedbackThanks?: boolean;
 }
 
 /**
@@ -136,13 +139,7 @@ export function ArticlePage(props: ArticlePageProps) {
           <TopicLinks topics={topics} />
         </article>
         <div class="story-aside">
-          <section class="feedback" aria-labelledby="feedback-heading">
-            <h2 id="feedback-heading">Help us improve.</h2>
-            <p>
-              Spotted a mistake, a missing fact or something out of date in this story? Our editors read every
-              correction and note changes on the article.
-            </p>
-          </section>
+          <FeedbackSection article={article} thanks={props.feedbackThanks} />
           <MoreOnThisStory story={story} mates={storyMates} copies={copies} />
           <StoryList id="related-heading" className="related" title="Related Articles" articles={related} />
           <StoryList id="trending-heading" className="trending" title="Trending" articles={trending} ranked />

@@ -5,6 +5,7 @@ import * as feedsAndProvenance from './0003_feeds_and_provenance.ts';
 import * as enrichment from './0004_enrichment.ts';
 import * as stories from './0005_stories.ts';
 import * as entertainmentSection from './0006_entertainment_section.ts';
+import * as feedback from './0007_feedback.ts';
 import * as search from './0008_search.ts';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_enrichment': enrichment,
   '0005_stories': stories,
   '0006_entertainment_section': entertainmentSection,
+  '0007_feedback': feedback,
   '0008_search': search,
 };

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { fts5Query, MAX_SEARCH_WORDS, parseSearch, tsQuery } from './searchQuery.ts';
+
+test('words, "phrases" and prefix* words', () => {
+  const { terms, notices } = parseSearch('Election "vote count" turn*  Zürich');
+  assert.deepEqual(terms, [
+    { kind: 'word', word: 'election', prefix: false },
+    { kind: 'phrase', words: ['vote', 'count'] },
+    { kind: 'word', word: 'turn', prefix: true },
+    { kind: 'word', word: 'zürich', prefix: false },
+  ]);
+  assert.deepEqual(notices, []);
+  assert.equal(fts5Query(terms), '"election" AND "vote count" AND "turn" * AND "zürich"');
+  assert.equal(tsQuery(terms), "'election' & ('vote' <-> 'count') & 'turn':* & 'zürich'");
+});
+
+test('operators are words, punctuation is a word break, an unclosed quote runs to the end', () => {
+  const words = (q: string) => parseSearch(q).terms;
+  assert.deepEqual(words('NEAR(a b) OR NOT'), ['near', 'a', 'b', 'or', 'not'].map((word) => ({ kind: 'word', word, prefix: false })));
+  assert.deepEqual(words('headline:fire'), [{ kind: 'word', word: 'headline', prefix: false }, { kind: 'word', word: 'fire', prefix: false }]);
+  assert.deepEqual(words('fire "rescue team'), [{ kind: 'word', word: 'fire', prefix: false }, { kind: 'phrase', words: ['rescue', 'team'] }]);
+  assert.deepEqual(words('"one"'), [{ kind: 'word', word: 'one', prefix: false }], 'a phrase of one word is that word');
+  assert.deepEqual(words('a* fire fire'), [{ kind: 'word', word: 'a', prefix: false }, { kind: 'word', word: 'fire', prefix: false }], 'a one-letter prefix would match too much; repeats go');
+});
+
+test('long queries are cut, with a notice that says so', () => {
+  const many = parseSearch(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '));
+  assert.equal(many.terms.length, MAX_SEARCH_WORDS);
+  assert.match(many.notices.join(' '), /first 32 words/);
+  const huge = parseSearch('x'.repeat(10_240));
+  assert.deepEqual(huge.terms, []);
+  assert.match(huge.notices.join(' '), /first 1,000 characters/);
+  assert.match(huge.notices.join(' '), /longer than 64/);
+});
+
+test('whatever is typed, each engine receives only quoted letters, digits and its own operators', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (q) => {
+      const { terms } = parseSearch(q);
+      for (const term of terms) {
+        for (const word of term.kind === 'word' ? [term.word] : term.words) assert.match(word, /^[\p{L}\p{N}\p{M}]{1,64}$/u);
+      }
+      // Between quotes only words; outside them only the operators we write.
+      assert.match(fts5Query(terms), /^("[\p{L}\p{N}\p{M} ]+"( \*)?( AND "[\p{L}\p{N}\p{M} ]+"( \*)?)*)?$/u);
+      assert.doesNotMatch(tsQuery(terms).replace(/'[\p{L}\p{N}\p{M}]+'/gu, ''), /[^()<>&:* -]/u);
+    }),
+    { numRuns: 500 },
+  );
+});
