@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import { createPageCache, type PageCache } from './pageCache.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { pageRoutes } from './routes/pages.tsx';

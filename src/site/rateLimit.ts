@@ -1,0 +1,62 @@
+/**
+ * Token buckets in process memory: each key (a sender, an article) holds up to `capacity` tokens, one refilled
+ * every `refillMs`; an action takes one token or is refused with the wait until the next.
+ *
+ * Per process on purpose for now: with N web processes a sender gets N times the allowance, which still stops
+ * a flood. The same interface over Redis (a Lua script per take) makes the limit shared when REDIS_URL is set.
+ */
+
+export interface BucketRule {
+  /** The burst allowed at once. */
+  capacity: number;
+  /** How long one token takes to come back. */
+  refillMs: number;
+}
+
+export type TakeResult = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+export interface RateLimiter {
+  take(key: string): TakeResult;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** Beyond this many keys the fullest buckets are forgotten: a full bucket is the same as no bucket. */
+const DEFAULT_MAX_KEYS = 10_000;
+
+export function tokenBuckets(rule: BucketRule, options: { now?: () => number; maxKeys?: number } = {}): RateLimiter {
+  const { now = Date.now, maxKeys = DEFAULT_MAX_KEYS } = options;
+  const buckets = new Map<string, Bucket>();
+
+  const refilled = (bucket: Bucket, at: number): number =>
+    Math.min(rule.capacity, bucket.tokens + (at - bucket.updatedAt) / rule.refillMs);
+
+  /** Drops buckets that have refilled completely; if none has, the least recently used ones (Map order). */
+  const shrink = (at: number) => {
+    for (const [key, bucket] of buckets) if (refilled(bucket, at) >= rule.capacity) buckets.delete(key);
+    for (const key of buckets.keys()) {
+      if (buckets.size < maxKeys) break;
+      buckets.delete(key);
+    }
+  };
+
+  return {
+    take(key) {
+      const at = now();
+      const bucket = buckets.get(key);
+      const tokens = bucket ? refilled(bucket, at) : rule.capacity;
+      if (bucket) {
+        // Moved to the most-recently-used end: a sender still knocking is the last one to forget.
+        buckets.delete(key);
+        buckets.set(key, bucket);
+      }
+      if (tokens < 1) return { allowed: false, retryAfterMs: Math.ceil((1 - tokens) * rule.refillMs) };
+      if (!bucket && buckets.size >= maxKeys) shrink(at);
+      buckets.set(key, { tokens: tokens - 1, updatedAt: at });
+      return { allowed: true };
+    },
+  };
+}
