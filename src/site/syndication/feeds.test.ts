@@ -174,6 +174,24 @@ describeOnBothDialects('feeds out', (store) => {
     }
   });
 
+  it('home, section, topic and story pages link their feeds for autodiscovery, and the links work', async () => {
+    for (const scope of scopes) {
+      const page = await summaryApp.inject(scope.path || '/');
+      assert.equal(page.statusCode, 200, scope.path);
+      const links = [...page.body.matchAll(/<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)"\/>/g)];
+      assert.deepEqual(
+        links.map((m) => [m[1], m[3]]),
+        FEED_FORMATS.map((f) => [f.contentType.split(';')[0], `${SITE_URL}${scope.path}/${f.file}`]),
+        scope.path,
+      );
+      for (const [, type, , href] of links) {
+        const feed = await summaryApp.inject(href!.slice(SITE_URL.length));
+        assert.equal(feed.statusCode, 200, href);
+        assert.equal(feed.headers['content-type'], `${type}; charset=utf-8`, href);
+      }
+    }
+  });
+
   it('pass the shared feed checker (every entry with title, link, id and published date)', async (t) => {
     if (!SHARED_XSD_DIR) return t.skip('the shared feed checker (../shared/benchmarks/xsd) is not beside this checkout');
     const dir = mkdtempSync(join(tmpdir(), 'newsdesk-feeds-'));

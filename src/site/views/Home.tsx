@@ -1,5 +1,6 @@
 import { articlePath, type ArticleCard as Card, type ArticleLink, type Section } from '../../domain/index.ts';
 import { formatDate, snippet } from '../format.ts';
+import { feedAlternates } from '../syndication/alternates.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { CardImage } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
@@ -31,6 +32,7 @@ export function Home({ site, sections, lead, blocks, trending = [] }: HomeProps)
         title: `${site.name} — Latest news`,
         description: `The latest news from ${site.name}.`,
         canonicalPath: '/',
+        feeds: feedAlternates('/', site.name),
         openGraph: [
           ['og:type', 'website'],
           ['og:site_name', site.name],

@@ -36,6 +36,9 @@ export function Layout({ site, sections, currentSection, head, children }: Layou
         {(head.jsonLd ?? []).map((data, index) => (
           <script key={index} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />
         ))}
+        {(head.feeds ?? []).map((feed) => (
+          <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={absolute(feed.href)} />
+        ))}
         <link rel="stylesheet" href={STYLESHEET_HREF} />
       </head>
       <body>

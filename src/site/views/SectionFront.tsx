@@ -1,4 +1,5 @@
 import type { ArticleCard as Card, ArticleLink, Section } from '../../domain/index.ts';
+import { feedAlternates } from '../syndication/alternates.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { Layout } from './Layout.tsx';
 import { Pagination } from './Pagination.tsx';
@@ -33,6 +34,7 @@ export function SectionFront({ site, sections, section, articles, page, pageCoun
         title: `${section.name}${pageSuffix} — ${site.name}`,
         description: `${section.name} news from ${site.name}.`,
         canonicalPath: pathOf(page),
+        feeds: feedAlternates(`/${section.slug}`, `${section.name} — ${site.name}`),
         prevPath: page > 1 ? pathOf(page - 1) : null,
         nextPath: page < pageCount ? pathOf(page + 1) : null,
         openGraph: [

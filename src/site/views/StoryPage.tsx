@@ -1,6 +1,7 @@
 import { articlePath, type StoryListing } from '../../domain/index.ts';
 import type { StoryArticle } from '../../store/index.ts';
 import { formatDate } from '../format.ts';
+import { feedAlternates } from '../syndication/alternates.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { Layout } from './Layout.tsx';
 import { storyPath } from './MoreOnThisStory.tsx';
@@ -32,6 +33,7 @@ export function StoryPage({ site, sections, story, articles, timeline }: StoryPa
         title: `${story.headline} — the story so far — ${site.name}`,
         description,
         canonicalPath: path,
+        feeds: feedAlternates(path, `${story.headline} — ${site.name}`),
         openGraph: [
           ['og:type', 'website'],
           ['og:site_name', site.name],

@@ -1,4 +1,5 @@
 import type { ArticleCard as Card, ArticleEntity, EntityType } from '../../domain/index.ts';
+import { feedAlternates } from '../syndication/alternates.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { Layout } from './Layout.tsx';
 import type { Chrome } from './types.ts';
@@ -25,6 +26,7 @@ export function TopicPage({ site, sections, topic, articles }: TopicPageProps) {
         title: `${topic.name} — ${site.name}`,
         description: `Stories about ${topic.name} from ${site.name}.`,
         canonicalPath: path,
+        feeds: feedAlternates(path, `${topic.name} — ${site.name}`),
         openGraph: [
           ['og:type', 'website'],
           ['og:site_name', site.name],

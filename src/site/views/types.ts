@@ -1,4 +1,5 @@
 import type { Section } from '../../domain/index.ts';
+import type { FeedAlternate } from '../syndication/alternates.ts';
 import type { JsonLd } from './structuredData.ts';
 
 /** What every page knows about the site it belongs to. */
@@ -21,6 +22,8 @@ export interface PageHead {
   openGraph?: ReadonlyArray<readonly [string, string]>;
   /** schema.org objects for search engines, each in its own application/ld+json block. */
   jsonLd?: readonly JsonLd[];
+  /** Feeds that follow this page, for feed readers' autodiscovery (<link rel="alternate">). */
+  feeds?: readonly FeedAlternate[];
 }
 
 /** What the chrome around every page shows: the section nav and, when on one, which section is current. */
