@@ -5,7 +5,6 @@ import { createPageCache, type PageCache } from './pageCache.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { feedRoutes } from './routes/feeds.ts';
-import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { sitemapRoutes } from './routes/sitemaps.ts';
 
