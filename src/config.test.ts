@@ -13,6 +13,7 @@ test('defaults need no environment at all', () => {
   assert.equal(config.siteUrl, 'http://localhost:3000');
   assert.equal(config.databaseUrl, null);
   assert.equal(config.pageCache, true);
+  assert.equal(config.feedContent, 'summary');
 });
 
 test('environment overrides, normalised', () => {
@@ -22,12 +23,14 @@ test('environment overrides, normalised', () => {
     SITE_URL: 'https://news.example.com/',
     DATABASE_URL: 'postgres://127.0.0.1/test',
     PAGE_CACHE: 'off',
+    FEED_CONTENT: 'full',
   });
   assert.equal(config.port, 8080);
   assert.equal(config.siteName, 'Daily Planet');
   assert.equal(config.siteUrl, 'https://news.example.com');
   assert.equal(config.databaseUrl, 'postgres://127.0.0.1/test');
   assert.equal(config.pageCache, false);
+  assert.equal(config.feedContent, 'full');
 });
 
 test('bad values are refused with a message that says what to fix', () => {
@@ -36,6 +39,7 @@ test('bad values are refused with a message that says what to fix', () => {
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be one of/);
   assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), /LOG_FORMAT must be auto or json/);
   assert.throws(() => loadConfig({ SITE_URL: 'not a url' }), /SITE_URL must be an absolute URL/);
+  assert.throws(() => loadConfig({ FEED_CONTENT: 'all' }), /FEED_CONTENT must be full or summary/);
 });
 
 test('prepareDataDir creates DATA_DIR and keeps one generated secret across starts', () => {
