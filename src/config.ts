@@ -12,6 +12,8 @@ export interface Config {
   /** postgres://… switches storage to PostgreSQL; absent means SQLite under dataDir. */
   databaseUrl: string | null;
   redisUrl: string | null;
+  /** Prefix of every Redis key: several sites (or test runs) can share one Redis. */
+  redisPrefix: string;
   siteName: string;
   /** Public origin used in absolute links (feeds, canonical URLs); defaults to http://localhost:PORT. */
   siteUrl: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl,
     redisUrl: env.REDIS_URL?.trim() || null,
+    redisPrefix: env.REDIS_PREFIX?.trim() || 'newsdesk',
     siteName: env.SITE_NAME?.trim() || 'CRBC News',
     siteUrl,
     secret: env.SECRET ?? '',

@@ -10,3 +10,4 @@ export * from './story.ts';
 export * from './enrichmentOverrides.ts';
 export * from './ownEntry.ts';
 export * from './feedback.ts';
+export * from './trending.ts';

@@ -6,7 +6,12 @@ import { assetRoutes } from './routes/assets.ts';
 import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.tsx';
+import { searchRoutes } from './routes/search.tsx';
 import { sitemapRoutes } from './routes/sitemaps.ts';
+import { viewRoutes } from './routes/views.ts';
+import { Trending } from './trending/trending.ts';
+import { ViewGate } from './trending/viewGate.ts';
+import { redisViewTally } from '../store/index.ts';
 
 export { registerErrorPages, statusOf } from './errors.ts';
 export { createPageCache, type PageCache } from './pageCache.ts';
@@ -15,13 +20,15 @@ export interface SiteOptions {
   store: Store;
   /** Tests set small or large limits; the site runs with DEFAULT_FEEDBACK_LIMITS. */
   feedbackLimits?: Partial<FeedbackLimits>;
-  config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'> & Partial<Pick<Config, 'secret'>> & Partial<Pick<Config, 'feedContent'>>;
+  config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'> & Partial<Pick<Config, 'secret'>> & Partial<Pick<Config, 'feedContent' | 'redisUrl' | 'redisPrefix'>>;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The reader site's page cache; call pageCache.clear() after changing articles in this process. */
     pageCache: PageCache;
+    /** Views counted for Trending; flush() writes them at once (tests), invalidate() drops the kept ranking. */
+    trending: Trending;
   }
 }
 
@@ -35,9 +42,15 @@ declare module 'fastify' {
 const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, feedbackLimits }) => {
   const cache = createPageCache({ enabled: config.pageCache });
   app.decorate('pageCache', cache);
+  // Counts shared by every process through Redis when there is one; in the database otherwise.
+  const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views);
+  app.decorate('trending', trending);
+  app.addHook('onClose', () => trending.close());
   await app.register(assetRoutes, { siteName: config.siteName });
+  await app.register(searchRoutes, { store, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
+  await app.register(viewRoutes, { trending, gate: new ViewGate(), siteUrl: config.siteUrl });
   await app.register(feedbackRoutes, { store, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') }, secret: config.secret, limits: feedbackLimits });
-  await app.register(pageRoutes, { store, cache, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
+  await app.register(pageRoutes, { store, cache, trending, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
   await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });
   await app.register(sitemapRoutes, { store, cache, site });

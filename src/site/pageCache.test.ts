@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPageCache, matchesIfNoneMatch, preparePage } from './pageCache.ts';
+import { acceptedEncoding, createPageCache, matchesIfNoneMatch, preparePage } from './pageCache.ts';
 
 describe('preparePage', () => {
   it('precomputes length, ETag and caching headers from the bytes', () => {
     const page = preparePage('<p>café</p>');
     assert.equal(page.headers['content-length'], String(Buffer.byteLength('<p>café</p>')));
-    assert.equal(page.headers['cache-control'], 'public, max-age=60');
+    assert.equal(page.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400');
+    assert.equal(page.headers['vary'], 'accept-encoding');
     assert.equal(page.etag, preparePage('<p>café</p>').etag);
     assert.notEqual(page.etag, preparePage('<p>cafe</p>').etag);
   });
@@ -57,5 +58,26 @@ describe('createPageCache', () => {
     on.set('/a', page);
     on.clear();
     assert.equal(on.size, 0);
+  });
+});
+
+describe('acceptedEncoding', () => {
+  it('prefers brotli, then gzip, and honours a refusal by q=0', () => {
+    assert.equal(acceptedEncoding('gzip, deflate, br'), 'br');
+    assert.equal(acceptedEncoding('gzip;q=1.0, br;q=0'), 'gzip');
+    assert.equal(acceptedEncoding('br;q=0, gzip;q=0'), null);
+    assert.equal(acceptedEncoding('identity'), null);
+    assert.equal(acceptedEncoding('*'), 'gzip');
+    assert.equal(acceptedEncoding(undefined), null);
+  });
+});
+
+describe('page metadata', () => {
+  it('carries Last-Modified and the surrogate keys a CDN purges by', () => {
+    const page = preparePage('<p>x</p>', { lastModified: '2026-11-25T10:00:00.000Z', surrogateKeys: ['article-7', 'section-world'] });
+    assert.equal(page.headers['last-modified'], 'Wed, 25 Nov 2026 10:00:00 GMT');
+    assert.equal(page.headers['surrogate-key'], 'article-7 section-world');
+    assert.equal(page.headers['cache-tag'], 'article-7,section-world');
+    assert.equal(page.notModifiedHeaders['surrogate-key'], 'article-7 section-world');
   });
 });

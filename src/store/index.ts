@@ -12,6 +12,7 @@ import { searchRepository } from './search.ts';
 import { sectionRepository } from './sections.ts';
 import { sitemapRepository } from './sitemaps.ts';
 import { storyRepository } from './stories.ts';
+import { viewRepository } from './views.ts';
 import { StoryCache } from './storyIndex.ts';
 
 export type * from './repository.ts';
@@ -60,9 +61,10 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     feeds: feedRepository(db),
     enrichments: enrichmentRepository(db, reader),
     stories: storyRepository(db, dialect, storyCache, reader),
-    feedback: feedbackRepository(db),
+    views: viewRepository(db, dialect),
     search: searchRepository(db, dialect, reader),
     sitemaps: sitemapRepository(db, reader),
+    feedback: feedbackRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -72,9 +74,10 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           feeds: feedRepository(trx),
           enrichments: enrichmentRepository(trx),
           stories: storyRepository(trx, dialect, storyCache),
-          feedback: feedbackRepository(trx),
+          views: viewRepository(trx, dialect),
           search: searchRepository(trx, dialect),
           sitemaps: sitemapRepository(trx),
+          feedback: feedbackRepository(trx),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),
@@ -85,3 +88,4 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
       })()),
   };
 }
+export { redisViewTally } from './redisViews.ts';

@@ -23,6 +23,7 @@ import type {
   StoryIndex,
   StoryListing,
   TimelineFact,
+  ViewTally,
 } from '../domain/index.ts';
 import type { SearchRepository } from './search.ts';
 
@@ -167,6 +168,21 @@ export interface StoryRepository {
   relatedOf(articleIds: readonly number[]): Promise<Map<number, RelatedLink[]>>;
 }
 
+export interface FeedbackQuery {
+  /** One article's notes; every article's when absent. */
+  articleId?: number;
+  kind?: FeedbackKind;
+  limit: number;
+}
+
+/** The feedback inbox: readers' notes from the article pages' "Help us improve." form. */
+export interface FeedbackRepository {
+  /** Stores a note about an existing article (a NotFoundError when there is none). */
+  add(feedback: NewFeedback): Promise<Feedback>;
+  /** Notes newest first, each with the article it is about. */
+  list(query: FeedbackQuery): Promise<FeedbackEntry[]>;
+}
+
 /** One page of the article sitemaps: its number (from 1), how many URLs it lists and its newest edit. */
 export interface SitemapPage {
   page: number;
@@ -188,21 +204,6 @@ export interface SitemapRepository {
   articles(page: number, pageSize: number): Promise<SitemapArticle[]>;
 }
 
-export interface FeedbackQuery {
-  /** One article's notes; every article's when absent. */
-  articleId?: number;
-  kind?: FeedbackKind;
-  limit: number;
-}
-
-/** The feedback inbox: readers' notes from the article pages' "Help us improve." form. */
-export interface FeedbackRepository {
-  /** Stores a note about an existing article (a NotFoundError when there is none). */
-  add(feedback: NewFeedback): Promise<Feedback>;
-  /** Notes newest first, each with the article it is about. */
-  list(query: FeedbackQuery): Promise<FeedbackEntry[]>;
-}
-
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The repositories alone: what a transaction hands its work, and what code that may run inside one takes. */
@@ -215,10 +216,12 @@ export interface Store {
   readonly feeds: FeedRepository;
   readonly enrichments: EnrichmentRepository;
   readonly stories: StoryRepository;
-  readonly feedback: FeedbackRepository;
+  /** View counts for Trending when no Redis is configured. */
+  readonly views: ViewTally;
   /** Full-text search over published articles. */
   readonly search: SearchRepository;
   readonly sitemaps: SitemapRepository;
+  readonly feedback: FeedbackRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */

@@ -20,6 +20,7 @@ export interface Database {
   story_fingerprints: StoryFingerprintTable;
   story_buckets: StoryBucketTable;
   article_copies: ArticleCopyTable;
+  article_views: ArticleViewTable;
   feedback: FeedbackTable;
 }
 
@@ -196,4 +197,11 @@ export interface FeedbackTable {
   created_at: string;
   ip_hash: string;
   user_agent: string | null;
+}
+
+/** Views per article per clock hour ("2026-11-25T15"), for Trending without Redis. */
+export interface ArticleViewTable {
+  hour: string;
+  article_id: number;
+  views: number;
 }

@@ -222,6 +222,8 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 .feedback-form button:disabled { opacity: 0.6; cursor: progress; }
 .feedback-trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .feedback .feedback-thanks { margin-top: 1rem; padding: 0.75rem 1rem; background: var(--surface); border-left: 4px solid var(--accent); }
+.front-aside { max-width: var(--column); margin: 2rem 0; padding: 1.5rem 0; border-top: 3px solid var(--ink); }
+.front-aside h2 { margin: 0 0 0.75rem; font: 800 1.35rem/1.2 var(--serif); }
 .story-source { margin: 0; font: 0.8rem/1.4 var(--ui); color: var(--muted); }
 .story-link, .also-reported { margin: 0.75rem 0 0; font: 0.92rem/1.5 var(--ui); }
 .story-link a { font-weight: 700; }
@@ -243,6 +245,34 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
 ol.story-list { counter-reset: rank; }
 ol.story-list li { counter-increment: rank; display: grid; grid-template-columns: 2rem 1fr; }
 ol.story-list li::before { content: counter(rank); font: 800 1.4rem/1.1 var(--serif); color: var(--accent); }
+
+/* Search: the header box and /search */
+.site-search { display: flex; gap: 0.4rem; align-items: center; }
+.site-search input, .search-form input, .search-form select {
+  font: inherit; color: var(--ink); background: var(--paper); border: 1px solid var(--muted); border-radius: 3px; padding: 0.35rem 0.5rem;
+}
+.site-search input { width: 11rem; max-width: 40vw; }
+.site-search button, .search-form button {
+  font: 600 0.9rem/1 var(--ui); color: var(--paper); background: var(--ink); border: 1px solid var(--ink); border-radius: 3px; padding: 0.5rem 0.8rem; cursor: pointer;
+}
+.search-page { max-width: var(--column); margin-left: 0; padding-bottom: 2rem; }
+.search-form { margin: 1rem 0 1.5rem; }
+.search-query { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.search-query label { font-weight: 600; }
+.search-query input { flex: 1 1 14rem; font-size: 1.1rem; }
+.search-help { margin: 0.5rem 0; font-size: 0.85rem; color: var(--muted); }
+.search-filters { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; margin: 0.5rem 0 0; padding: 0.75rem; border: 1px solid var(--rule); }
+.search-filters legend { padding: 0 0.25rem; font-size: 0.85rem; font-weight: 600; }
+.search-problem, .search-notices { margin: 1rem 0; padding: 0.75rem 1rem; background: var(--surface); border-left: 4px solid var(--accent); }
+.search-notices { list-style: none; }
+.search-summary { margin: 1rem 0; font: 700 1.2rem/1.3 var(--serif); }
+.search-results { margin: 0; padding: 0 0 0 1.5rem; }
+.search-result { padding: 0.9rem 0; border-bottom: 1px solid var(--rule); }
+.search-snippet { margin: 0.3rem 0; font: 0.98rem/1.5 var(--serif); color: var(--muted); }
+.search-result time { font-size: 0.8rem; }
+mark { background: #fde68a; color: #16161a; padding: 0 0.05em; }
+@media (prefers-color-scheme: dark) { mark { background: #a16207; color: #ffffff; } }
+@media print { .site-search { display: none; } }
 
 /* Error pages */
 .error-page { max-width: var(--column); margin: 0 auto; padding: 4rem 0; }

@@ -12,10 +12,12 @@ import {
 } from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
 import { isFeedbackThanks } from '../feedbackThanks.ts';
-import { pageCacheKey, preparePage, sendPage, type PageCache } from '../pageCache.ts';
+import { pageCacheKey, preparePage, sendPage, type PageCache, type PageMeta } from '../pageCache.ts';
 import { renderDocument } from '../render.ts';
 import { ArticlePage } from '../views/ArticlePage.tsx';
 import { TopicPage } from '../views/TopicPage.tsx';
+import type { Trending } from '../trending/trending.ts';
+import { viewBeaconPath } from './views.ts';
 import { storyPath } from '../views/MoreOnThisStory.tsx';
 import { StoryPage } from '../views/StoryPage.tsx';
 import { storyTimeline } from '../views/storyTimeline.ts';
@@ -27,6 +29,7 @@ export interface PageRoutesOptions {
   store: Store;
   site: SiteInfo;
   cache: PageCache;
+  trending: Trending;
 }
 
 /** Stories per page on a section front: a screenful or two of cards, and few pages for a small section. */
@@ -54,7 +57,16 @@ const NAV_QUERY = { onlyWithArticles: true } as const;
  * hands the bytes to sendPage (ETag, 304) and, when enabled, to the page cache, which answers repeat requests
  * in the onRequest hook before any query or render.
  */
-export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { store, site, cache }) => {
+export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { store, site, cache, trending: views }) => {
+  /**
+   * The most read stories lately, `exclude` left out; topped up with the newest when few have been read (a new
+   * site, a quiet night), so the list is never empty while there are stories.
+   */
+  const trendingList = async (limit: number, newest: readonly ArticleLink[], exclude: ReadonlySet<number> = new Set()) => {
+    const read = (await store.articles.linksByIds(await views.top(limit + exclude.size))).filter((link) => !exclude.has(link.id));
+    return uniqueById([...read, ...newest.filter((link) => !exclude.has(link.id))]).slice(0, limit);
+  };
+
   if (cache.enabled) {
     app.addHook('onRequest', (request, reply, done) => {
       const page = request.method === 'GET' ? cache.get(pageCacheKey(request)) : undefined;
@@ -63,19 +75,21 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     });
   }
 
-  const respond = (request: FastifyRequest, reply: FastifyReply, view: VNode) => {
-    const page = preparePage(renderDocument(view));
+  const respond = (request: FastifyRequest, reply: FastifyReply, view: VNode, meta: PageMeta = {}) => {
+    const page = preparePage(renderDocument(view), meta);
     cache.set(pageCacheKey(request), page);
     return sendPage(request, reply, page);
   };
 
   app.get('/', async (request, reply) => {
-    const [sections, newest, latest] = await Promise.all([
+    const [sections, newest, latest, headlines] = await Promise.all([
       store.sections.list(NAV_QUERY),
       store.articles.listPublished({ limit: 1, offset: 0 }),
       // One extra per section, so a block still has enough once the lead story is left out of it.
       store.articles.latestPerSection(HOME_STORIES_PER_SECTION + 1),
+      store.articles.listHeadlines({ limit: ARTICLE_LIST_LENGTH, offset: 0 }),
     ]);
+    const trending = await trendingList(ARTICLE_LIST_LENGTH, headlines);
     const lead = newest[0] ?? null;
     const blocks: SectionBlock[] = [];
     for (const section of sections) {
@@ -85,7 +99,10 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
       const shown = (others.length ? others : articles).slice(0, HOME_STORIES_PER_SECTION);
       if (shown.length) blocks.push({ section, articles: shown });
     }
-    return respond(request, reply, <Home site={site} sections={sections} lead={lead} blocks={blocks} />);
+    return respond(request, reply, <Home site={site} sections={sections} lead={lead} blocks={blocks} trending={trending} />, {
+      lastModified: lead?.updatedAt ?? null,
+      surrogateKeys: ['home'],
+    });
   });
 
   app.get(
@@ -102,19 +119,22 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
       const { section: slug } = request.params as { section: string };
       const { page = 1 } = request.query as { page?: number };
       if (!isSlug(slug)) throw new NotFoundError(`no section "${slug}"`);
-      const [section, sections, total, articles] = await Promise.all([
+      const [section, sections, total, articles, headlines] = await Promise.all([
         store.sections.find(slug),
         store.sections.list(NAV_QUERY),
         store.articles.countPublished(slug),
         store.articles.listPublished({ section: slug, limit: SECTION_PAGE_SIZE, offset: (page - 1) * SECTION_PAGE_SIZE }),
+        store.articles.listHeadlines({ limit: ARTICLE_LIST_LENGTH, offset: 0 }),
       ]);
       if (!section) throw new NotFoundError(`no section "${slug}"`);
       const pageCount = Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE));
       if (page > pageCount) throw new NotFoundError(`section "${slug}" has ${pageCount} pages, not ${page}`);
+      const trending = await trendingList(ARTICLE_LIST_LENGTH, headlines);
       return respond(
         request,
         reply,
-        <SectionFront site={site} sections={sections} section={section} articles={articles} page={page} pageCount={pageCount} total={total} />,
+        <SectionFront site={site} sections={sections} section={section} articles={articles} page={page} pageCount={pageCount} total={total} trending={trending} />,
+        { lastModified: articles[0]?.updatedAt ?? null, surrogateKeys: [`section-${slug}`] },
       );
     },
   );
@@ -129,7 +149,9 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     ]);
     const articles = await store.articles.cardsByIds(ids);
     if (!topic || articles.length === 0) throw new NotFoundError(`no stories about "${slug}"`);
-    return respond(request, reply, <TopicPage site={site} sections={sections} topic={topic} articles={articles} />);
+    return respond(request, reply, <TopicPage site={site} sections={sections} topic={topic} articles={articles} />, {
+      surrogateKeys: [`topic-${slug}`],
+    });
   });
 
   app.get('/story/:id', async (request, reply) => {
@@ -149,6 +171,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
       request,
       reply,
       <StoryPage site={site} sections={sections} story={story} articles={articles} timeline={storyTimeline(timelines)} />,
+      { surrogateKeys: [`story-${story.id}`] },
     );
   });
 
@@ -176,13 +199,13 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     const relatedIds = (enrichment?.related ?? []).map((link) => link.id).filter((id) => id !== article.id && !mateIds.has(id));
     const related = await store.articles.linksByIds(relatedIds);
     const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id && !mateIds.has(link.id));
-    const trending = notThis(newest).slice(0, ARTICLE_LIST_LENGTH);
+    const trending = await trendingList(ARTICLE_LIST_LENGTH, newest, new Set([article.id]));
     // Stories sharing its people, places and organisations first; then same-section stories, then the newest
     // ones Trending does not show, so a story with few entities still gets a full list.
     const relatedList = uniqueById([
       ...related,
       ...notThis(sameSection),
-      ...notThis(newest).slice(ARTICLE_LIST_LENGTH),
+      ...notThis(newest).filter((link) => !trending.some((shown) => shown.id === link.id)),
     ]).slice(0, ARTICLE_LIST_LENGTH);
     const section: Pick<Section, 'slug' | 'name'> = sections.find((s) => s.slug === article.section) ?? {
       slug: article.section,
@@ -198,12 +221,14 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         article={article}
         related={relatedList}
         trending={trending}
+        beacon={viewBeaconPath(article.id)}
         story={story ?? null}
         storyMates={otherMates.slice(0, STORY_MATES_SHOWN)}
         copies={copies}
         feedbackThanks={isFeedbackThanks(request.query)}
         {...shownEnrichment(enrichment)}
       />,
+      { lastModified: article.updatedAt, surrogateKeys: [`article-${article.id}`, `section-${article.section}`] },
     );
   });
 };

@@ -23,6 +23,7 @@ import type { Chrome } from './types.ts';
 import { SectionKicker } from './SectionKicker.tsx';
 import { TimelineBox } from './TimelineBox.tsx';
 import { FeedbackSection } from './FeedbackForm.tsx';
+import { BEACON_PATH } from '../assets/beacon.ts';
 import { breadcrumbJsonLd, newsArticleJsonLd } from './structuredData.ts';
 import { MoreOnThisStory } from './MoreOnThisStory.tsx';
 import { bodyWithProposedSections } from './proposedSections.ts';
@@ -49,6 +50,8 @@ interface ArticlePageProps extends Chrome {
   copies?: readonly ArticleCopy[];
   /** Just after the reader sent a note (?feedback=thanks): the feedback region thanks them instead of asking. */
   feedbackThanks?: boolean;
+  /** Where the page's view beacon reports that it was read (counted for Trending). */
+  beacon?: string;
 }
 
 /**
@@ -60,7 +63,7 @@ interface ArticlePageProps extends Chrome {
  */
 export function ArticlePage(props: ArticlePageProps) {
   const { site, sections, section, article, related, trending, automaticSummary = null, topics = [], timeline = [] } = props;
-  const { story = null, storyMates = [], copies = [] } = props;
+  const { story = null, storyMates = [], copies = [], beacon } = props;
   const path = `/${article.section}/${article.slug}`;
   const summaryText = article.summary ?? automaticSummary?.short ?? article.dek ?? article.lede;
   const description = summaryText ? snippet(summaryText, META_DESCRIPTION_LENGTH) : null;
@@ -144,6 +147,7 @@ export function ArticlePage(props: ArticlePageProps) {
           <StoryList id="related-heading" className="related" title="Related Articles" articles={related} />
           <StoryList id="trending-heading" className="trending" title="Trending" articles={trending} ranked />
         </div>
+        {beacon ? <script src={BEACON_PATH} data-beacon={beacon} defer /> : null}
       </div>
     </Layout>
   );

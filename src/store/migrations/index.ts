@@ -7,6 +7,7 @@ import * as stories from './0005_stories.ts';
 import * as entertainmentSection from './0006_entertainment_section.ts';
 import * as feedback from './0007_feedback.ts';
 import * as search from './0008_search.ts';
+import * as articleViews from './0009_article_views.ts';
 
 /**
  * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_entertainment_section': entertainmentSection,
   '0007_feedback': feedback,
   '0008_search': search,
+  '0009_article_views': articleViews,
 };
