@@ -6,6 +6,7 @@ import { FEED_FORMATS, feedPath, type FeedContent, type FeedFormatInfo, type Syn
 import { prepareDocument } from '../syndication/prepareDocument.ts';
 import { syndicatedArticles } from '../syndication/syndicatedArticles.ts';
 import { writeFeed } from '../syndication/writeFeed.ts';
+import { withoutXmlForbidden as clean } from '../syndication/xmlText.ts';
 import { storyPath } from '../views/MoreOnThisStory.tsx';
 import { topicPath } from '../views/TopicPage.tsx';
 import type { SiteInfo } from '../views/types.ts';
@@ -55,8 +56,8 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
     const articles = await syndicatedArticles(store, scope.cards, { siteUrl: site.url, content, sections });
     const newest = articles.reduce<string | null>((latest, a) => (latest && latest >= a.updatedAt ? latest : a.updatedAt), null);
     const feed: SyndicationFeed = {
-      title: scope.title,
-      description: scope.description,
+      title: clean(scope.title),
+      description: clean(scope.description),
       pageUrl: `${site.url}${scope.pagePath}`,
       feedUrls: {
         rss: `${site.url}${feedPath(scope.pagePath, 'rss')}`,

@@ -33,6 +33,7 @@ describeOnBothDialects('feeds out', (store) => {
   let fullApp: FastifyInstance;
   let seed: Article;
   let hostile: Article;
+  let bell: Article;
   let topic: string;
   let storyId: string;
   let scopes: { path: string; title: RegExp; includes: Article[] }[];
@@ -42,13 +43,15 @@ describeOnBothDialects('feeds out', (store) => {
       await insertArticle(store(), storyDraft(`Politics story ${n}`, 'Politics'), { publishedAt: minutesAfterStart(n) });
     }
     hostile = await insertArticle(store(), { ...storyDraft(HOSTILE, 'World'), summary: HOSTILE }, { publishedAt: minutesAfterStart(10), slug: 'hostile' });
+    // Control characters XML cannot carry at all, as a careless source might send them.
+    bell = await insertArticle(store(), { ...storyDraft('Bell\u0007 rings', 'World'), summary: 'A\u0001 summary' }, { publishedAt: minutesAfterStart(11), slug: 'bell' });
     await insertArticle(store(), storyDraft('Unpublished draft', 'World'), { status: 'draft' });
     seed = await insertArticle(store(), SEED_DRAFT);
     const placement = await store().transaction((trx) => enrichStoredArticle(trx, seed));
     storyId = placement.storyId;
     topic = 'kataib-hezbollah';
     scopes = [
-      { path: '', title: /^CRBC News$/, includes: [seed, hostile] },
+      { path: '', title: /^CRBC News$/, includes: [seed, hostile, bell] },
       { path: '/security', title: /^Security — CRBC News$/, includes: [seed] },
       { path: `/topic/${topic}`, title: /^Kataib Hezbollah — CRBC News$/, includes: [seed] },
       { path: `/story/${storyId}`, title: /— CRBC News$/, includes: [seed] },
@@ -96,6 +99,8 @@ describeOnBothDialects('feeds out', (store) => {
           }
           const hostileEntry = parsed.entries.find((entry) => entry.link === `${SITE_URL}${articlePath(hostile)}`);
           if (hostileEntry) assert.equal(hostileEntry.title, HOSTILE, 'a headline reaches the reader as its characters');
+          const bellEntry = parsed.entries.find((entry) => entry.link === `${SITE_URL}${articlePath(bell)}`);
+          if (bellEntry) assert.equal(bellEntry.title, 'Bell rings', 'characters XML forbids are dropped');
         }
       }
     }

@@ -4,6 +4,8 @@
  * out of its element.
  */
 
+import { escapeXml } from './xmlText.ts';
+
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 export const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 /** The protocol's limit per sitemap file (also the limit of sitemaps per index). */
@@ -49,11 +51,4 @@ function locAndLastmod({ loc, lastmod }: SitemapUrl): string {
 /** "2026-01-18T09:30:00Z": W3C Datetime in UTC, without the milliseconds nobody crawls by. */
 export function w3cDateTime(iso: string): string {
   return new Date(iso).toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
-/** Text and attribute values; also drops the control characters XML 1.0 does not allow at all. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!);
 }

@@ -9,7 +9,8 @@ import { registerErrorPages, sitePlugin } from '../index.ts';
 import { createPageCache } from '../pageCache.ts';
 import { sitemapRoutes } from '../routes/sitemaps.ts';
 import { insertArticle, memoryStore, storyDraft } from '../testing/store.ts';
-import { escapeXml, newsSitemapXml, urlsetXml } from './sitemapXml.ts';
+import { newsSitemapXml, urlsetXml } from './sitemapXml.ts';
+import { escapeXml } from './xmlText.ts';
 import { SCHEMAS, SHARED_XSD_DIR, xmllint } from './testing/realClients.ts';
 
 const SITE_URL = 'https://news.example';

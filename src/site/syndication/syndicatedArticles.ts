@@ -2,6 +2,7 @@ import { articlePath, type Article, type ArticleCard, type PublishedArticle, typ
 import type { Store } from '../../store/index.ts';
 import { safeUrl } from '../format.ts';
 import { articleHtml } from './articleHtml.tsx';
+import { withoutXmlForbidden as clean } from './xmlText.ts';
 import type { FeedContent, SyndicatedArticle } from './feedModel.ts';
 
 /**
@@ -22,11 +23,11 @@ export async function syndicatedArticles(
     .map((article) => ({
       id: tagUri(options.siteUrl, article),
       url: `${options.siteUrl}${articlePath(article)}`,
-      title: article.headline,
+      title: clean(article.headline),
       summary: summaryOf(article),
-      contentHtml: options.content === 'full' ? articleHtml(article, options.siteUrl) : null,
-      author: article.byline?.trim() || null,
-      category: sectionNames.get(article.section) ?? article.section,
+      contentHtml: options.content === 'full' ? clean(articleHtml(article, options.siteUrl)) : null,
+      author: article.byline ? clean(article.byline).trim() || null : null,
+      category: clean(sectionNames.get(article.section) ?? article.section),
       imageUrl: absoluteImage(article, options.siteUrl),
       publishedAt: article.publishedAt,
       updatedAt: laterOf(article.publishedAt, article.updatedAt),
@@ -43,7 +44,8 @@ export function tagUri(siteUrl: string, article: Pick<Article, 'id'> & { publish
 
 /** What a feed says in brief: the whole summary (a card cuts it to two lines; a feed entry has room). */
 function summaryOf(article: Article): string | null {
-  return (article.summary ?? article.dek ?? article.lede)?.trim() || null;
+  const text = article.summary ?? article.dek ?? article.lede;
+  return text ? clean(text).trim() || null : null;
 }
 
 function absoluteImage(article: Article, siteUrl: string): string | null {
