@@ -165,6 +165,18 @@ describeOnBothDialects('feeds out', (store) => {
     }
   });
 
+  it('a merged story\'s feeds lead to its survivor\'s', async () => {
+    const index = store().stories.index({ headline: () => 'Old' });
+    const live = (await index.story(storyId))!;
+    await index.saveStory({ ...live, id: 'story-merged-away', opened: live.opened + 1000, members: [] });
+    await index.retireStory('story-merged-away', storyId);
+    for (const format of FEED_FORMATS) {
+      const moved = await summaryApp.inject(`/story/story-merged-away/${format.file}`);
+      assert.equal(moved.statusCode, 301);
+      assert.equal(moved.headers.location, `/story/${storyId}/${format.file}`);
+    }
+  });
+
   it('answers a repeat poll with 304 when the ETag matches, from the cache or not', async () => {
     const first = await summaryApp.inject('/atom.xml');
     const etag = first.headers.etag as string;
