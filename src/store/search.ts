@@ -36,6 +36,8 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
+  /** False when the query held nothing to search (no letters or digits); `notices` says so. */
+  searched: boolean;
   /** Published articles matching, over every page. */
   total: number;
   /** Best first: headline matches before standfirst matches before text matches, then newest. */
@@ -64,14 +66,14 @@ export function searchRepository(db: Kysely<Database>, dialect: 'sqlite' | 'post
       requireCount(query.limit, 'limit', MAX_SEARCH_LIMIT);
       requireCount(query.offset, 'offset', MAX_SEARCH_OFFSET);
       const { terms, notices } = parseSearch(query.q);
-      if (terms.length === 0) return { total: 0, hits: [], notices };
+      if (terms.length === 0) return { searched: false, total: 0, hits: [], notices };
       const page = await engine.rank(terms, filter, query.limit, query.offset);
       const passages = await engine.passages(terms, page.articles.map((article) => article.id));
       const hits = page.articles.map((article) => ({
         article,
         ...(passages.get(article.id) ?? { headline: [{ text: article.headline, marked: false }], snippet: [] }),
       }));
-      return { total: page.total, hits, notices };
+      return { searched: true, total: page.total, hits, notices };
     },
     rebuild: () => engine.rebuild(),
   };

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { STYLESHEET_HREF } from '../assets/stylesheet.ts';
 import { SiteFooter } from './SiteFooter.tsx';
+import { SearchBox } from './SearchBox.tsx';
 import { SiteNav } from './SiteNav.tsx';
 import { jsonLdText } from './structuredData.ts';
 import type { Chrome, PageHead } from './types.ts';
@@ -50,6 +51,7 @@ export function Layout({ site, sections, currentSection, head, children }: Layou
             <a class="brand" href="/">
               {site.name}
             </a>
+            <SearchBox />
           </div>
           <SiteNav sections={sections} currentSection={currentSection} />
         </header>

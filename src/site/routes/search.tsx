@@ -1,0 +1,119 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { ValidationError } from '../../domain/index.ts';
+import type { SearchResults, Store } from '../../store/index.ts';
+import { MAX_SEARCH_OFFSET } from '../../store/search.ts';
+import { MAX_QUERY_CHARS } from '../../store/searchQuery.ts';
+import { preparePage, sendPage, type PreparedPage } from '../pageCache.ts';
+import { renderDocument } from '../render.ts';
+import { SEARCH_PATH } from '../views/SearchBox.tsx';
+import { SearchPage, type SearchForm } from '../views/SearchPage.tsx';
+import type { SiteInfo } from '../views/types.ts';
+
+export interface SearchRoutesOptions {
+  store: Store;
+  site: SiteInfo;
+}
+
+/** Results on a page: enough to scan, few enough that each passage is cut for a reason. */
+export const SEARCH_PAGE_SIZE = 10;
+/** The deepest page the store will rank (see MAX_SEARCH_OFFSET); the schema refuses deeper ones. */
+const MAX_SEARCH_PAGE = Math.floor(MAX_SEARCH_OFFSET / SEARCH_PAGE_SIZE);
+/**
+ * Results change only when articles are published or edited: a minute in browsers and shared caches. Each
+ * query has its own URL, so this is not the page cache's business (it would key every query alike).
+ */
+const SEARCH_CACHE_CONTROL = 'public, max-age=60';
+/** Pages for one reader's request, never for a search engine's index. */
+const NOT_FOR_INDEXING = { 'x-robots-tag': 'noindex' };
+
+const NAV_QUERY = { onlyWithArticles: true } as const;
+
+/** The page with its own caching rule in place of the site's default for pages. */
+function withCacheControl(page: PreparedPage, cacheControl: string): PreparedPage {
+  return {
+    ...page,
+    headers: { ...page.headers, 'cache-control': cacheControl },
+    notModifiedHeaders: { ...page.notModifiedHeaders, 'cache-control': cacheControl },
+  };
+}
+
+/** Control characters (bar tab and newline) and unpaired surrogates: not text a page can show back. */
+const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A field as the page may show it back: unshowable characters dropped, a pasted essay cut. */
+function showable(value: string | undefined): string {
+  return (value ?? '').replace(UNSHOWABLE, '').slice(0, MAX_QUERY_CHARS);
+}
+
+/**
+ * /search?q=…&section=…&from=…&to=…&page=N. Any query gives a page: results, a notice saying what was left out
+ * or that there was nothing to search, or (400) what is wrong with a date or section. Never a 500 for input.
+ */
+export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app, { store, site }) => {
+  app.get(
+    SEARCH_PATH,
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            q: { type: 'string' },
+            section: { type: 'string' },
+            from: { type: 'string' },
+            to: { type: 'string' },
+            page: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_PAGE },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as Partial<Record<'q' | 'section' | 'from' | 'to', string>> & { page?: number };
+      const page = query.page ?? 1;
+      const form: SearchForm = {
+        q: showable(query.q),
+        section: showable(query.section),
+        from: showable(query.from),
+        to: showable(query.to),
+      };
+      const sections = await store.sections.list(NAV_QUERY);
+      let results: SearchResults | null = null;
+      let problem: string | null = null;
+      if (form.section && !sections.some((section) => section.slug === form.section)) {
+        problem = `There is no section “${form.section}” to search in: choose one from the list.`;
+      } else if (form.q.trim()) {
+        try {
+          results = await store.search.search({
+            q: query.q ?? '',
+            section: form.section || undefined,
+            from: form.from || undefined,
+            to: form.to || undefined,
+            limit: SEARCH_PAGE_SIZE,
+            offset: (page - 1) * SEARCH_PAGE_SIZE,
+          });
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          problem = error.message;
+        }
+      }
+      const pageCount = Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil((results?.total ?? 0) / SEARCH_PAGE_SIZE)));
+      const html = renderDocument(
+        <SearchPage
+          site={site}
+          sections={sections}
+          form={form}
+          results={results}
+          problem={problem}
+          page={page}
+          pageCount={pageCount}
+          firstRank={(page - 1) * SEARCH_PAGE_SIZE + 1}
+        />,
+      );
+      reply.headers(NOT_FOR_INDEXING);
+      if (problem) {
+        // The reader's request was wrong: say so with the form to fix it, and let nobody keep the answer.
+        return reply.code(400).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      }
+      return sendPage(request, reply, withCacheControl(preparePage(html), SEARCH_CACHE_CONTROL));
+    },
+  );
+};
