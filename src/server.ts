@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import type { ContentChanges } from './domain/index.ts';
 import type { Store } from './store/index.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { registerErrorPages, sitePlugin } from './site/index.ts';
@@ -9,13 +10,15 @@ export interface ServerOptions {
   store: Store;
   /** The app's logger (the CLI's, so all of a process's logs look alike); false silences logs (tests). */
   logger?: FastifyBaseLogger | false;
+  /** Announcements of stored articles: the page cache drops its pages on each. */
+  changes?: ContentChanges;
 }
 
 /**
  * Builds the web app from config and store. It does not listen, so tests drive it with app.inject() and the
  * CLI decides host and port. Closing the app closes nothing it did not open: the caller owns the store.
  */
-export async function buildServer({ config, store, logger }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ config, store, logger, changes }: ServerOptions): Promise<FastifyInstance> {
   const headers = securityHeaders({ https: config.siteUrl.startsWith('https://') });
   const app = Fastify({
     ...(logger === false ? { logger: false } : logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
@@ -37,6 +40,6 @@ export async function buildServer({ config, store, logger }: ServerOptions): Pro
     done();
   });
   registerErrorPages(app, config.siteName);
-  await app.register(sitePlugin, { store, config });
+  await app.register(sitePlugin, { store, config, ...(changes && { changes }) });
   return app;
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { ingestDueFeeds, openIngest, runIngestWorker } from '../ingest/index.ts';
-import type { Store } from '../store/index.ts';
+import type { ContentChanges } from '../domain/index.ts';
+import { redisContentChanges, type Store } from '../store/index.ts';
 import { commandContext, withStore } from './context.ts';
 import { progressBar } from './progress.ts';
 import { closeOnSignals } from './signals.ts';
@@ -41,18 +42,26 @@ export function registerIngest(program: Command): void {
     .action(async () => {
       const { config, log } = commandContext({ logTo: 1 });
       await withStore(config, async (store) => {
-        const ingest = await startInProcessIngest(config, store, log);
+        // A worker's imports reach the web processes' page caches through Redis, when there is one.
+        const changes = config.redisUrl ? redisContentChanges(config.redisUrl, `${config.redisPrefix}:changes`) : undefined;
+        const ingest = await startInProcessIngest(config, store, log, changes);
         log.info({ concurrency: config.ingest.concurrency }, 'worker started');
         await new Promise<void>((resolve) => closeOnSignals(async () => resolve(), log, { exit: false }));
         await ingest.stop();
+        await changes?.close();
         log.info('worker stopped');
       });
     });
 }
 
 /** The poller and ingest jobs in this process, until `stop()`: used by `worker` and by `serve`. */
-export async function startInProcessIngest(config: Config, store: Store, log: Logger): Promise<{ stop: () => Promise<void> }> {
-  const { context, close } = await openIngest(config, store, log);
+export async function startInProcessIngest(
+  config: Config,
+  store: Store,
+  log: Logger,
+  changes?: ContentChanges,
+): Promise<{ stop: () => Promise<void> }> {
+  const { context, close } = await openIngest(config, store, log, changes);
   const controller = new AbortController();
   const running = runIngestWorker({ context, concurrency: config.ingest.concurrency, signal: controller.signal }).catch(
     (error: unknown) => log.error({ err: error }, 'ingest worker stopped on an error'),

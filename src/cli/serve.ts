@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ENRICHMENT_VERSION } from '../enrich/enrichArticle.ts';
 import { importDemo } from '../ingest/index.ts';
 import { buildServer } from '../server.ts';
+import { localContentChanges, redisContentChanges } from '../store/index.ts';
 import { commandContext, openConfiguredStore } from './context.ts';
 import { startInProcessIngest } from './ingest.ts';
 import { closeOnSignals } from './signals.ts';
@@ -29,11 +30,15 @@ export function registerServe(program: Command): void {
       const stale = await store.enrichments.countStale(ENRICHMENT_VERSION);
       if (stale > 0) log.warn({ articles: stale }, 'articles enriched by older code: run `newsdesk reindex --enrich` to bring them up to date');
 
-      const app = await buildServer({ config, store, logger: log });
+      // Stored articles are announced to every web process (through Redis when the site runs as several), whose
+      // page caches then drop what they hold.
+      const changes = config.redisUrl ? redisContentChanges(config.redisUrl, `${config.redisPrefix}:changes`) : localContentChanges();
+      const app = await buildServer({ config, store, logger: log, changes });
       // One process is enough for a small site: the poller and ingest jobs run beside the web server.
-      const ingest = config.ingest.inProcess ? await startInProcessIngest(config, store, log) : null;
+      const ingest = config.ingest.inProcess ? await startInProcessIngest(config, store, log, changes) : null;
       app.addHook('onClose', async () => {
         await ingest?.stop();
+        await changes.close();
         await store.close();
         log.info('store closed');
       });

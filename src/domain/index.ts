@@ -11,3 +11,4 @@ export * from './enrichmentOverrides.ts';
 export * from './ownEntry.ts';
 export * from './feedback.ts';
 export * from './trending.ts';
+export * from './changes.ts';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { sqliteFileOf, type Config } from '../config.ts';
+import type { ContentChanges } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch/index.ts';
 import { openJobQueue, type JobQueue } from './jobs/index.ts';
@@ -23,11 +24,12 @@ export async function openIngest(
   config: Config,
   store: Store,
   logger: Logger,
+  changes?: ContentChanges,
 ): Promise<{ context: IngestContext; close: () => Promise<void> }> {
   const queue: JobQueue = await openJobQueue({
     databaseUrl: config.databaseUrl,
     sqliteFile: sqliteFileOf(config),
     logger,
   });
-  return { context: { store, fetcher: fetcherFor(config), queue, logger }, close: () => queue.close() };
+  return { context: { store, fetcher: fetcherFor(config), queue, logger, ...(changes && { changes }) }, close: () => queue.close() };
 }

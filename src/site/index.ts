@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
+import type { ContentChanges } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
 import { createPageCache, type PageCache } from './pageCache.ts';
 import { assetRoutes } from './routes/assets.ts';
@@ -18,6 +19,8 @@ export { createPageCache, type PageCache } from './pageCache.ts';
 
 export interface SiteOptions {
   store: Store;
+  /** Announcements of stored articles (by this process or, through Redis, any other): cached pages are dropped. */
+  changes?: ContentChanges;
   /** Tests set small or large limits; the site runs with DEFAULT_FEEDBACK_LIMITS. */
   feedbackLimits?: Partial<FeedbackLimits>;
   config: Pick<Config, 'siteName' | 'siteUrl' | 'pageCache'> & Partial<Pick<Config, 'secret'>> & Partial<Pick<Config, 'feedContent' | 'redisUrl' | 'redisPrefix'>>;
@@ -39,9 +42,12 @@ declare module 'fastify' {
  * that registers it; its routes and the page-cache hook live in child contexts, so the hook never runs for
  * routes other plugins add. Call registerErrorPages on the root app first, so its handlers cover these routes.
  */
-const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, feedbackLimits }) => {
+const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, feedbackLimits, changes }) => {
   const cache = createPageCache({ enabled: config.pageCache });
   app.decorate('pageCache', cache);
+  // Any stored article may change any list (home, its section, topics, stories): drop every page.
+  const unsubscribe = changes?.subscribe(() => cache.clear());
+  if (unsubscribe) app.addHook('onClose', async () => unsubscribe());
   // Counts shared by every process through Redis when there is one; in the database otherwise.
   const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views);
   app.decorate('trending', trending);

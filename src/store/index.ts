@@ -89,3 +89,4 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
   };
 }
 export { redisViewTally } from './redisViews.ts';
+export { localContentChanges, redisContentChanges } from './changes.ts';

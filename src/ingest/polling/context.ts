@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ContentChanges } from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
@@ -11,6 +12,8 @@ export interface IngestContext {
   logger: Logger;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /** Told of every article stored or updated, so web processes drop cached pages at once. */
+  changes?: ContentChanges;
 }
 
 export const POLL_FEED = 'poll-feed';

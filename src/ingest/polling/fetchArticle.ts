@@ -29,5 +29,11 @@ export async function fetchArticle(context: IngestContext, payload: FetchArticle
     { url: payload.url, article: result.article.id, outcome: result.outcome },
     `${result.outcome} article ${result.article.id} from ${payload.url}`,
   );
+  if (result.outcome === 'created' || result.outcome === 'updated') {
+    // The article is committed; a lost notice only delays it on cached pages by their TTL.
+    await context.changes
+      ?.publish({ articleId: result.article.id, section: result.article.section, outcome: result.outcome })
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not announce the change to web processes'));
+  }
   return result;
 }
