@@ -131,8 +131,25 @@ describe('home and section front, JavaScript off', () => {
   });
 });
 
+describe('search, JavaScript off', () => {
+  test('the header box searches, results mark the words, and a result opens its article', async () => {
+    const page = await open('/');
+    await page.getByRole('search', { name: 'Site search' }).getByRole('searchbox', { name: 'Search articles' }).fill('Kurdistan troops');
+    await page.getByRole('search', { name: 'Site search' }).getByRole('button', { name: 'Search' }).click();
+    assert.match(page.url(), /\/search\?q=Kurdistan\+troops$/);
+    assert.equal(await page.getByRole('searchbox', { name: 'Search for' }).inputValue(), 'Kurdistan troops');
+    const first = page.getByRole('main').getByRole('listitem').first();
+    assert.ok(await first.locator('mark').count(), 'the matching words are marked');
+    const link = first.getByRole('link');
+    const headline = (await link.textContent())?.trim();
+    await link.click();
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent())?.trim(), headline);
+    await page.close();
+  });
+});
+
 describe('accessibility', () => {
-  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/topic/iraq', '/missing-page']) {
+  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/topic/iraq', '/search?q=iraq', '/search?q=%22%2A%22', '/missing-page']) {
     test(`axe: no serious or critical violations on ${path}`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();

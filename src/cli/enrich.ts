@@ -10,6 +10,7 @@ import { enrichStoredArticle } from '../ingest/stories/enrichStored.ts';
 import { commandContext, withStore } from './context.ts';
 import { loadPage } from './extract.ts';
 import { progressBar } from './progress.ts';
+import { rebuildSearchIndex } from './reindexSearch.ts';
 
 /** Articles enriched per database round trip in `reindex`; small enough that a kill loses little work. */
 const REINDEX_BATCH = 100;
@@ -31,13 +32,16 @@ export function registerEnrich(program: Command): void {
   program
     .command('reindex')
     .option('--enrich', 'recompute enrichment for articles not enriched by the current code')
+    .option('--search', 'rebuild the full-text search index from the stored articles')
     .description('recompute derived data for stored articles; resumable: a killed run picks up where it stopped')
-    .action(async (options: { enrich?: boolean }) => {
+    .action(async (options: { enrich?: boolean; search?: boolean }) => {
       const { config, log } = commandContext();
-      if (!options.enrich) {
-        console.log('nothing to do: pass --enrich to recompute enrichment');
+      if (!options.enrich && !options.search) {
+        console.log('nothing to do: pass --enrich to recompute enrichment, --search to rebuild the search index');
         return;
       }
+      if (options.search) await withStore(config, (store) => rebuildSearchIndex(store, log));
+      if (!options.enrich) return;
       await withStore(config, async (store) => {
         const total = await store.enrichments.countStale(ENRICHMENT_VERSION);
         // The suggested section is one of the site's sections as stored (an editor may have added some).
