@@ -4,6 +4,7 @@ import { registerCluster } from './cluster.ts';
 import { registerEnrich } from './enrich.ts';
 import { registerExtract } from './extract.ts';
 import { registerFeed } from './feed.ts';
+import { registerFeedback } from './feedback.ts';
 import { registerImport } from './import.ts';
 import { registerIngest } from './ingest.ts';
 import { registerJobs } from './jobs.ts';
@@ -48,6 +49,7 @@ registerSummarize(program);
 registerCluster(program);
 registerStories(program);
 registerOverride(program);
+registerFeedback(program);
 
 try {
   await program.parseAsync(process.argv);
