@@ -5,7 +5,6 @@ import { renderDocument } from '../render.ts';
 import { anatomyCheckerAvailable, cardOf, checkAnatomy, publishedFromDraft } from '../testing/articles.ts';
 import { SEED_DRAFT } from '../testing/seedArticle.ts';
 import { FEEDBACK_SCRIPT_SRC } from '../assets/feedbackScript.ts';
-import { FEEDBACK_SCRIPT_SRC } from '../assets/feedbackScript.ts';
 import { ArticlePage } from './ArticlePage.tsx';
 
 const site = { name: 'CRBC News', url: 'https://news.example' };
