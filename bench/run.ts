@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every hot path's figures next to a baseline measured in the same run.
- * Options: --only page,extraction,quality,ingest,enrich,summary,entities,timeline,classify,sections,clusters,scale
+ * Options: --only page,extraction,quality,ingest,enrich,summary,entities,timeline,classify,sections,clusters,scale,search
  * (default all; scale grows a store to 10k and 100k articles and takes about a quarter of an hour: SCALE_SIZES
- * sets other sizes) · for the page bench: --seconds N (measured run,
+ * sets other sizes; search fills SQLite and PostgreSQL to 1k and 100k articles: SEARCH_SIZES sets other sizes) · for the page bench: --seconds N (measured run,
  * default 10), --connections N (default 64), --warmup N (default 3).
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { benchClusters } from './clusters.ts';
 import { benchEnrich } from './enrich.ts';
 import { benchEntities } from './entities.ts';
 import { benchScale } from './scale.ts';
+import { benchSearch } from './search.ts';
 import { benchSections } from './sections.ts';
 import { benchSummary } from './summary.ts';
 import { benchTimeline } from './timeline.ts';
@@ -46,6 +47,7 @@ const benches: Record<string, () => Promise<void>> = {
   sections: benchSections,
   clusters: benchClusters,
   scale: benchScale,
+  search: benchSearch,
 };
 
 const chosen = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(benches);
