@@ -63,8 +63,8 @@ export function searchRepository(db: Kysely<Database>, dialect: 'sqlite' | 'post
   return {
     async search(query) {
       const filter = searchFilter(query);
-      requireCount(query.limit, 'limit', MAX_SEARCH_LIMIT);
-      requireCount(query.offset, 'offset', MAX_SEARCH_OFFSET);
+      requireCount(query.limit, 'limit', 1, MAX_SEARCH_LIMIT);
+      requireCount(query.offset, 'offset', 0, MAX_SEARCH_OFFSET);
       const { terms, notices } = parseSearch(query.q);
       if (terms.length === 0) return { searched: false, total: 0, hits: [], notices };
       const page = await engine.rank(terms, filter, query.limit, query.offset);
@@ -106,8 +106,8 @@ function searchFilter({ section, from, to }: SearchQuery): SearchFilter {
   };
 }
 
-function requireCount(value: number, name: string, max: number): void {
-  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
-    throw new ValidationError(`${name} must be a whole number from 0 to ${max}`);
+function requireCount(value: number, name: string, min: number, max: number): void {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ValidationError(`${name} must be a whole number from ${min} to ${max}`);
   }
 }

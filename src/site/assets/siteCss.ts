@@ -247,6 +247,7 @@ ol.story-list li { counter-increment: rank; display: grid; grid-template-columns
 ol.story-list li::before { content: counter(rank); font: 800 1.4rem/1.1 var(--serif); color: var(--accent); }
 
 /* Search: the header box and /search */
+.masthead { flex-wrap: wrap; gap: 0.75rem; }
 .site-search { display: flex; gap: 0.4rem; align-items: center; }
 .site-search input, .search-form input, .search-form select {
   font: inherit; color: var(--ink); background: var(--paper); border: 1px solid var(--muted); border-radius: 3px; padding: 0.35rem 0.5rem;
