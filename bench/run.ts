@@ -14,6 +14,7 @@ import { benchClassify } from './classify.ts';
 import { benchClusters } from './clusters.ts';
 import { benchEnrich } from './enrich.ts';
 import { benchEntities } from './entities.ts';
+import { benchLighthouse } from './lighthouse.ts';
 import { benchScale } from './scale.ts';
 import { benchSearch } from './search.ts';
 import { benchSections } from './sections.ts';
@@ -48,6 +49,7 @@ const benches: Record<string, () => Promise<void>> = {
   clusters: benchClusters,
   scale: benchScale,
   search: benchSearch,
+  lighthouse: benchLighthouse,
 };
 
 const chosen = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(benches);

@@ -139,7 +139,7 @@ describe('section front', () => {
   it('is 404 past the last page and for unknown sections, 400 for a page that is not a number', async () => {
     assert.equal((await cached.inject('/politics?page=3')).statusCode, 404);
     assert.equal((await cached.inject('/no-such-section')).statusCode, 404);
-    assert.equal((await cached.inject('/favicon.ico')).statusCode, 404);
+    assert.equal((await cached.inject('/robots.php')).statusCode, 404);
     for (const bad of ['abc', '0', '-1', '1.5']) {
       const response = await cached.inject(`/politics?page=${bad}`);
       assert.equal(response.statusCode, 400, bad);
@@ -166,6 +166,19 @@ describe('caching', () => {
       assert.match(String(secondOn.headers['cache-control']), /^public, max-age=60, s-maxage=\d+, stale-while-revalidate=\d+/);
       assert.equal(secondOn.headers['content-type'], 'text/html; charset=utf-8');
     }
+  });
+
+  it('serves the tab icon and the publisher logo; /favicon.ico leads to the icon', async () => {
+    const favicon = await uncached.inject('/favicon.ico');
+    assert.equal(favicon.statusCode, 301);
+    assert.equal(favicon.headers.location, '/media/icon.svg');
+    for (const path of ['/media/icon.svg', '/media/logo.svg']) {
+      const image = await uncached.inject(path);
+      assert.equal(image.statusCode, 200, path);
+      assert.match(String(image.headers['content-type']), /^image\/svg\+xml/);
+      assert.match(image.body, /^<svg /);
+    }
+    assert.match((await uncached.inject('/')).body, /<link rel="icon" href="\/media\/icon.svg" type="image\/svg\+xml"\/>/);
   });
 
   it('answers If-Modified-Since from Last-Modified when no ETag is offered; names what a CDN purges by', async () => {

@@ -9,3 +9,12 @@ export function logoSvg(siteName: string): string {
 <text x="8" y="44" font-family="Georgia, 'Times New Roman', serif" font-size="40" font-weight="700" fill="#111111">${name}</text>
 </svg>`;
 }
+
+/** The tab icon: the site name's first letter on the masthead's ink, square, readable at 16 px. */
+export function iconSvg(siteName: string): string {
+  const letter = (siteName.trim()[0] ?? 'N').toUpperCase().replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">
+<rect width="64" height="64" rx="8" fill="#111111"/>
+<text x="32" y="46" text-anchor="middle" font-family="Georgia, 'Times New Roman', serif" font-size="44" font-weight="700" fill="#ffffff">${letter}</text>
+</svg>`;
+}

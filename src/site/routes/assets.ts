@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isSlug, NotFoundError } from '../../domain/index.ts';
 import { BEACON_PATH, BEACON_SCRIPT } from '../assets/beacon.ts';
-import { logoSvg } from '../assets/logo.ts';
+import { iconSvg, logoSvg } from '../assets/logo.ts';
 import { placeholderSvg } from '../assets/placeholder.ts';
 import { STYLESHEET_BODY, STYLESHEET_ETAG, STYLESHEET_HASH, STYLESHEET_PATH } from '../assets/stylesheet.ts';
 import { etagOf, matchesIfNoneMatch } from '../pageCache.ts';
-import { LOGO_PATH } from '../views/structuredData.ts';
+import { ICON_PATH, LOGO_PATH } from '../views/structuredData.ts';
 
 /** A versioned URL never changes content, so it may be kept for a year and never revalidated. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -25,6 +25,15 @@ export const assetRoutes: FastifyPluginAsync<{ siteName: string }> = async (app,
     if (matchesIfNoneMatch(request.headers['if-none-match'], beaconEtag)) return reply.code(304).send();
     return reply.type('text/javascript; charset=utf-8').send(beacon);
   });
+  const icon = Buffer.from(iconSvg(siteName), 'utf8');
+  const iconEtag = etagOf(icon);
+  app.get(ICON_PATH, async (request, reply) => {
+    reply.header('cache-control', PLACEHOLDER_CACHE).header('etag', iconEtag);
+    if (matchesIfNoneMatch(request.headers['if-none-match'], iconEtag)) return reply.code(304).send();
+    return reply.type('image/svg+xml; charset=utf-8').send(icon);
+  });
+  // Browsers ask for /favicon.ico whatever the page links; send them to the icon rather than a 404.
+  app.get('/favicon.ico', async (_request, reply) => reply.header('cache-control', PLACEHOLDER_CACHE).redirect(ICON_PATH, 301));
   app.get(LOGO_PATH, async (request, reply) => {
     reply.header('cache-control', PLACEHOLDER_CACHE).header('etag', logoEtag);
     if (matchesIfNoneMatch(request.headers['if-none-match'], logoEtag)) return reply.code(304).send();

@@ -3,7 +3,7 @@ import { STYLESHEET_HREF } from '../assets/stylesheet.ts';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SiteNav } from './SiteNav.tsx';
-import { jsonLdText } from './structuredData.ts';
+import { ICON_PATH, jsonLdText } from './structuredData.ts';
 import type { Chrome, PageHead } from './types.ts';
 
 interface LayoutProps extends Chrome {
@@ -40,6 +40,7 @@ export function Layout({ site, sections, currentSection, head, children }: Layou
         {(head.feeds ?? []).map((feed) => (
           <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={absolute(feed.href)} />
         ))}
+        <link rel="icon" href={ICON_PATH} type="image/svg+xml" />
         <link rel="stylesheet" href={STYLESHEET_HREF} />
       </head>
       <body>

@@ -5,6 +5,8 @@ import type { SiteInfo } from './types.ts';
 
 /** The publisher's logo, as search engines ask for it in NewsArticle.publisher. */
 export const LOGO_PATH = '/media/logo.svg';
+/** The site's tab icon. */
+export const ICON_PATH = '/media/icon.svg';
 /** Google shows at most this much of a NewsArticle headline. */
 const HEADLINE_MAX = 110;
 
