@@ -32,6 +32,8 @@ let site: RunningSite;
 let browser: Browser;
 let noScript: BrowserContext;
 let seedPath: string;
+/** A story page with several articles (the demo has some). */
+let storyPath: string;
 
 before(async () => {
   site = await startDemoSite();
@@ -40,6 +42,9 @@ before(async () => {
   const seed = await site.store.articles.findBySourceKey(`file:${realpathSync(SEED_PAGE_FILE)}`);
   assert.ok(seed, 'the demo imports the seed article');
   seedPath = articlePath(seed);
+  const [biggest] = await site.store.stories.largest({ since: '1970-01-01T00:00:00.000Z', limit: 1 });
+  assert.ok(biggest && biggest.articleCount > 1, 'the demo has a story of several articles');
+  storyPath = `/story/${biggest.id}`;
 });
 
 after(async () => {
@@ -149,18 +154,45 @@ describe('search, JavaScript off', () => {
 });
 
 describe('accessibility', () => {
-  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/topic/iraq', '/search?q=iraq', '/search?q=%22%2A%22', '/missing-page']) {
-    test(`axe: no serious or critical violations on ${path}`, async () => {
+  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/topic/iraq', 'STORY', '/search?q=iraq', '/search?q=%22%2A%22', '/missing-page']) {
+    test(`axe: no violations at all on ${path}`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(site.url + (path === 'SEED' ? seedPath : path));
+      await page.goto(site.url + (path === 'SEED' ? seedPath : path === 'STORY' ? storyPath : path));
       const results = await new AxeBuilder({ page }).analyze();
-      const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(
-        severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+        results.violations.map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`),
         [],
       );
       await context.close();
     });
   }
+
+  test('keyboard only: the skip link comes first and lands in the story; every focused control shows its focus', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url + seedPath);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => location.hash), '#main');
+    // Walk on through the page: each stop is a link or control, drawn with a visible focus indicator.
+    const stops: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        return { tag: element.tagName, text: (element.textContent ?? '').trim().slice(0, 40), visible };
+      });
+      if (!stop) break;
+      assert.ok(stop.visible, `focus is visible on ${stop.tag} "${stop.text}"`);
+      stops.push(`${stop.tag}:${stop.text}`);
+    }
+    assert.ok(stops.some((stop) => stop.startsWith('A:')), 'links are reached');
+    assert.ok(stops.some((stop) => stop.startsWith('TEXTAREA') || stop.startsWith('INPUT')), 'the feedback form is reached');
+    await context.close();
+  });
 });
