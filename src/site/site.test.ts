@@ -168,6 +168,17 @@ describe('caching', () => {
     }
   });
 
+  it('weighs at most 30 KB gzipped, page and stylesheet together, images aside', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const page = await uncached.inject(articlePath(seed));
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)?.[1];
+    assert.ok(stylesheet, 'the page links its stylesheet');
+    const css = await uncached.inject(stylesheet);
+    assert.equal(css.statusCode, 200);
+    const weight = gzipSync(page.rawPayload).length + gzipSync(css.rawPayload).length;
+    assert.ok(weight <= 30 * 1024, `${weight} bytes gzipped`);
+  });
+
   it('serves the tab icon and the publisher logo; /favicon.ico leads to the icon', async () => {
     const favicon = await uncached.inject('/favicon.ico');
     assert.equal(favicon.statusCode, 301);
