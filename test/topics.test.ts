@@ -47,3 +47,14 @@ test('Related Articles leads with stories that share the seed\'s people, places 
   const theirs = (await site.store.enrichments.find(article!.id))!.entities.map((e) => e.slug);
   assert.ok(theirs.some((slug) => mine.has(slug)), `${article!.headline} shares an entity with the seed`);
 });
+
+test('a topic page gathers the dated facts that name it, each linked to its paragraph', async () => {
+  const seed = await site.store.articles.findBySourceKey(`file:${realpathSync(SEED_PAGE_FILE)}`);
+  const html = await (await fetch(`${site.url}/topic/al-asad-air-base`)).text();
+  const timeline = /<section class="timeline-box"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  assert.match(timeline, /<h2 id="timeline-heading">Timeline<\/h2>/);
+  // The seed's January 2020 strike on Al-Asad is there, linked to its sentence's paragraph.
+  assert.match(timeline, new RegExp(`<a href="${articlePath(seed!)}#p-\\d+"><span class="timeline-date"><time datetime="2020-01">January 2020</time>`));
+  // Facts whose sentence does not name the base are not: the 2003 invasion.
+  assert.doesNotMatch(timeline, /datetime="2003"/);
+});

@@ -45,6 +45,8 @@ const STORY_MATES_READ = 20;
 const STORY_MATES_SHOWN = 5;
 /** A story page lists this many of its articles, oldest first. */
 const STORY_PAGE_LENGTH = 100;
+/** A topic's timeline is gathered from its newest articles, this many. */
+const TOPIC_TIMELINE_ARTICLES = 20;
 /** A topic page lists this many stories, newest first. */
 const TOPIC_PAGE_LENGTH = 50;
 /** Beyond this a page number is a probe, not a reader: refused by the schema before any query runs. */
@@ -149,7 +151,8 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     ]);
     const articles = await store.articles.cardsByIds(ids);
     if (!topic || articles.length === 0) throw new NotFoundError(`no stories about "${slug}"`);
-    return respond(request, reply, <TopicPage site={site} sections={sections} topic={topic} articles={articles} />, {
+    const timeline = await topicTimeline(store, slug, articles.slice(0, TOPIC_TIMELINE_ARTICLES));
+    return respond(request, reply, <TopicPage site={site} sections={sections} topic={topic} articles={articles} timeline={timeline} />, {
       surrogateKeys: [`topic-${slug}`],
     });
   });
@@ -232,6 +235,25 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     );
   });
 };
+
+/**
+ * A topic's dated facts: those of its articles' timelines whose sentence names it (by its name or an alias
+ * the article used), oldest article first so a fact links to its first teller.
+ */
+async function topicTimeline(store: Store, slug: string, articles: readonly ArticleLink[]) {
+  const oldestFirst = [...articles].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+  const enrichments = await Promise.all(oldestFirst.map((article) => store.enrichments.find(article.id)));
+  const timelines = enrichments.flatMap((found, index) => {
+    if (!found) return [];
+    const shown = effectiveEnrichment(found);
+    const entity = shown.entities.find((e) => e.slug === slug);
+    if (!entity) return [];
+    const names = [entity.name, ...entity.aliases];
+    const timeline = shown.timeline.filter((fact) => names.some((name) => fact.sentence.text.includes(name)));
+    return [{ articleId: oldestFirst[index]!.id, timeline }];
+  });
+  return storyTimeline(timelines);
+}
 
 function uniqueById<T extends { id: number }>(items: T[]): T[] {
   const seen = new Set<number>();

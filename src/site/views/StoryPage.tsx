@@ -1,4 +1,4 @@
-import { articlePath, type StoryListing } from '../../domain/index.ts';
+import type { StoryListing } from '../../domain/index.ts';
 import type { StoryArticle } from '../../store/index.ts';
 import { formatDate } from '../format.ts';
 import { feedAlternates } from '../syndication/alternates.ts';
@@ -6,7 +6,7 @@ import { ArticleCard } from './ArticleCard.tsx';
 import { Layout } from './Layout.tsx';
 import { storyPath } from './MoreOnThisStory.tsx';
 import type { StoryFact } from './storyTimeline.ts';
-import { TimelineDate } from './TimelineBox.tsx';
+import { LinkedTimeline } from './LinkedTimeline.tsx';
 import type { Chrome } from './types.ts';
 
 interface StoryPageProps extends Chrome {
@@ -23,7 +23,6 @@ interface StoryPageProps extends Chrome {
 export function StoryPage({ site, sections, story, articles, timeline }: StoryPageProps) {
   const path = storyPath(story.id);
   const sources = new Set(articles.map((article) => article.sourceName ?? site.name));
-  const byId = new Map(articles.map((article) => [article.id, article]));
   const description = `${articles.length} articles from ${sources.size} ${sources.size === 1 ? 'source' : 'sources'} on one story: ${story.headline}.`;
   return (
     <Layout
@@ -69,27 +68,7 @@ export function StoryPage({ site, sections, story, articles, timeline }: StoryPa
               ))}
             </ol>
           </section>
-          {timeline.length > 0 ? (
-            <section class="timeline-box" aria-labelledby="timeline-heading">
-              <h2 id="timeline-heading">Timeline</h2>
-              <p class="timeline-note">Dates found in the articles’ own sentences; each links to its place in the article.</p>
-              <ol class="timeline">
-                {timeline.map(({ fact, articleId }, index) => {
-                  const article = byId.get(articleId);
-                  const content = (
-                    <>
-                      <TimelineDate date={fact.date} /> <span class="timeline-label">{fact.label}</span>
-                    </>
-                  );
-                  return (
-                    <li key={index}>
-                      {article ? <a href={`${articlePath(article)}#p-${fact.sentence.paragraph}`}>{content}</a> : content}
-                    </li>
-                  );
-                })}
-              </ol>
-            </section>
-          ) : null}
+          <LinkedTimeline facts={timeline} articles={articles} />
         </div>
       </div>
     </Layout>

@@ -2,6 +2,8 @@ import type { ArticleCard as Card, ArticleEntity, EntityType } from '../../domai
 import { feedAlternates } from '../syndication/alternates.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { Layout } from './Layout.tsx';
+import { LinkedTimeline } from './LinkedTimeline.tsx';
+import type { StoryFact } from './storyTimeline.ts';
 import type { Chrome } from './types.ts';
 
 const KIND: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
@@ -13,10 +15,12 @@ export function topicPath(slug: string): string {
 interface TopicPageProps extends Chrome {
   topic: Pick<ArticleEntity, 'slug' | 'name' | 'type'>;
   articles: Card[];
+  /** Dated facts about the topic from its articles' sentences, in date order. */
+  timeline?: readonly StoryFact[];
 }
 
 /** /topic/<slug>: every published story that names a person, place or organisation, newest first. */
-export function TopicPage({ site, sections, topic, articles }: TopicPageProps) {
+export function TopicPage({ site, sections, topic, articles, timeline = [] }: TopicPageProps) {
   const path = topicPath(topic.slug);
   return (
     <Layout
@@ -46,6 +50,7 @@ export function TopicPage({ site, sections, topic, articles }: TopicPageProps) {
             <ArticleCard key={article.id} article={article} headingLevel={2} />
           ))}
         </div>
+        <LinkedTimeline facts={timeline} articles={articles} />
       </div>
     </Layout>
   );
