@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { archiveRepository } from './archive.ts';
 import { articleRepository } from './articles.ts';
 import { enrichmentRepository } from './enrichments.ts';
 import { feedbackRepository } from './feedback.ts';
@@ -17,6 +18,7 @@ import { StoryCache } from './storyIndex.ts';
 
 export type * from './repository.ts';
 export type { MarkedText, SearchHit, SearchQuery, SearchResults } from './search.ts';
+export type { ArchiveRepository, CreditedArticles, DayCount, TimeRange } from './archive.ts';
 export { ConflictError } from '../domain/index.ts';
 
 export interface StoreOptions {
@@ -65,6 +67,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     search: searchRepository(db, dialect, reader),
     sitemaps: sitemapRepository(db, reader),
     feedback: feedbackRepository(db),
+    archive: archiveRepository(db, reader),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -78,6 +81,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           search: searchRepository(trx, dialect),
           sitemaps: sitemapRepository(trx),
           feedback: feedbackRepository(trx),
+          archive: archiveRepository(trx),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),

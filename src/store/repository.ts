@@ -26,6 +26,7 @@ import type {
   ViewTally,
 } from '../domain/index.ts';
 import type { SearchRepository } from './search.ts';
+import type { ArchiveRepository } from './archive.ts';
 
 /** Everything stored about a new article. Times are given by the caller so that imports are reproducible. */
 export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishedAt'> {
@@ -222,6 +223,8 @@ export interface Store {
   readonly search: SearchRepository;
   readonly sitemaps: SitemapRepository;
   readonly feedback: FeedbackRepository;
+  /** Published articles by author, by source and by publication day (author, source and archive pages). */
+  readonly archive: ArchiveRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import {
+  slugify,
   ValidationError,
   type Article,
   type ArticleCard,
@@ -63,7 +64,9 @@ export function contentColumns(
     hero_caption: article.hero?.caption ?? null,
     hero_credit: article.hero?.credit ?? null,
     byline: article.byline,
+    byline_slug: creditSlug(article.byline),
     source_name: article.source?.name ?? null,
+    source_slug: creditSlug(article.source?.name ?? null),
     source_url: article.source?.url ?? null,
     source_attribution: article.source?.attribution ?? null,
     source_license_name: article.source?.licenseName ?? null,
@@ -77,6 +80,11 @@ export function contentColumns(
     ...(article.storyHash === undefined ? {} : { story_hash: article.storyHash }),
     ...(article.extraction === undefined ? {} : { extraction: article.extraction }),
   };
+}
+
+/** What /author/<slug> and /source/<slug> find a name by; null when the name has nothing to slug. */
+export function creditSlug(name: string | null): string | null {
+  return name === null ? null : slugify(name) || null;
 }
 
 function provenanceColumns(provenance: ArticleProvenance | null) {

@@ -64,6 +64,9 @@ export interface ArticleTable {
   fetched_at: string | null;
   feed_id: number | null;
   source_modified_at: string | null;
+  /** slugify(byline) and slugify(source_name), null when empty: the keys of /author/<slug> and /source/<slug>. */
+  byline_slug: string | null;
+  source_slug: string | null;
   /** sha256 of headline and body text alone: the same story under another address has the same hash. */
   story_hash: string | null;
   /** JSON of the extractor's full result (metadata, sanitized HTML), kept for editors and re-enrichment. */

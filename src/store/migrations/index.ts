@@ -8,6 +8,7 @@ import * as entertainmentSection from './0006_entertainment_section.ts';
 import * as feedback from './0007_feedback.ts';
 import * as search from './0008_search.ts';
 import * as articleViews from './0009_article_views.ts';
+import * as bylinesAndSources from './0010_bylines_and_sources.ts';
 
 /**
  * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007_feedback': feedback,
   '0008_search': search,
   '0009_article_views': articleViews,
+  '0010_bylines_and_sources': bylinesAndSources,
 };
