@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenBuckets } from './rateLimit.ts';
+import { senderOf, tokenBuckets } from './rateLimit.ts';
 
 /** A clock the test moves by hand. */
 function clock(start = 1_000_000) {
@@ -49,4 +49,15 @@ test('memory stays bounded however many senders come, and an empty bucket is not
     limiter.take(`sender-${i}`);
     if (i % 50 === 0) assert.equal(limiter.take('flooder').allowed, false, 'the flooder stays refused');
   }
+});
+
+test('a sender is an IPv4 address or an IPv6 /64, however the address is written', () => {
+  assert.equal(senderOf('203.0.113.7'), '203.0.113.7');
+  assert.equal(senderOf('::ffff:203.0.113.7'), '203.0.113.7');
+  assert.equal(senderOf('2001:db8:aa:bb:1:2:3:4'), '2001:db8:aa:bb::/64');
+  assert.equal(senderOf('2001:0db8:00aa:00bb:ffff::1'), '2001:db8:aa:bb::/64');
+  assert.equal(senderOf('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.equal(senderOf('2001:db8::1'), senderOf('2001:db8:0:0:dead:beef:0:1'));
+  assert.equal(senderOf('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  assert.equal(senderOf('::1'), '0:0:0:0::/64');
 });

@@ -60,3 +60,20 @@ export function tokenBuckets(rule: BucketRule, options: { now?: () => number; ma
     },
   };
 }
+
+/**
+ * Who a request comes from, for limits: the IPv4 address, or the /64 of an IPv6 one. An IPv6 client is usually
+ * handed a whole /64, so counting single addresses would let it rotate through billions of them.
+ */
+export function senderOf(ip: string): string {
+  const address = ip.replace(/%.*$/, ''); // a zone index ("%eth0") names an interface, not a sender
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const zeros = address.includes('::') ? Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0') : [];
+  const groups = [...headGroups, ...zeros, ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => (parseInt(group, 16) || 0).toString(16)).join(':')}::/64`;
+}

@@ -217,6 +217,16 @@ describe('refusals', () => {
     assert.equal((await post(app, note(seed), { remoteAddress: '198.51.100.51' })).statusCode, 303);
   });
 
+  it('counts an IPv6 sender by its /64, so rotating addresses inside it does not help', async () => {
+    const app = await newApp();
+    const { capacity } = DEFAULT_FEEDBACK_LIMITS.perSender;
+    for (let i = 1; i <= capacity; i++) {
+      assert.equal((await post(app, note(seed), { remoteAddress: `2001:db8:5:6::${i.toString(16)}` })).statusCode, 303);
+    }
+    assert.equal((await post(app, note(seed), { remoteAddress: '2001:db8:5:6:ffff:1:2:3' })).statusCode, 429);
+    assert.equal((await post(app, note(seed), { remoteAddress: '2001:db8:5:7::1' })).statusCode, 303, 'the next /64 is another sender');
+  });
+
   it('limits one article across senders, and other articles still take notes', async () => {
     const app = await newApp();
     const { capacity } = DEFAULT_FEEDBACK_LIMITS.perArticle;

@@ -14,7 +14,7 @@ import type { Store } from '../../store/index.ts';
 import { FEEDBACK_SCRIPT_BODY, FEEDBACK_SCRIPT_ETAG, FEEDBACK_SCRIPT_HASH, FEEDBACK_SCRIPT_PATH } from '../assets/feedbackScript.ts';
 import { thanksLocation } from '../feedbackThanks.ts';
 import { matchesIfNoneMatch } from '../pageCache.ts';
-import { tokenBuckets, type BucketRule } from '../rateLimit.ts';
+import { senderOf, tokenBuckets, type BucketRule } from '../rateLimit.ts';
 import { allowedOrigins, isSameOriginPost } from '../sameOrigin.ts';
 import { FEEDBACK_ACTION, FEEDBACK_THANKS, HONEYPOT_FIELD, type FeedbackDraft } from '../views/FeedbackForm.tsx';
 import { renderFeedbackRefused } from '../views/FeedbackRefused.tsx';
@@ -80,7 +80,8 @@ export const feedbackRoutes: FastifyPluginAsync<FeedbackRoutesOptions> = async (
   const perSender = tokenBuckets(limits.perSender, { now });
   const perArticle = tokenBuckets(limits.perArticle, { now });
   const addressKey = options.secret || randomBytes(32).toString('hex');
-  const hashAddress = (ip: string) => createHmac('sha256', addressKey).update(ip).digest('hex').slice(0, 32);
+  // Of the sender (see senderOf), so the inbox shows one IPv6 client's notes as one sender's too.
+  const hashAddress = (ip: string) => createHmac('sha256', addressKey).update(senderOf(ip)).digest('hex').slice(0, 32);
 
   // Forms post urlencoded; Fastify reads JSON only. Repeated fields keep their last value.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
