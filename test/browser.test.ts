@@ -11,6 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { articlePath } from '../src/domain/index.ts';
 import { SEED_PAGE_FILE } from '../src/ingest/index.ts';
+import { archiveDayPath, archiveMonthPath } from '../src/site/views/archivePaths.ts';
 import { launchChromium, openPage } from './helpers/chromium.ts';
 import { startDemoSite, type RunningSite } from './helpers/site.ts';
 
@@ -32,6 +33,8 @@ let site: RunningSite;
 let browser: Browser;
 let noScript: BrowserContext;
 let seedPath: string;
+/** The seed's UTC day ("2026-11-25"), for the date archive's pages. */
+let seedDay: string;
 /** A story page with several articles (the demo has some). */
 let storyPath: string;
 
@@ -42,6 +45,7 @@ before(async () => {
   const seed = await site.store.articles.findBySourceKey(`file:${realpathSync(SEED_PAGE_FILE)}`);
   assert.ok(seed, 'the demo imports the seed article');
   seedPath = articlePath(seed);
+  seedDay = seed.publishedAt?.slice(0, 10) ?? '';
   const [biggest] = await site.store.stories.largest({ since: '1970-01-01T00:00:00.000Z', limit: 1 });
   assert.ok(biggest && biggest.articleCount > 1, 'the demo has a story of several articles');
   storyPath = `/story/${biggest.id}`;
@@ -154,11 +158,18 @@ describe('search, JavaScript off', () => {
 });
 
 describe('accessibility', () => {
-  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/topic/iraq', 'STORY', '/search?q=iraq', '/search?q=%22%2A%22', '/missing-page']) {
+  for (const path of ['/', '/security', '/politics?page=2', 'SEED', '/topic/iraq', 'STORY', '/search?q=iraq', '/search?q=%22%2A%22', '/author/wikinews', '/source/wikinews?page=2', 'SEED_MONTH', 'SEED_DAY', '/missing-page']) {
     test(`axe: no violations at all on ${path}`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(site.url + (path === 'SEED' ? seedPath : path === 'STORY' ? storyPath : path));
+      const special: Record<string, () => string> = {
+        SEED: () => seedPath,
+        STORY: () => storyPath,
+        SEED_DAY: () => archiveDayPath(seedDay),
+        SEED_MONTH: () => archiveMonthPath(seedDay),
+      };
+      const response = await page.goto(site.url + (special[path]?.() ?? path));
+      assert.equal(response?.status(), path === '/missing-page' ? 404 : 200, 'the page itself, not an error page');
       const results = await new AxeBuilder({ page }).analyze();
       assert.deepEqual(
         results.violations.map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`),

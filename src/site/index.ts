@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { ContentChanges } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
 import { createPageCache, type PageCache } from './pageCache.ts';
+import { archiveRoutes } from './routes/archive.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { feedRoutes } from './routes/feeds.ts';
@@ -60,6 +61,7 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
   await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });
   await app.register(sitemapRoutes, { store, cache, site });
+  await app.register(archiveRoutes, { store, cache, site });
 };
 
 export const sitePlugin: FastifyPluginAsync<SiteOptions> = Object.assign(plugin, {

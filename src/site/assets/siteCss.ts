@@ -196,6 +196,8 @@ time, .byline, .dateline { font-family: var(--ui); color: var(--muted); }
   margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); font: 0.88rem/1.55 var(--ui); color: var(--muted);
 }
 .source-credit a { overflow-wrap: anywhere; }
+.source-more { margin: 0.5rem 0 0; font: 0.88rem/1.55 var(--ui); }
+.archive-days { margin: 0; padding-left: 1.4rem; font: 1.05rem/1.9 var(--ui); }
 
 /* Page chrome below the story */
 .story-aside { max-width: var(--column); margin: 0 auto; padding-bottom: 2rem; }
@@ -284,6 +286,7 @@ mark { background: #fde68a; color: #16161a; padding: 0 0.05em; }
 /* Footer */
 .site-footer { margin-top: 3rem; padding: 2rem 0; background: var(--surface); border-top: 1px solid var(--rule); font-size: 0.85rem; color: var(--muted); }
 .site-footer .footer-name { margin: 0 0 0.75rem; font: 700 1.2rem/1 var(--serif); color: var(--ink); }
+.site-footer .footer-archive { margin: 0 0 0.75rem; }
 .site-footer .demo-notice { margin: 0; max-width: 60rem; line-height: 1.6; }
 
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }

@@ -10,12 +10,14 @@ import type {
   StoryListing,
   TimelineFact,
 } from '../../domain/index.ts';
+import { slugify } from '../../domain/index.ts';
 import type { StoryArticle } from '../../store/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
 import { BodyBlockView } from './BodyBlock.tsx';
 import { Figure, imageSource } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
 import { SourceCredit } from './SourceCredit.tsx';
+import { authorPath, sourcePath } from './archivePaths.ts';
 import { AutomaticSummaryBox, SourceSummaryBox } from './SummaryBox.tsx';
 import { TopicLinks } from './TopicPage.tsx';
 import { StoryList } from './StoryList.tsx';
@@ -69,6 +71,9 @@ export function ArticlePage(props: ArticlePageProps) {
   const description = summaryText ? snippet(summaryText, META_DESCRIPTION_LENGTH) : null;
   // Syndicated stories carry the source's name as byline: never present them as our own reporting.
   const byline = article.byline ?? article.source?.name ?? null;
+  // Only a byline of its own links to an author page; a source's name links from the source credit instead.
+  const authorSlug = article.byline ? slugify(article.byline) : '';
+  const sourceSlug = article.source ? slugify(article.source.name) : '';
   const paragraphIds = paragraphAnchors(article);
   // An untitled body may be shown under proposed headings; the blocks, and so their anchors, stay the same.
   const proposedBody = bodyWithProposedSections(article, props.proposedSections);
@@ -101,7 +106,7 @@ export function ArticlePage(props: ArticlePageProps) {
             <h1 class="headline">{article.headline}</h1>
             {article.dek ? <p class="dek">{article.dek}</p> : null}
             <div class="story-meta">
-              {byline ? <p class="byline">By {byline}</p> : null}
+              {byline ? <p class="byline">By {authorSlug ? <a href={authorPath(authorSlug)}>{byline}</a> : byline}</p> : null}
               <p class="dateline">
                 Published <time datetime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
                 {updatedAt ? (
@@ -138,7 +143,7 @@ export function ArticlePage(props: ArticlePageProps) {
             ))}
           </div>
           <TimelineBox timeline={timeline} anchors={new Set([...(article.lede ? ['p-0'] : []), ...paragraphIds.values()])} />
-          {article.source ? <SourceCredit source={article.source} /> : null}
+          {article.source ? <SourceCredit source={article.source} morePath={sourceSlug ? sourcePath(sourceSlug) : null} /> : null}
           <TopicLinks topics={topics} />
         </article>
         <div class="story-aside">

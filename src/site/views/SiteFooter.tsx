@@ -1,3 +1,4 @@
+import { currentArchiveMonthPath } from './archivePaths.ts';
 import type { SiteInfo } from './types.ts';
 
 const WIKINEWS_URL = 'https://en.wikinews.org';
@@ -17,6 +18,9 @@ export function SiteFooter({ site }: { site: SiteInfo }) {
     <footer class="site-footer">
       <div class="wrap">
         <p class="footer-name">{site.name}</p>
+        <p class="footer-archive">
+          <a href={currentArchiveMonthPath()}>Archive: this month’s stories</a>
+        </p>
         <p class="demo-notice" dangerouslySetInnerHTML={{ __html: DEMO_NOTICE_HTML }} />
       </div>
     </footer>

@@ -8,7 +8,21 @@ import { safeUrl } from '../format.ts';
  * carries the article URL as text; the licence URL is added when it does not, and CC BY requires us to say
  * that the text was changed.
  */
-export function SourceCredit({ source }: { source: ArticleSource }) {
+export function SourceCredit({ source, morePath = null }: { source: ArticleSource; morePath?: string | null }) {
+  // The site's own page of this source's stories, after the credit line (which stays as the licence words it);
+  // feeds carry the credit without it, since a path on this site means nothing there.
+  if (!morePath) return <CreditLine source={source} />;
+  return (
+    <>
+      <CreditLine source={source} />
+      <p class="source-more">
+        <a href={morePath}>More from {source.name}</a>
+      </p>
+    </>
+  );
+}
+
+function CreditLine({ source }: { source: ArticleSource }) {
   const sourceUrl = safeUrl(source.url);
   const licenseUrl = safeUrl(source.licenseUrl);
   if (source.attribution) {
