@@ -8,7 +8,7 @@
  * so this is the path the triggers and generated column see in production, minus the enrichment a real import
  * also does). PostgreSQL is skipped, with a note, when none answers at DATABASE_URL / TEST_DATABASE_URL.
  *
- * `npx tsx bench/search.ts` runs it alone; SEARCH_SIZES=1000,10000 for a quick look.
+ * `npx tsx bench/search.ts` runs it alone; SEARCH_SIZES=1000,10000 for a quick look, SEARCH_DIALECTS=sqlite for one.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -59,7 +59,8 @@ export async function benchSearch(): Promise<void> {
   );
 
   const rows: { dialect: string; size: number; p50: number; p95: number; p99: number; byKind: Map<Kind, number> }[] = [];
-  for (const dialect of ['sqlite', 'postgres'] as const) {
+  const dialects = (process.env['SEARCH_DIALECTS'] ?? 'sqlite,postgres').split(',');
+  for (const dialect of (['sqlite', 'postgres'] as const).filter((d) => dialects.includes(d))) {
     const target = await openTarget(dialect);
     if (!target) {
       console.log(`  postgres: skipped (no server at ${PG_URL})`);

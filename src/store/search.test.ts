@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { paragraphSection, ValidationError, type BodySection } from '../domain/index.ts';
 import type { NewArticle, SearchResults, Store } from './index.ts';
+import { RANKED_WINDOW } from './searchEngine.ts';
 import { describeOnBothDialects } from './testing/targets.ts';
 
 let serial = 0;
@@ -109,6 +110,19 @@ describeOnBothDialects('search', (store) => {
     );
     for (const word of ['narwhal', 'zebu', 'okapi', 'axolotl']) assert.equal((await search(store(), word)).total, 1, word);
     for (const word of ['pangolin', 'capybara', 'paragraph', 'figure']) assert.equal((await search(store(), word)).total, 0, word);
+  });
+
+  test('beyond the ranked window, an old headline match still comes first and the total counts every match', async () => {
+    await store().articles.insert(article({ headline: 'Albatross sighted off the cape', publishedAt: '2020-01-01T00:00:00.000Z' }));
+    await store().transaction(async (trx) => {
+      for (let n = 0; n <= RANKED_WINDOW; n++) {
+        await trx.articles.insert(article({ headline: `Seabird count ${n}`, body: body('An albatross was among them.') }));
+      }
+    });
+    const results = await search(store(), 'albatross', { limit: 3 });
+    assert.equal(results.total, RANKED_WINDOW + 2);
+    assert.equal(results.hits[0]!.article.headline, 'Albatross sighted off the cape');
+    assert.equal((await search(store(), 'albatross', { limit: 3, offset: RANKED_WINDOW - 3 })).hits.length, 3);
   });
 
   test('rebuild keeps what is found and counts the published articles', async () => {

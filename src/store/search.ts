@@ -3,7 +3,7 @@ import { ValidationError, type ArticleLink } from '../domain/index.ts';
 import type { Database } from './schema.ts';
 import type { ReadConnection } from './sqlite.ts';
 import { parseSearch } from './searchQuery.ts';
-import type { MarkedText, SearchFilter } from './searchEngine.ts';
+import { RANKED_WINDOW, type MarkedText, type SearchFilter } from './searchEngine.ts';
 import { postgresSearchEngine } from './searchPostgres.ts';
 import { sqliteSearchEngine } from './searchSqlite.ts';
 
@@ -55,8 +55,8 @@ export interface SearchRepository {
 
 /** Results a page may ask for: more is a scraper, not a reader. */
 export const MAX_SEARCH_LIMIT = 100;
-/** How deep anyone pages into search results; deeper offsets only make the engine sort for nothing. */
-export const MAX_SEARCH_OFFSET = 10_000;
+/** How deep results are listed: the ranked window (see searchEngine.ts). */
+export const MAX_SEARCH_OFFSET = RANKED_WINDOW;
 
 export function searchRepository(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', reader: ReadConnection | null = null): SearchRepository {
   const engine = dialect === 'sqlite' ? sqliteSearchEngine(db, reader) : postgresSearchEngine(db);

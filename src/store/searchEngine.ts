@@ -34,6 +34,15 @@ export interface SearchFilter {
   to: string | null;
 }
 
+/**
+ * How many matches are ranked by relevance: the newest this many matches anywhere, and the newest this many
+ * whose headline matches. Ranking is the costly step (bm25 / ts_rank read each match's positions), and a
+ * common word matches a third of an archive: ranking every match made a search at 100,000 articles a hundred
+ * times slower than at 1,000. News readers want recent reporting first anyway, and a headline match from any
+ * year still competes. Results are listed to this depth; the total counts every match.
+ */
+export const RANKED_WINDOW = 500;
+
 /** Marks that no article text contains (Unicode private use): where an engine's highlight starts and stops. */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';

@@ -87,23 +87,27 @@ function dedupe(terms: SearchTerm[]): SearchTerm[] {
  * FTS5: every term quoted ("…" is a string to FTS5, never an operator) and all of them required. Terms hold
  * no quote character, so none needs escaping.
  */
-export function fts5Query(terms: readonly SearchTerm[]): string {
-  return terms
+export function fts5Query(terms: readonly SearchTerm[], column?: string): string {
+  const query = terms
     .map((term) => (term.kind === 'word' ? `"${term.word}"${term.prefix ? ' *' : ''}` : `"${term.words.join(' ')}"`))
     .join(' AND ');
+  // A column filter: every term must match within that column.
+  return column === undefined ? query : `${column} : (${query})`;
 }
 
 /**
  * PostgreSQL to_tsquery text: each word a quoted lexeme ('word', 'pre':*), phrases joined by <->, all terms by
  * &. to_tsquery then stems them and drops stop words exactly as it did the documents.
  */
-export function tsQuery(terms: readonly SearchTerm[]): string {
-  const lexeme = (word: string) => `'${word}'`;
+export function tsQuery(terms: readonly SearchTerm[], weight?: 'A'): string {
+  // A weight restricts a lexeme to the field indexed with it (A: the headline).
+  const lexeme = (word: string, prefix = false) => {
+    const label = `${prefix ? '*' : ''}${weight ?? ''}`;
+    return `'${word}'${label ? `:${label}` : ''}`;
+  };
   return terms
     .map((term) =>
-      term.kind === 'word'
-        ? `${lexeme(term.word)}${term.prefix ? ':*' : ''}`
-        : `(${term.words.map(lexeme).join(' <-> ')})`,
+      term.kind === 'word' ? lexeme(term.word, term.prefix) : `(${term.words.map((word) => lexeme(word)).join(' <-> ')})`,
     )
     .join(' & ');
 }

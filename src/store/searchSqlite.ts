@@ -2,42 +2,63 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { ReadConnection } from './sqlite.ts';
 import { fts5Query } from './searchQuery.ts';
-import { chooseSnippet, markedText, MARK_END, MARK_START, type Passages, type SearchEngine } from './searchEngine.ts';
-import { linkFromRow, type LinkRow } from './rows.ts';
+import {
+  chooseSnippet,
+  markedText,
+  MARK_END,
+  MARK_START,
+  RANKED_WINDOW,
+  type Passages,
+  type SearchEngine,
+  type SearchFilter,
+} from './searchEngine.ts';
+import { linkFromRow, LINK_COLUMNS, type LinkRow } from './rows.ts';
 
 /** Tokens of text around the matches in a result's passage: two lines or so on a results page. */
 const SNIPPET_TOKENS = 32;
 
 /**
- * FTS5 (see migrations/0008_search.ts). The rank is the table's bm25 with column weights; articles filter by
- * section and time. The window count gives the total in the same pass that ranks, so matches are read once.
+ * FTS5 (see migrations/0008_search.ts). Only the index is read per match: the articles table, whose status and
+ * dates sit past each long body in overflow pages, is read for the page shown. Filters become a set of ids
+ * read from the (section, status, published_at, id) and (status, published_at, id) indexes alone, which each
+ * match is checked against. The index holds published articles only (its content is a view of them).
+ *
+ * `+rowid in (…)`: the plus keeps SQLite from handing the set to FTS5 as rowid constraints, which FTS5 answers
+ * by running the whole MATCH again for each id (a hundred times slower); checked against each match instead,
+ * the set costs a lookup per match.
  */
-const RANK_SQL = `
-  select a.id, a.slug, a.section, a.headline, a.published_at, count(*) over () as total
-  from article_search s join articles a on a.id = s.rowid
-  where article_search match ? and a.status = 'published'
-    and (? is null or a.section = ?) and (? is null or a.published_at >= ?) and (? is null or a.published_at < ?)
-  order by s.rank, a.published_at desc, a.id desc
-  limit ? offset ?`;
+function matchesClause({ section, from, to }: SearchFilter): { clause: string; filters: unknown[] } {
+  const filters: unknown[] = [];
+  const conditions: string[] = [];
+  if (section !== null) (conditions.push('section = ?'), filters.push(section));
+  conditions.push(`status = 'published'`);
+  if (from !== null) (conditions.push('published_at >= ?'), filters.push(from));
+  if (to !== null) (conditions.push('published_at < ?'), filters.push(to));
+  const within = filters.length ? ` and +rowid in (select id from articles where ${conditions.join(' and ')})` : '';
+  return { clause: `from article_search where article_search match ?${within}`, filters };
+}
 
-const COUNT_SQL = `
-  select count(*) as total
-  from article_search s join articles a on a.id = s.rowid
-  where article_search match ? and a.status = 'published'
-    and (? is null or a.section = ?) and (? is null or a.published_at >= ?) and (? is null or a.published_at < ?)`;
+/** The table's bm25 with its column weights (see migrations/0008_search.ts), as an expression: see rank(). */
+const SCORE = 'bm25(article_search, 10.0, 4.0, 1.0)';
 
 /**
- * One article's marked headline and passages: a rowid lookup within the match, so no other row is read. The
- * cast matters: the driver binds a JavaScript number as a real, and FTS5 ignores a rowid constraint that is not
- * an integer, returning every match.
+ * The page's articles, in one read of a few rows by id (the ids drive the join: \`id in (…)\` had SQLite scan
+ * the table); still published, so an index that drifted never shows a draft.
  */
-const PASSAGES_SQL = `
-  select highlight(article_search, 0, '${MARK_START}', '${MARK_END}') as headline,
+const LINKS_SQL = `select ${LINK_COLUMNS.map((column) => `a.${column}`).join(', ')}
+  from json_each(?) as page cross join articles as a on a.id = page.value where a.status = 'published'`;
+
+/**
+ * Marked headline and passages; text is read (through the view) for the page's articles only. A rowid is cast:
+ * the driver binds a JavaScript number as a real, and FTS5 ignores a rowid constraint that is not an integer.
+ */
+const PASSAGES_SELECT = `
+  select rowid as id, highlight(article_search, 0, '${MARK_START}', '${MARK_END}') as headline,
     snippet(article_search, 1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) as standfirst,
     snippet(article_search, 2, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) as body
-  from article_search where article_search match ? and rowid = cast(? as integer)`;
+  from article_search where article_search match ?`;
 
-type RankRow = LinkRow & { total: number };
+type PassageRow = { id: number; headline: string | null; standfirst: string | null; body: string | null };
 
 export function sqliteSearchEngine(db: Kysely<Database>, reader: ReadConnection | null): SearchEngine {
   // The reader connection when there is one (see sqlite.ts): searches never wait behind a writer's transaction.
@@ -45,25 +66,47 @@ export function sqliteSearchEngine(db: Kysely<Database>, reader: ReadConnection 
     reader ? (reader.all(text, parameters) as Row[]) : (await db.executeQuery<Row>(CompiledQuery.raw(text, [...parameters]))).rows;
 
   return {
-    async rank(terms, { section, from, to }, limit, offset) {
+    /**
+     * Three short reads of the index: the count of matches; the newest matches in the window with their bm25
+     * (FTS5 walks a term's matches newest first and scores only the rows it hands out); the newest headline
+     * matches in the window, scored by the headline alone (older than the window, their other fields are not
+     * scored: a small lean towards recent reporting). The page is the best of both, best score first.
+     */
+    async rank(terms, filter, limit, offset) {
       const match = fts5Query(terms);
-      const filters = [section, section, from, from, to, to];
-      const rows = await read<RankRow>(RANK_SQL, [match, ...filters, limit, offset]);
-      const total = rows[0]
-        ? Number(rows[0].total)
-        : offset > 0
-          ? Number((await read<{ total: number }>(COUNT_SQL, [match, ...filters]))[0]?.total ?? 0)
-          : 0;
-      return { total, articles: rows.map(linkFromRow) };
+      const { clause, filters } = matchesClause(filter);
+      const [counted] = await read<{ total: number }>(`select count(*) as total ${clause}`, [match, ...filters]);
+      const total = Number(counted?.total ?? 0);
+      if (total === 0 || offset >= total) return { total, articles: [] };
+      const scored = (query: string) =>
+        read<{ id: number; score: number }>(`select rowid as id, ${SCORE} as score ${clause} order by rowid desc limit ${RANKED_WINDOW}`, [
+          query,
+          ...filters,
+        ]);
+      const scores = new Map((await scored(match)).map((row) => [row.id, row.score]));
+      if (total > RANKED_WINDOW) {
+        for (const row of await scored(fts5Query(terms, 'headline'))) if (!scores.has(row.id)) scores.set(row.id, row.score);
+      }
+      const page = [...scores]
+        .sort(([idA, a], [idB, b]) => a - b || idB - idA)
+        .slice(offset, offset + limit)
+        .map(([id]) => id);
+      if (page.length === 0) return { total, articles: [] };
+      const rows = await read<LinkRow>(LINKS_SQL, [JSON.stringify(page)]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return { total, articles: page.flatMap((id) => (byId.has(id) ? [linkFromRow(byId.get(id)!)] : [])) };
     },
 
     async passages(terms, ids) {
-      const match = fts5Query(terms);
       const passages = new Map<number, Passages>();
-      for (const id of ids) {
-        const [row] = await read<{ headline: string | null; standfirst: string | null; body: string | null }>(PASSAGES_SQL, [match, id]);
-        if (!row) continue;
-        passages.set(id, { headline: markedText(row.headline), snippet: chooseSnippet(markedText(row.standfirst), markedText(row.body)) });
+      const match = fts5Query(terms);
+      // Setting up a MATCH is cheap for words and costly for a prefix (it merges the lists of every word the
+      // prefix begins): words look each article up, prefixes take one pass over the matches for the page.
+      const rows = terms.some((term) => term.kind === 'word' && term.prefix)
+        ? await read<PassageRow>(`${PASSAGES_SELECT} and +rowid in (select value from json_each(?))`, [match, JSON.stringify(ids)])
+        : (await Promise.all(ids.map((id) => read<PassageRow>(`${PASSAGES_SELECT} and rowid = cast(? as integer)`, [match, id])))).flat();
+      for (const row of rows) {
+        passages.set(row.id, { headline: markedText(row.headline), snippet: chooseSnippet(markedText(row.standfirst), markedText(row.body)) });
       }
       return passages;
     },
