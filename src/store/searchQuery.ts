@@ -99,15 +99,13 @@ export function fts5Query(terms: readonly SearchTerm[], column?: string): string
  * PostgreSQL to_tsquery text: each word a quoted lexeme ('word', 'pre':*), phrases joined by <->, all terms by
  * &. to_tsquery then stems them and drops stop words exactly as it did the documents.
  */
-export function tsQuery(terms: readonly SearchTerm[], weight?: 'A'): string {
-  // A weight restricts a lexeme to the field indexed with it (A: the headline).
-  const lexeme = (word: string, prefix = false) => {
-    const label = `${prefix ? '*' : ''}${weight ?? ''}`;
-    return `'${word}'${label ? `:${label}` : ''}`;
-  };
+export function tsQuery(terms: readonly SearchTerm[]): string {
+  const lexeme = (word: string) => `'${word}'`;
   return terms
     .map((term) =>
-      term.kind === 'word' ? lexeme(term.word, term.prefix) : `(${term.words.map((word) => lexeme(word)).join(' <-> ')})`,
+      term.kind === 'word'
+        ? `${lexeme(term.word)}${term.prefix ? ':*' : ''}`
+        : `(${term.words.map(lexeme).join(' <-> ')})`,
     )
     .join(' & ');
 }
