@@ -16,7 +16,7 @@ export interface SearchRoutesOptions {
 
 /** Results on a page: enough to scan, few enough that each passage is cut for a reason. */
 export const SEARCH_PAGE_SIZE = 10;
-/** The deepest page the store will rank (see MAX_SEARCH_OFFSET); the schema refuses deeper ones. */
+/** The deepest page the store ranks (see MAX_SEARCH_OFFSET); the schema refuses deeper ones. */
 const MAX_SEARCH_PAGE = Math.floor(MAX_SEARCH_OFFSET / SEARCH_PAGE_SIZE);
 /**
  * Results change only when articles are published or edited: a minute in browsers and shared caches. Each
@@ -106,6 +106,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
           page={page}
           pageCount={pageCount}
           firstRank={(page - 1) * SEARCH_PAGE_SIZE + 1}
+          listable={MAX_SEARCH_PAGE * SEARCH_PAGE_SIZE}
         />,
       );
       reply.headers(NOT_FOR_INDEXING);

@@ -24,6 +24,8 @@ interface SearchPageProps extends Chrome {
   pageCount: number;
   /** Position of the first result on this page, from 1. */
   firstRank: number;
+  /** How many results can be listed at most (the ranked depth); more matches are counted, not listed. */
+  listable: number;
 }
 
 /** The URL of a page of results for this form; page 1 has no page parameter, and empty fields are left out. */
@@ -36,14 +38,14 @@ export function searchPagePath(form: SearchForm, page: number): string {
 }
 
 /** /search: the form (query, section, dates), then ranked results with the matching words marked. */
-export function SearchPage({ site, sections, form, results, problem, page, pageCount, firstRank }: SearchPageProps) {
+export function SearchPage({ site, sections, form, results, problem, page, pageCount, firstRank, listable }: SearchPageProps) {
   const title = form.q ? `Search: ${form.q}` : 'Search';
   return (
     <Layout site={site} sections={sections} head={{ title: `${title} — ${site.name}`, description: `Search the reporting of ${site.name}.` }}>
       <div class="wrap search-page">
         <h1 class="front-title">Search</h1>
         <SearchFormFields form={form} sections={sections} problem={problem} />
-        {problem ? null : results ? <Results form={form} results={results} page={page} pageCount={pageCount} firstRank={firstRank} /> : null}
+        {problem ? null : results ? <Results form={form} results={results} page={page} pageCount={pageCount} firstRank={firstRank} listable={listable} /> : null}
       </div>
     </Layout>
   );
@@ -91,9 +93,10 @@ interface ResultsProps {
   page: number;
   pageCount: number;
   firstRank: number;
+  listable: number;
 }
 
-function Results({ form, results, page, pageCount, firstRank }: ResultsProps) {
+function Results({ form, results, page, pageCount, firstRank, listable }: ResultsProps) {
   const { searched, total, hits, notices } = results;
   return (
     <section class="search-results-region" aria-labelledby="search-summary">
@@ -118,6 +121,9 @@ function Results({ form, results, page, pageCount, firstRank }: ResultsProps) {
         <p class="empty">Check the spelling, try fewer or other words, or widen the section and dates.</p>
       ) : null}
       {searched && total > 0 && hits.length === 0 ? <p class="empty">There are no more results; go back a page.</p> : null}
+      {total > listable ? (
+        <p class="search-help">The best {listable.toLocaleString('en')} are listed: add a word to narrow the search.</p>
+      ) : null}
       {hits.length ? (
         <ol class="search-results" start={firstRank}>
           {hits.map((hit) => (
