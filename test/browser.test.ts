@@ -140,6 +140,28 @@ describe('home and section front, JavaScript off', () => {
   });
 });
 
+describe('topics and stories, JavaScript off', () => {
+  test('a topic link under the seed opens its topic page, which lists the seed', async () => {
+    const page = await open(seedPath);
+    await page.getByRole('navigation', { name: 'Topics' }).getByRole('link', { name: 'Al-Asad Air Base' }).click();
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent())?.trim(), 'Al-Asad Air Base');
+    await page.getByRole('main').getByRole('link', { name: HEADLINE }).waitFor();
+    await page.close();
+  });
+
+  test('an article of a story leads to the story page, which lists its coverage oldest first', async () => {
+    const page = await open(storyPath);
+    const coverage = page.getByRole('region', { name: 'Coverage, oldest first' });
+    const first = coverage.getByRole('listitem').first().getByRole('heading').getByRole('link');
+    const headline = (await first.textContent())!.trim();
+    await first.click();
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent())?.trim(), headline);
+    await page.getByRole('region', { name: 'More on this story' }).getByRole('link', { name: /The whole story/ }).click();
+    assert.equal(new URL(page.url()).pathname, storyPath);
+    await page.close();
+  });
+});
+
 describe('search, JavaScript off', () => {
   test('the header box searches, results mark the words, and a result opens its article', async () => {
     const page = await open('/');
