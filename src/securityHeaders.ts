@@ -25,6 +25,9 @@ export function securityHeaders(options: { https: boolean }): Readonly<Record<st
       },
     },
     strictTransportSecurity: options.https,
+    // Origin only, and only over https→https: browsers without Sec-Fetch-Site (older Safari) still tell the
+    // feedback form's same-origin check where a post came from; other sites never see our paths.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   const headers: Record<string, string> = {};
   const recorder = {

@@ -29,6 +29,7 @@ describe('the assembled server', () => {
       assert.match(csp, /frame-ancestors 'none'/, url);
       assert.doesNotMatch(csp, /upgrade-insecure-requests/, 'a plain-http site must still load its own assets');
       assert.equal(response.headers['x-content-type-options'], 'nosniff');
+      assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin');
       assert.equal(response.headers['x-powered-by'], undefined);
       assert.equal(response.headers['strict-transport-security'], undefined, 'no HSTS on a plain-http site');
     }

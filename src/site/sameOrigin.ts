@@ -6,8 +6,8 @@ import type { IncomingHttpHeaders } from 'node:http';
  *
  * Browsers say where a request comes from in three ways, tried in order of trust:
  * 1. Sec-Fetch-Site, which the browser alone sets (a page cannot forge it): only `same-origin` passes.
- * 2. Origin, unless it is "null": the site sends `Referrer-Policy: no-referrer`, under which browsers without
- *    Sec-Fetch-Site send "null" even from our own pages, so "null" proves nothing either way.
+ * 2. Origin, unless it is "null" (sent under a no-referrer policy, or from a sandboxed frame), which proves
+ *    nothing either way. The site's own policy is strict-origin-when-cross-origin, so its pages send Origin.
  * 3. Referer's origin, for older browsers that send neither.
  * A post with none of them is refused: a browser always sends one of them, and other clients can say anything.
  */

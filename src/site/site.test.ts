@@ -179,6 +179,13 @@ describe('caching', () => {
     assert.ok(weight <= 30 * 1024, `${weight} bytes gzipped`);
   });
 
+  it('sends the feedback thank-you variant for no shared cache to keep', async () => {
+    const thanks = await cached.inject(`${articlePath(seed)}?feedback=thanks`);
+    assert.equal(thanks.statusCode, 200);
+    assert.equal(thanks.headers['cache-control'], 'private, no-store');
+    assert.match(String((await cached.inject(articlePath(seed))).headers['cache-control']), /^public/);
+  });
+
   it('serves the tab icon and the publisher logo; /favicon.ico leads to the icon', async () => {
     const favicon = await uncached.inject('/favicon.ico');
     assert.equal(favicon.statusCode, 301);

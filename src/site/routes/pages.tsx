@@ -231,7 +231,13 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         feedbackThanks={isFeedbackThanks(request.query)}
         {...shownEnrichment(enrichment)}
       />,
-      { lastModified: article.updatedAt, surrogateKeys: [`article-${article.id}`, `section-${article.section}`] },
+      {
+        lastModified: article.updatedAt,
+        surrogateKeys: [`article-${article.id}`, `section-${article.section}`],
+        // The thank-you variant is one reader's moment: no shared cache may keep it (some key pages without
+        // their query string and would show it to everyone).
+        ...(isFeedbackThanks(request.query) && { cacheControl: 'private, no-store' }),
+      },
     );
   });
 };
