@@ -3,18 +3,22 @@ interface PaginationProps {
   pageCount: number;
   /** The URL of page n (page 1 is the bare front, without ?page=1). */
   pathOf: (page: number) => string;
+  /** What the region and its two links say; a front's pages go from newer to older stories. */
+  label?: string;
+  previous?: string;
+  next?: string;
 }
 
-/** Previous / next links for a section front; the same links appear in <head> as rel=prev/next. */
-export function Pagination({ page, pageCount, pathOf }: PaginationProps) {
+/** Previous / next links for a paged list; on fronts the same links appear in <head> as rel=prev/next. */
+export function Pagination({ page, pageCount, pathOf, label = 'Pages', previous = '← Newer stories', next = 'Older stories →' }: PaginationProps) {
   if (pageCount <= 1) return null;
   return (
-    <nav class="pagination" aria-label="Pages">
+    <nav class="pagination" aria-label={label}>
       <ul>
         {page > 1 ? (
           <li>
             <a href={pathOf(page - 1)} rel="prev">
-              ← Newer stories
+              {previous}
             </a>
           </li>
         ) : null}
@@ -24,7 +28,7 @@ export function Pagination({ page, pageCount, pathOf }: PaginationProps) {
         {page < pageCount ? (
           <li>
             <a href={pathOf(page + 1)} rel="next">
-              Older stories →
+              {next}
             </a>
           </li>
         ) : null}

@@ -5,6 +5,7 @@ import { Layout } from './Layout.tsx';
 import { MarkedText } from './MarkedText.tsx';
 import { SEARCH_PATH } from './SearchBox.tsx';
 import type { Chrome } from './types.ts';
+import { Pagination } from './Pagination.tsx';
 
 /** The search form's fields as the reader sent them; '' when absent. */
 export interface SearchForm {
@@ -156,28 +157,14 @@ function SearchResult({ hit }: { hit: SearchHit }) {
 }
 
 function ResultPages({ form, page, pageCount }: { form: SearchForm; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
   return (
-    <nav class="pagination" aria-label="Result pages">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={searchPagePath(form, Math.min(page - 1, pageCount))} rel="prev">
-              ← Better matches
-            </a>
-          </li>
-        ) : null}
-        <li class="page-status">
-          Page {page} of {pageCount}
-        </li>
-        {page < pageCount ? (
-          <li>
-            <a href={searchPagePath(form, page + 1)} rel="next">
-              More results →
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <Pagination
+      page={page}
+      pageCount={pageCount}
+      pathOf={(n) => searchPagePath(form, Math.min(n, pageCount))}
+      label="Result pages"
+      previous="← Better matches"
+      next="More results →"
+    />
   );
 }
