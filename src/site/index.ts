@@ -53,12 +53,12 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views);
   app.decorate('trending', trending);
   app.addHook('onClose', () => trending.close());
-  await app.register(assetRoutes, { siteName: config.siteName });
-  await app.register(searchRoutes, { store, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
-  await app.register(viewRoutes, { trending, gate: new ViewGate(), siteUrl: config.siteUrl });
-  await app.register(feedbackRoutes, { store, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') }, secret: config.secret, limits: feedbackLimits });
-  await app.register(pageRoutes, { store, cache, trending, site: { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') } });
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
+  await app.register(assetRoutes, { siteName: config.siteName });
+  await app.register(searchRoutes, { store, site });
+  await app.register(viewRoutes, { trending, gate: new ViewGate(), siteUrl: config.siteUrl });
+  await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits });
+  await app.register(pageRoutes, { store, cache, trending, site });
   await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });
   await app.register(sitemapRoutes, { store, cache, site });
   await app.register(archiveRoutes, { store, cache, site });
