@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { articlePath, FEEDBACK_KINDS, isFeedbackKind, NotFoundError, type FeedbackEntry, type FeedbackKind } from '../domain/index.ts';
 import { commandContext, withStore } from './context.ts';
+import { parseCount } from './optionParsers.ts';
 
 /**
  * `newsdesk feedback list`: the feedback inbox until the newsroom has a page for it. Readers wrote this text,
@@ -63,10 +64,4 @@ function parseId(value: string): number {
 function parseKind(value: string): FeedbackKind {
   if (!isFeedbackKind(value)) throw new InvalidArgumentError(`give one of ${FEEDBACK_KINDS.join(', ')}`);
   return value;
-}
-
-function parseCount(value: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new InvalidArgumentError('give a whole number from 1 to 100000');
-  return count;
 }

@@ -1,6 +1,7 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { StoryListing } from '../domain/index.ts';
 import { commandContext, withStore } from './context.ts';
+import { parseCount } from './optionParsers.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -34,10 +35,4 @@ function storyTable(stories: (StoryListing & { url: string })[]): string {
 
 function clip(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
-}
-
-function parseCount(value: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new InvalidArgumentError('give a whole number from 1 to 100000');
-  return count;
 }
