@@ -64,6 +64,21 @@ describeOnBothDialects('story index', (store) => {
     assert.deepEqual(await store().stories.largest({ since: '2024-06-01T00:00:00.000Z', limit: 5 }), [], 'quiet stories are not');
   });
 
+  test("a story's timelines show an editor's timeline in place of the computed one", async () => {
+    const a = await enrichedArticle(store());
+    await store().stories.index({ headline: firstTitle }).fileDocument(
+      { id: String(a), storyId: 'story-timeline', fingerprint: { simhash: 1n, minhash: new Uint32Array(2) }, nearDuplicateOf: null },
+      [],
+    );
+    assert.deepEqual(await store().stories.timelines('story-timeline', 10), [{ articleId: a, timeline: [] }]);
+    const fact = {
+      date: '2011', precision: 'year' as const, label: 'withdrawal', figures: [],
+      sentence: { text: 'In 2011 the troops withdrew.', paragraph: 0, start: 0, end: 28 },
+    };
+    await store().enrichments.setOverride(a, 'timeline', [fact]);
+    assert.deepEqual(await store().stories.timelines('story-timeline', 10), [{ articleId: a, timeline: [fact] }]);
+  });
+
   test('copies from other sources are recorded once per address', async () => {
     const a = await enrichedArticle(store());
     const copy = { url: 'https://wire.example/story', sourceName: 'Wire', headline: 'Copy', seenAt: '2024-05-03T00:00:00.000Z' };

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { RelatedLink, StoryListing, TimelineFact } from '../domain/index.ts';
+import { parseOverride, ValidationError, type RelatedLink, type StoryListing, type TimelineFact } from '../domain/index.ts';
 import type { StoryArticle, StoryRepository } from './repository.ts';
 import { cardFromRow, CARD_COLUMNS, toUtcIso, type CardRow } from './rows.ts';
 import { preparedQuery } from './prepared.ts';
@@ -94,12 +94,8 @@ export function storyRepository(
         .orderBy('articles.published_at')
         .limit(limit)
         .execute();
-      return rows.map((row) => {
-        // An editor's timeline replaces the computed one here too.
-        const override = (JSON.parse(row.overrides) as { timeline?: unknown }).timeline;
-        const timeline = Array.isArray(override) ? (override as TimelineFact[]) : (JSON.parse(row.timeline) as TimelineFact[]);
-        return { articleId: row.id, timeline };
-      });
+      // An editor's timeline replaces the computed one here too, checked as everywhere else it is shown.
+      return rows.map((row) => ({ articleId: row.id, timeline: shownTimeline(row.timeline, row.overrides) }));
     },
 
     async largest({ since, limit }) {
@@ -144,6 +140,19 @@ export function storyRepository(
       return lists;
     },
   };
+}
+
+/** The stored timeline, or the editor's override of it when that override has the right shape. */
+function shownTimeline(timeline: string, overrides: string): TimelineFact[] {
+  const override = (JSON.parse(overrides) as { timeline?: unknown }).timeline;
+  if (override !== undefined) {
+    try {
+      return parseOverride('timeline', override);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+    }
+  }
+  return JSON.parse(timeline) as TimelineFact[];
 }
 
 /** Any fixed 64-bit key: it names the one lock story placement takes on PostgreSQL. */
