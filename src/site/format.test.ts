@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { captionWithoutCredit, formatDate, formatDateTime, safeUrl, snippet, visibleUpdate } from './format.ts';
+import { captionWithoutCredit, formatDate, formatDateTime, pageOfPages, safeUrl, snippet, storyCount, visibleUpdate } from './format.ts';
 
 describe('format', () => {
   it('writes dates in UTC and says so', () => {
@@ -43,5 +43,15 @@ describe('format', () => {
     for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>', '//evil.example/x', '/\\evil.example', 'vbscript:x', 'not a url', '', null, undefined]) {
       assert.equal(safeUrl(url), null, String(url));
     }
+  });
+});
+
+describe('story counts', () => {
+  it('say one story, many stories, and the page only when there are several', () => {
+    assert.equal(storyCount(1), '1 story');
+    assert.equal(storyCount(0), '0 stories');
+    assert.equal(storyCount(12), '12 stories');
+    assert.equal(pageOfPages(2, 5), ' · page 2 of 5');
+    assert.equal(pageOfPages(1, 1), '');
   });
 });

@@ -88,3 +88,13 @@ export function safeUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** "1 story", "12 stories": the count a front, topic or archive page shows under its title. */
+export function storyCount(count: number): string {
+  return count === 1 ? '1 story' : `${count} stories`;
+}
+
+/** " · page 2 of 5" after a count on a paged list; nothing when there is one page. */
+export function pageOfPages(page: number, pageCount: number): string {
+  return pageCount > 1 ? ` · page ${page} of ${pageCount}` : '';
+}

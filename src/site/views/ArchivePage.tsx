@@ -1,6 +1,6 @@
 import type { ArticleCard as Card } from '../../domain/index.ts';
 import type { DayCount } from '../../store/index.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, pageOfPages, storyCount } from '../format.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { archiveDayPath, archiveMonthPath } from './archivePaths.ts';
 import { Layout } from './Layout.tsx';
@@ -56,8 +56,8 @@ export function ArchiveDayPage({ site, sections, day, articles, total, page, pag
           </p>
           <h1 class="front-title">{date}</h1>
           <p class="front-count">
-            {total === 1 ? '1 story' : `${total} stories`}
-            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}
+            {storyCount(total)}
+            {pageOfPages(page, pageCount)}
           </p>
         </header>
         {articles.length === 0 ? (
@@ -94,7 +94,7 @@ export function ArchiveMonthPage({ site, sections, month, days, neighbours }: Ar
           <p class="topic-kind">Archive</p>
           <h1 class="front-title">{name}</h1>
           <p class="front-count">
-            {total === 1 ? '1 story' : `${total} stories`}
+            {storyCount(total)}
             {days.length > 1 ? ` on ${days.length} days` : ''}
           </p>
         </header>
@@ -104,7 +104,7 @@ export function ArchiveMonthPage({ site, sections, month, days, neighbours }: Ar
           <ol class="archive-days">
             {days.map(({ day, count }) => (
               <li key={day}>
-                <a href={archiveDayPath(day)}>{dayName(day)}</a> · {count === 1 ? '1 story' : `${count} stories`}
+                <a href={archiveDayPath(day)}>{dayName(day)}</a> · {storyCount(count)}
               </li>
             ))}
           </ol>

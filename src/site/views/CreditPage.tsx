@@ -4,6 +4,7 @@ import { authorPath, sourcePath } from './archivePaths.ts';
 import { Layout } from './Layout.tsx';
 import { Pagination } from './Pagination.tsx';
 import type { Chrome } from './types.ts';
+import { pageOfPages, storyCount } from '../format.ts';
 
 /** Whose stories a page lists: a byline's (our reporters, or a wire's) or a source's. */
 export type CreditKind = 'author' | 'source';
@@ -50,8 +51,8 @@ export function CreditPage({ site, sections, kind, slug, name, articles, page, p
           <p class="topic-kind">{LABEL[kind]}</p>
           <h1 class="front-title">{name}</h1>
           <p class="front-count">
-            {total === 1 ? '1 story' : `${total} stories`}
-            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}
+            {storyCount(total)}
+            {pageOfPages(page, pageCount)}
           </p>
         </header>
         <div class="card-grid">

@@ -5,6 +5,7 @@ import { Layout } from './Layout.tsx';
 import { Pagination } from './Pagination.tsx';
 import { StoryList } from './StoryList.tsx';
 import type { Chrome } from './types.ts';
+import { pageOfPages, storyCount } from '../format.ts';
 
 interface SectionFrontProps extends Chrome {
   section: Section;
@@ -49,8 +50,8 @@ export function SectionFront({ site, sections, section, articles, page, pageCoun
         <header class="front-header">
           <h1 class="front-title">{section.name}</h1>
           <p class="front-count">
-            {total === 1 ? '1 story' : `${total} stories`}
-            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}
+            {storyCount(total)}
+            {pageOfPages(page, pageCount)}
           </p>
         </header>
         {articles.length === 0 ? (

@@ -5,6 +5,7 @@ import { Layout } from './Layout.tsx';
 import { LinkedTimeline } from './LinkedTimeline.tsx';
 import type { StoryFact } from './storyTimeline.ts';
 import type { Chrome } from './types.ts';
+import { storyCount } from '../format.ts';
 
 const KIND: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
 
@@ -43,7 +44,7 @@ export function TopicPage({ site, sections, topic, articles, timeline = [] }: To
         <header class="front-header">
           <p class="topic-kind">{KIND[topic.type]}</p>
           <h1 class="front-title">{topic.name}</h1>
-          <p class="front-count">{articles.length === 1 ? '1 story' : `${articles.length} stories`}</p>
+          <p class="front-count">{storyCount(articles.length)}</p>
         </header>
         <div class="card-grid">
           {articles.map((article) => (
