@@ -50,7 +50,9 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   const unsubscribe = changes?.subscribe(() => cache.clear());
   if (unsubscribe) app.addHook('onClose', async () => unsubscribe());
   // Counts shared by every process through Redis when there is one; in the database otherwise.
-  const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views);
+  const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views, {
+    onError: (error, views) => app.log.warn({ err: error, views }, 'trending: views could not be counted and were dropped'),
+  });
   app.decorate('trending', trending);
   app.addHook('onClose', () => trending.close());
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };

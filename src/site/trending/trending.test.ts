@@ -38,6 +38,26 @@ describe('Trending', () => {
     ]);
   });
 
+  test('views a failing tally could not take are reported as dropped, and later flushes go on', async () => {
+    const tally = memoryTally();
+    const add = tally.add;
+    let failing = true;
+    tally.add = async (batch) => {
+      if (failing) throw new Error('tally down');
+      return add(batch);
+    };
+    const dropped: number[] = [];
+    const trending = new Trending(tally, { onError: (_error, views) => dropped.push(views) });
+    trending.count(1);
+    trending.count(1);
+    await trending.flush();
+    assert.deepEqual(dropped, [2]);
+    failing = false;
+    trending.count(2);
+    await trending.flush();
+    assert.deepEqual(tally.counts.map((c) => [c.articleId, c.views]), [[2, 1]]);
+  });
+
   test('recent reading outranks more reading long ago, and a day-old view no longer counts', async () => {
     let now = Date.UTC(2026, 10, 25, 0, 30);
     const tally = memoryTally();

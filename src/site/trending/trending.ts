@@ -18,10 +18,13 @@ export class Trending {
   #ranking: { at: number; ids: number[] } | null = null;
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
+  readonly #onError: (error: unknown, views: number) => void;
 
-  constructor(tally: ViewTally, options: { now?: () => number } = {}) {
+  /** `onError` hears of views that could not be written (the tally down); they are dropped, not retried. */
+  constructor(tally: ViewTally, options: { now?: () => number; onError?: (error: unknown, views: number) => void } = {}) {
     this.#tally = tally;
     this.#now = options.now ?? Date.now;
+    this.#onError = options.onError ?? (() => {});
   }
 
   /** One view of an article, now. */
@@ -42,7 +45,9 @@ export class Trending {
       return { articleId: Number(articleId), hour: hour!, views };
     });
     // One write at a time, in order: a flush never overtakes the one before.
-    this.#flushing = this.#flushing.then(() => this.#tally.add(counts)).catch(() => undefined);
+    this.#flushing = this.#flushing
+      .then(() => this.#tally.add(counts))
+      .catch((error: unknown) => this.#onError(error, counts.reduce((sum, count) => sum + count.views, 0)));
     return this.#flushing;
   }
 
