@@ -5,6 +5,7 @@ import { registerEnrich } from './enrich.ts';
 import { registerExtract } from './extract.ts';
 import { registerFeed } from './feed.ts';
 import { registerFeedback } from './feedback.ts';
+import { registerImage } from './image.ts';
 import { registerImport } from './import.ts';
 import { registerIngest } from './ingest.ts';
 import { registerJobs } from './jobs.ts';
@@ -50,6 +51,7 @@ registerCluster(program);
 registerStories(program);
 registerOverride(program);
 registerFeedback(program);
+registerImage(program);
 
 try {
   await program.parseAsync(process.argv);

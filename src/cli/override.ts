@@ -13,6 +13,7 @@ import {
 } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
 import { commandContext, withStore } from './context.ts';
+import { findArticle } from './findArticle.ts';
 
 interface OverrideOptions {
   json?: string;
@@ -87,21 +88,6 @@ function chosenAction(field: string | undefined, options: OverrideOptions): Acti
   if (field === undefined) throw new ValidationError(`give the field to override: ${ENRICHMENT_FIELDS.join(', ')}`);
   if (!isEnrichmentField(field)) throw new ValidationError(`no field "${field}"; fields are: ${ENRICHMENT_FIELDS.join(', ')}`);
   return options.clear ? { kind: 'clear', field } : { kind: 'set', field, file: options.json! };
-}
-
-/** By id ("42"), by path ("/security/some-story"), or by a URL whose path is one. */
-async function findArticle(store: Store, which: string): Promise<Article> {
-  if (/^\d+$/.test(which)) {
-    const article = await store.articles.findById(Number(which));
-    if (!article) throw new NotFoundError(`no article ${which}`);
-    return article;
-  }
-  const path = URL.canParse(which) ? new URL(which).pathname : which;
-  const match = /^\/([^/]+)\/([^/]+)\/?$/.exec(path);
-  if (!match) throw new ValidationError(`"${which}" is neither an article id nor a path /section/slug`);
-  const article = await store.articles.findPublished(match[1]!, match[2]!);
-  if (!article) throw new NotFoundError(`no published article at /${match[1]}/${match[2]} (a draft is found by its id)`);
-  return article;
 }
 
 /** The file's JSON, checked for the field's shape; a section may be named as readers see it ("Security"). */

@@ -12,3 +12,4 @@ export * from './ownEntry.ts';
 export * from './feedback.ts';
 export * from './trending.ts';
 export * from './changes.ts';
+export * from './image.ts';

@@ -5,6 +5,7 @@ import type { Store } from '../store/index.ts';
 import { createPageCache, type PageCache } from './pageCache.ts';
 import { archiveRoutes } from './routes/archive.tsx';
 import { assetRoutes } from './routes/assets.ts';
+import { mediaRoutes } from './routes/media.ts';
 import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.tsx';
@@ -57,6 +58,7 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   app.addHook('onClose', () => trending.close());
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
   await app.register(assetRoutes, { siteName: config.siteName });
+  await app.register(mediaRoutes, { store });
   await app.register(searchRoutes, { store, site });
   await app.register(viewRoutes, { trending, gate: new ViewGate(), siteUrl: config.siteUrl });
   await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits });

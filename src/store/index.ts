@@ -4,6 +4,7 @@ import { articleRepository } from './articles.ts';
 import { enrichmentRepository } from './enrichments.ts';
 import { feedbackRepository } from './feedback.ts';
 import { feedRepository } from './feeds.ts';
+import { imageRepository } from './images.ts';
 import { connectPostgres } from './postgres.ts';
 import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -19,6 +20,7 @@ import { StoryCache } from './storyIndex.ts';
 export type * from './repository.ts';
 export type { MarkedText, SearchHit, SearchQuery, SearchResults } from './search.ts';
 export type { ArchiveRepository, CreditedArticles, DayCount, TimeRange } from './archive.ts';
+export type { ImageRepository, NewImage } from './images.ts';
 export { ConflictError } from '../domain/index.ts';
 
 export interface StoreOptions {
@@ -68,6 +70,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     sitemaps: sitemapRepository(db, reader),
     feedback: feedbackRepository(db),
     archive: archiveRepository(db, reader),
+    images: imageRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -82,6 +85,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           sitemaps: sitemapRepository(trx),
           feedback: feedbackRepository(trx),
           archive: archiveRepository(trx),
+          images: imageRepository(trx),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),
@@ -94,3 +98,4 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
 }
 export { redisViewTally } from './redisViews.ts';
 export { localContentChanges, redisContentChanges } from './changes.ts';
+export { redisLimits, type RedisLimits } from './redisLimits.ts';

@@ -27,6 +27,7 @@ import type {
 } from '../domain/index.ts';
 import type { SearchRepository } from './search.ts';
 import type { ArchiveRepository } from './archive.ts';
+import type { ImageRepository } from './images.ts';
 
 /** Everything stored about a new article. Times are given by the caller so that imports are reproducible. */
 export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishedAt'> {
@@ -225,6 +226,8 @@ export interface Store {
   readonly feedback: FeedbackRepository;
   /** Published articles by author, by source and by publication day (author, source and archive pages). */
   readonly archive: ArchiveRepository;
+  /** Our own photos and their resized variants. */
+  readonly images: ImageRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { ArticleStatus, EntityType, FeedbackKind, FeedPollStatus } from '../domain/index.ts';
+import type { ArticleStatus, EntityType, FeedbackKind, FeedPollStatus, VariantFormat } from '../domain/index.ts';
 
 /**
  * The database as Kysely sees it. Column names are the SQL ones (snake_case); `rows.ts` maps them to the domain.
@@ -22,6 +22,8 @@ export interface Database {
   article_copies: ArticleCopyTable;
   article_views: ArticleViewTable;
   feedback: FeedbackTable;
+  images: ImageTable;
+  image_variants: ImageVariantTable;
 }
 
 export interface SectionTable {
@@ -207,4 +209,23 @@ export interface ArticleViewTable {
   hour: string;
   article_id: number;
   views: number;
+}
+
+/** One of our photos (domain/image.ts); its key is derived from the upload's bytes. */
+export interface ImageTable {
+  key: string;
+  width: number;
+  height: number;
+  source_format: string;
+  source_bytes: number;
+  created_at: string;
+}
+
+/** A resized copy of an image, encoded, ready to send. */
+export interface ImageVariantTable {
+  image_key: string;
+  format: VariantFormat;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
 }

@@ -74,7 +74,7 @@ function LeadStory({ article, section }: { article: Card; section: Section | und
   const text = teaser ? snippet(teaser, LEAD_TEXT_LENGTH) : null;
   return (
     <article class="lead-story">
-      <CardImage hero={article.hero} section={article.section} eager />
+      <CardImage hero={article.hero} section={article.section} lead />
       <div>
         {section ? (
           <SectionKicker section={section} />

@@ -1,0 +1,2 @@
+export { processImage, MAX_UPLOAD_BYTES, type ProcessedImage, type ImageVariant } from './images/processImage.ts';
+export { attachHeroImage, type ImageWords } from './images/attachHeroImage.ts';
