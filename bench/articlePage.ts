@@ -1,6 +1,7 @@
 /**
- * Article page throughput: our server (page cache off, then on) against a bare node:http server writing the
- * same bytes from memory, all measured in this run on this machine with the same load generator.
+ * Page throughput (article, home, section front, search): our server (page cache off, then on) against a bare
+ * node:http server writing the same bytes from memory, all measured in this run on this machine with the same
+ * load generator.
  */
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,11 +30,13 @@ export async function benchArticlePage(options: ArticlePageOptions): Promise<voi
     const seed = await store.articles.findBySourceKey(`file:${realpathSync(SEED_PAGE_FILE)}`);
     await store.close();
     if (!seed) throw new Error('the seed article was not imported; is ../shared beside the project?');
-    // The article page the issue names first, then the two fronts readers land on.
+    // The article page the issue names first, then the two fronts readers land on, then a search (ranked
+    // results with marked passages, over the demo's few hundred articles: bench/search.ts measures 100k).
     const pages: Array<[string, string]> = [
       ['Article page', articlePath(seed)],
       ['Home page', '/'],
       ['Section front', '/security'],
+      ['Search results', '/search?q=troops+withdrawal'],
     ];
     for (const [title, path] of pages) await benchPage(dataDir, title, path, options);
   } finally {
