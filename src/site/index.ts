@@ -13,7 +13,7 @@ import { searchRoutes } from './routes/search.tsx';
 import { sitemapRoutes } from './routes/sitemaps.ts';
 import { viewRoutes } from './routes/views.ts';
 import { Trending } from './trending/trending.ts';
-import { ViewGate } from './trending/viewGate.ts';
+import { siteLimits } from './limits/siteLimits.ts';
 import { redisViewTally } from '../store/index.ts';
 
 export { registerErrorPages, statusOf } from './errors.ts';
@@ -56,12 +56,15 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   });
   app.decorate('trending', trending);
   app.addHook('onClose', () => trending.close());
+  // The feedback rate limits and the view gate: in the same Redis when there is one, so N processes limit once.
+  const limits = siteLimits(config, app.log);
+  app.addHook('onClose', () => limits.close());
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
   await app.register(assetRoutes, { siteName: config.siteName });
   await app.register(mediaRoutes, { store });
   await app.register(searchRoutes, { store, site });
-  await app.register(viewRoutes, { trending, gate: new ViewGate(), siteUrl: config.siteUrl });
-  await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits });
+  await app.register(viewRoutes, { trending, gate: limits.viewGate(), siteUrl: config.siteUrl });
+  await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits, limiters: limits });
   await app.register(pageRoutes, { store, cache, trending, site });
   await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });
   await app.register(sitemapRoutes, { store, cache, site });

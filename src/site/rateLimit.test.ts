@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { senderOf, tokenBuckets } from './rateLimit.ts';
+import { randomBytes } from 'node:crypto';
+import { after, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
+import { redisSiteLimits } from './limits/siteLimits.ts';
+import { senderOf, tokenBuckets, type BucketRule, type RateLimiter } from './rateLimit.ts';
+
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** A clock the test moves by hand. */
 function clock(start = 1_000_000) {
@@ -8,47 +13,77 @@ function clock(start = 1_000_000) {
   return { now: () => time, advance: (ms: number) => (time += ms) };
 }
 
-test('a bucket allows its burst, then refuses with the wait until the next token', () => {
-  const time = clock();
-  const limiter = tokenBuckets({ capacity: 3, refillMs: 60_000 }, { now: time.now });
-  assert.deepEqual([1, 2, 3].map(() => limiter.take('a').allowed), [true, true, true]);
-  assert.deepEqual(limiter.take('a'), { allowed: false, retryAfterMs: 60_000 });
-  time.advance(45_000);
-  assert.deepEqual(limiter.take('a'), { allowed: false, retryAfterMs: 15_000 });
-  time.advance(15_000);
-  assert.equal(limiter.take('a').allowed, true);
-  assert.equal(limiter.take('a').allowed, false);
+async function takes(limiter: RateLimiter, key: string, count: number): Promise<boolean[]> {
+  const allowed = [];
+  for (let i = 0; i < count; i++) allowed.push((await limiter.take(key)).allowed);
+  return allowed;
+}
+
+/** What every limiter does, wherever it keeps its buckets; `limiter` makes a fresh one on the given clock. */
+function bucketContract(limiter: (rule: BucketRule, now: () => number) => RateLimiter) {
+  test('a bucket allows its burst, then refuses with the wait until the next token', async () => {
+    const time = clock();
+    const limits = limiter({ capacity: 3, refillMs: 60_000 }, time.now);
+    assert.deepEqual(await takes(limits, 'a', 3), [true, true, true]);
+    assert.deepEqual(await limits.take('a'), { allowed: false, retryAfterMs: 60_000 });
+    time.advance(45_000);
+    assert.deepEqual(await limits.take('a'), { allowed: false, retryAfterMs: 15_000 });
+    time.advance(15_000);
+    assert.deepEqual(await takes(limits, 'a', 2), [true, false]);
+  });
+
+  test('keys do not share tokens, and a bucket never holds more than its capacity', async () => {
+    const time = clock();
+    const limits = limiter({ capacity: 2, refillMs: 1_000 }, time.now);
+    await takes(limits, 'a', 2);
+    assert.equal((await limits.take('a')).allowed, false);
+    assert.equal((await limits.take('b')).allowed, true);
+    time.advance(3_600_000);
+    assert.deepEqual(await takes(limits, 'a', 3), [true, true, false]);
+  });
+
+  test('a refused take costs nothing: waiting out the advertised time is enough', async () => {
+    const time = clock();
+    const limits = limiter({ capacity: 1, refillMs: 10_000 }, time.now);
+    await limits.take('a');
+    assert.deepEqual(await takes(limits, 'a', 5), [false, false, false, false, false]);
+    time.advance(10_000);
+    assert.equal((await limits.take('a')).allowed, true);
+  });
+}
+
+describe('token buckets in process memory', () => {
+  bucketContract((rule, now) => tokenBuckets(rule, { now }));
+
+  test('memory stays bounded however many senders come, and an empty bucket is not the one forgotten first', async () => {
+    const time = clock();
+    const limiter = tokenBuckets({ capacity: 1, refillMs: 3_600_000 }, { now: time.now, maxKeys: 100 });
+    // 'flooder' empties its bucket first, then 1,000 other senders each take their one token.
+    await limiter.take('flooder');
+    for (let i = 0; i < 1_000; i++) {
+      await limiter.take(`sender-${i}`);
+      if (i % 50 === 0) assert.equal((await limiter.take('flooder')).allowed, false, 'the flooder stays refused');
+    }
+  });
 });
 
-test('keys do not share tokens, and a bucket never holds more than its capacity', () => {
-  const time = clock();
-  const limiter = tokenBuckets({ capacity: 2, refillMs: 1_000 }, { now: time.now });
-  limiter.take('a');
-  limiter.take('a');
-  assert.equal(limiter.take('a').allowed, false);
-  assert.equal(limiter.take('b').allowed, true);
-  time.advance(3_600_000);
-  assert.deepEqual([1, 2, 3].map(() => limiter.take('a').allowed), [true, true, false]);
-});
-
-test('a refused take costs nothing: waiting out the advertised time is enough', () => {
-  const time = clock();
-  const limiter = tokenBuckets({ capacity: 1, refillMs: 10_000 }, { now: time.now });
-  limiter.take('a');
-  for (let i = 0; i < 5; i++) assert.equal(limiter.take('a').allowed, false);
-  time.advance(10_000);
-  assert.equal(limiter.take('a').allowed, true);
-});
-
-test('memory stays bounded however many senders come, and an empty bucket is not the one forgotten first', () => {
-  const time = clock();
-  const limiter = tokenBuckets({ capacity: 1, refillMs: 3_600_000 }, { now: time.now, maxKeys: 100 });
-  // 'flooder' empties its bucket first, then 1,000 other senders each take their one token.
-  limiter.take('flooder');
-  for (let i = 0; i < 1_000; i++) {
-    limiter.take(`sender-${i}`);
-    if (i % 50 === 0) assert.equal(limiter.take('flooder').allowed, false, 'the flooder stays refused');
-  }
+describe('token buckets in Redis', () => {
+  // This run's own keys (all short-lived), so runs sharing the Redis do not meet; each test has its own limit name.
+  const prefix = `newsdesk-test:${randomBytes(4).toString('hex')}`;
+  const opened: { close(): Promise<void> }[] = [];
+  after(async () => {
+    await Promise.all(opened.map((limits) => limits.close()));
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+  let limit = 0;
+  bucketContract((rule, now) => {
+    const limits = redisSiteLimits(REDIS_URL, prefix, { warn: () => {}, info: () => {} }, { now });
+    opened.push(limits);
+    return limits.buckets(`limit-${limit++}`, rule);
+  });
 });
 
 test('a sender is an IPv4 address or an IPv6 /64, however the address is written', () => {

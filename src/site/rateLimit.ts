@@ -2,8 +2,8 @@
  * Token buckets in process memory: each key (a sender, an article) holds up to `capacity` tokens, one refilled
  * every `refillMs`; an action takes one token or is refused with the wait until the next.
  *
- * Per process on purpose for now: with N web processes a sender gets N times the allowance, which still stops
- * a flood. The same interface over Redis (a Lua script per take) makes the limit shared when REDIS_URL is set.
+ * This is the limiter of a site run as one process. Run as many, each process would grant the whole allowance
+ * again, so the site then keeps its buckets in Redis behind the same interface (see limits/siteLimits.ts).
  */
 
 export interface BucketRule {
@@ -16,7 +16,7 @@ export interface BucketRule {
 export type TakeResult = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export interface RateLimiter {
-  take(key: string): TakeResult;
+  take(key: string): Promise<TakeResult>;
 }
 
 interface Bucket {
@@ -44,7 +44,7 @@ export function tokenBuckets(rule: BucketRule, options: { now?: () => number; ma
   };
 
   return {
-    take(key) {
+    async take(key) {
       const at = now();
       const bucket = buckets.get(key);
       const tokens = bucket ? refilled(bucket, at) : rule.capacity;

@@ -14,7 +14,8 @@ import type { Store } from '../../store/index.ts';
 import { FEEDBACK_SCRIPT_BODY, FEEDBACK_SCRIPT_ETAG, FEEDBACK_SCRIPT_HASH, FEEDBACK_SCRIPT_PATH } from '../assets/feedbackScript.ts';
 import { thanksLocation } from '../feedbackThanks.ts';
 import { matchesIfNoneMatch } from '../pageCache.ts';
-import { senderOf, tokenBuckets, type BucketRule } from '../rateLimit.ts';
+import { localLimits, type SiteLimits } from '../limits/siteLimits.ts';
+import { senderOf, type BucketRule } from '../rateLimit.ts';
 import { allowedOrigins, isSameOriginPost } from '../sameOrigin.ts';
 import { FEEDBACK_ACTION, FEEDBACK_THANKS, HONEYPOT_FIELD, type FeedbackDraft } from '../views/FeedbackForm.tsx';
 import { renderFeedbackRefused } from '../views/FeedbackRefused.tsx';
@@ -45,6 +46,8 @@ export interface FeedbackRoutesOptions {
   /** Keys the hash of senders' addresses; without one, a random key per process (hashes then differ per process). */
   secret?: string;
   limits?: Partial<FeedbackLimits>;
+  /** Where the limits are kept: this process's memory unless given (the site passes Redis when it has one). */
+  limiters?: SiteLimits;
   /** The clock, for tests of the limits. */
   now?: () => number;
 }
@@ -75,10 +78,10 @@ const FRAMEWORK_REFUSALS: Readonly<Record<number, string>> = {
  * the script asks for JSON. Refusals are pages of their own (or JSON), never cached, never a stack trace.
  */
 export const feedbackRoutes: FastifyPluginAsync<FeedbackRoutesOptions> = async (app, options) => {
-  const { store, site, now = Date.now } = options;
+  const { store, site, now = Date.now, limiters = localLimits({ now }) } = options;
   const limits = { ...DEFAULT_FEEDBACK_LIMITS, ...options.limits };
-  const perSender = tokenBuckets(limits.perSender, { now });
-  const perArticle = tokenBuckets(limits.perArticle, { now });
+  const perSender = limiters.buckets('feedback-sender', limits.perSender);
+  const perArticle = limiters.buckets('feedback-article', limits.perArticle);
   const addressKey = options.secret || randomBytes(32).toString('hex');
   // Of the sender (see senderOf), so the inbox shows one IPv6 client's notes as one sender's too.
   const hashAddress = (ip: string) => createHmac('sha256', addressKey).update(senderOf(ip)).digest('hex').slice(0, 32);
@@ -121,12 +124,13 @@ export const feedbackRoutes: FastifyPluginAsync<FeedbackRoutesOptions> = async (
       throw new FeedbackRefusal(400, error.message, article, draftOf(fields));
     }
 
-    // The sender's bucket first: one sender flooding must not use up an article's allowance for everyone.
+    // The sender's bucket first: one sender flooding must not use up an article's allowance for everyone. Keyed
+    // by the sender itself, not its hash: processes that were given different secrets still share one bucket.
     for (const [limiter, key, message] of [
-      [perSender, hashAddress(request.ip), 'You have sent several notes in a short time. Please wait a little before sending another.'],
+      [perSender, senderOf(request.ip), 'You have sent several notes in a short time. Please wait a little before sending another.'],
       [perArticle, String(article.id), 'This article has had many notes in a short time. Please try again a little later.'],
     ] as const) {
-      const taken = limiter.take(key);
+      const taken = await limiter.take(key);
       if (!taken.allowed) {
         throw new FeedbackRefusal(429, message, article, draftOf(fields), Math.ceil(taken.retryAfterMs / 1000));
       }

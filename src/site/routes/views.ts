@@ -18,7 +18,7 @@ export const viewRoutes: FastifyPluginAsync<{ trending: Trending; gate: ViewGate
     if (!/^[1-9]\d{0,15}$/.test(id)) throw new NotFoundError(`no article ${id}`);
     const origin = request.headers.origin;
     const sameSite = origin !== undefined && (origin === siteOrigin || origin === `${request.protocol}://${request.headers.host}`);
-    if (sameSite && gate.judge({ articleId: Number(id), address: request.ip, userAgent: request.headers['user-agent'] }) === 'counted') {
+    if (sameSite && (await gate.judge({ articleId: Number(id), address: request.ip, userAgent: request.headers['user-agent'] })) === 'counted') {
       trending.count(Number(id));
     }
     return reply.code(204).header('cache-control', 'no-store').send();

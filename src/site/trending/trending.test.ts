@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hourOf, type HourWeight, type ViewCount, type ViewTally } from '../../domain/index.ts';
 import { Trending } from './trending.ts';
-import { ViewGate } from './viewGate.ts';
 
 /** A tally in memory that ranks exactly as the stores do: decayed views, most first. */
 function memoryTally(): ViewTally & { counts: ViewCount[] } {
@@ -71,33 +70,5 @@ describe('Trending', () => {
     trending.invalidate();
     assert.deepEqual(await trending.top(5), [2], 'the midnight views have left the window');
     assert.equal(hourOf(now), '2026-11-26T01');
-  });
-});
-
-describe('ViewGate', () => {
-  const reader = { articleId: 3, address: '203.0.113.9', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' };
-
-  test('a reader counts once per story per half hour', () => {
-    let now = 0;
-    const gate = new ViewGate({ now: () => now });
-    assert.equal(gate.judge(reader), 'counted');
-    assert.equal(gate.judge(reader), 'repeat');
-    assert.equal(gate.judge({ ...reader, userAgent: `${reader.userAgent} other` }), 'counted', 'another browser on the address');
-    now += 31 * 60_000;
-    assert.equal(gate.judge(reader), 'counted');
-  });
-
-  test('bots and clients that do not say what they are never count', () => {
-    const gate = new ViewGate();
-    for (const userAgent of ['Googlebot/2.1', 'curl/8.5.0', 'Mozilla/5.0 HeadlessChrome/120', 'python-requests/2.31', undefined, '']) {
-      assert.equal(gate.judge({ ...reader, userAgent }), 'bot', String(userAgent));
-    }
-  });
-
-  test('one address adds at most its hourly cap', () => {
-    const gate = new ViewGate({ now: () => 0 });
-    const verdicts = Array.from({ length: 130 }, (_, n) => gate.judge({ ...reader, articleId: n + 1 }));
-    assert.equal(verdicts.filter((v) => v === 'counted').length, 120);
-    assert.equal(verdicts.at(-1), 'over-cap');
   });
 });
