@@ -199,11 +199,32 @@ export interface SitemapArticle {
   updatedAt: string;
 }
 
+/**
+ * The list pages a sitemap names beside articles, each listing published articles: a topic's, a story's (two
+ * or more articles), an author's, a source's, a UTC day's and a UTC month's.
+ */
+export type SitemapListingKind = 'topic' | 'story' | 'author' | 'source' | 'day' | 'month';
+
+/** What a sitemap lists of a list page: the key in its address and when its list last changed. */
+export interface SitemapListing {
+  /** A topic's, author's or source's slug, a story's id, a day ("2026-01-18") or a month ("2026-01"). */
+  key: string;
+  /** The latest publication or edit among all the published articles the page lists, on any of its pages. */
+  lastModified: string;
+}
+
 export interface SitemapRepository {
   /** The pages that published articles fill, `pageSize` to a page in id order; none when nothing is published. */
   pages(pageSize: number): Promise<SitemapPage[]>;
   /** The articles on page `page` (from 1) of that order. */
   articles(page: number, pageSize: number): Promise<SitemapArticle[]>;
+  /**
+   * The pages that list pages of `kind` fill, `pageSize` to a page, in the order of each one's first stored
+   * article (a new topic, author or day comes last); none when there are none.
+   */
+  listingPages(kind: SitemapListingKind, pageSize: number): Promise<SitemapPage[]>;
+  /** The list pages on page `page` (from 1) of that order. */
+  listings(kind: SitemapListingKind, page: number, pageSize: number): Promise<SitemapListing[]>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
