@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom';
 import { paragraphSection } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
 import { registerErrorPages, sitePlugin } from './index.ts';
+import { MAX_SEARCH_OFFSET } from '../store/search.ts';
 import { SEARCH_PAGE_SIZE } from './routes/search.tsx';
 import { insertArticle, memoryStore, minutesAfterStart, storyDraft } from './testing/store.ts';
 
@@ -86,6 +87,24 @@ describe('/search', () => {
     assert.equal(filtered.querySelectorAll('.search-result').length, 10);
     assert.match(filtered.querySelector('a[rel="next"]')!.getAttribute('href')!, /^\/search\?q=harvest&section=world&from=2026-01-01&to=2026-01-01&page=2$/);
     assert.equal((filtered.querySelector('#search-section option[selected]') as HTMLOptionElement).value, 'world');
+  });
+
+  it('past the counted depth the page says "more than", and pages reach the last listed result and no further', async () => {
+    const listed = MAX_SEARCH_OFFSET;
+    for (let n = 0; n <= listed; n++) {
+      await insertArticle(store, storyDraft(`Lighthouse keeper log ${n}`, 'World'), { publishedAt: minutesAfterStart(200 + n) });
+    }
+    const pages = listed / SEARCH_PAGE_SIZE;
+    const first = documentOf((await get('/search?q=lighthouse')).body);
+    assert.equal(first.querySelector('.search-summary')!.textContent, `More than ${listed} articles match “lighthouse” · page 1 of ${pages}`);
+    assert.match(first.querySelector('.search-results-region')!.textContent!, new RegExp(`The best ${listed} are listed`));
+    const last = documentOf((await get(`/search?q=lighthouse&page=${pages}`)).body);
+    assert.equal(last.querySelectorAll('.search-result').length, SEARCH_PAGE_SIZE);
+    assert.equal(last.querySelector('ol.search-results')?.getAttribute('start'), String(listed - SEARCH_PAGE_SIZE + 1));
+    assert.equal(last.querySelector('a[rel="next"]'), null);
+    assert.equal((await get(`/search?q=lighthouse&page=${pages + 1}`)).statusCode, 400);
+    const exact = documentOf((await get('/search?q=lighthouse+keeper+log+7')).body);
+    assert.match(exact.querySelector('.search-summary')!.textContent!, /^1 article matches/);
   });
 
   it('empty and unsearchable queries, bad dates and unknown sections get a page that says what to do', async () => {

@@ -112,17 +112,25 @@ describeOnBothDialects('search', (store) => {
     for (const word of ['pangolin', 'capybara', 'paragraph', 'figure']) assert.equal((await search(store(), word)).total, 0, word);
   });
 
-  test('beyond the ranked window, an old headline match still comes first and the total counts every match', async () => {
+  test('beyond the ranked window, an old headline match still comes first; matches are counted to the window', async () => {
     await store().articles.insert(article({ headline: 'Albatross sighted off the cape', publishedAt: '2020-01-01T00:00:00.000Z' }));
-    await store().transaction(async (trx) => {
-      for (let n = 0; n <= RANKED_WINDOW; n++) {
-        await trx.articles.insert(article({ headline: `Seabird count ${n}`, body: body('An albatross was among them.') }));
-      }
-    });
+    const seabirds = async (from: number, to: number) =>
+      store().transaction(async (trx) => {
+        for (let n = from; n < to; n++) {
+          await trx.articles.insert(article({ headline: `Seabird count ${n}`, body: body('An albatross was among them.') }));
+        }
+      });
+    await seabirds(1, RANKED_WINDOW);
+    const full = await search(store(), 'albatross', { limit: 3 });
+    assert.deepEqual([full.total, full.moreThanTotal], [RANKED_WINDOW, false], 'a full window is counted exactly');
+    await seabirds(RANKED_WINDOW, RANKED_WINDOW + 2);
     const results = await search(store(), 'albatross', { limit: 3 });
-    assert.equal(results.total, RANKED_WINDOW + 2);
+    assert.deepEqual([results.total, results.moreThanTotal], [RANKED_WINDOW, true], 'past it, the count says there are more');
     assert.equal(results.hits[0]!.article.headline, 'Albatross sighted off the cape');
     assert.equal((await search(store(), 'albatross', { limit: 3, offset: RANKED_WINDOW - 3 })).hits.length, 3);
+    assert.equal((await search(store(), 'albatross', { limit: 3, offset: RANKED_WINDOW })).hits.length, 0, 'listed to the count');
+    const few = await search(store(), 'albatross cape');
+    assert.deepEqual([few.total, few.moreThanTotal, headlines(few)], [1, false, ['Albatross sighted off the cape']]);
   });
 
   test('rebuild keeps what is found and counts the published articles', async () => {
@@ -135,7 +143,7 @@ describeOnBothDialects('search', (store) => {
   test('a query with nothing to search says so', async () => {
     for (const q of ['', '   ', '"""', '😀🎉', '* * *', '\u0000']) {
       const results = await search(store(), q);
-      assert.deepEqual([results.total, results.hits], [0, []], JSON.stringify(q));
+      assert.deepEqual([results.total, results.moreThanTotal, results.hits], [0, false, []], JSON.stringify(q));
       assert.match(results.notices.join(' '), /Type a word/);
     }
   });

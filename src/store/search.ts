@@ -38,8 +38,10 @@ export interface SearchHit {
 export interface SearchResults {
   /** False when the query held nothing to search (no letters or digits); `notices` says so. */
   searched: boolean;
-  /** Published articles matching, over every page. */
+  /** Published articles matching, over every page, counted up to RANKED_WINDOW (see searchEngine.ts). */
   total: number;
+  /** More articles match than `total`: the count stopped at the ranked window, as listing does. */
+  moreThanTotal: boolean;
   /** Best first: headline matches before standfirst matches before text matches, then newest. */
   hits: SearchHit[];
   /** For the reader: parts of the query left out, or why nothing could be searched. */
@@ -66,14 +68,14 @@ export function searchRepository(db: Kysely<Database>, dialect: 'sqlite' | 'post
       requireCount(query.limit, 'limit', 1, MAX_SEARCH_LIMIT);
       requireCount(query.offset, 'offset', 0, MAX_SEARCH_OFFSET);
       const { terms, notices } = parseSearch(query.q);
-      if (terms.length === 0) return { searched: false, total: 0, hits: [], notices };
+      if (terms.length === 0) return { searched: false, total: 0, moreThanTotal: false, hits: [], notices };
       const page = await engine.rank(terms, filter, query.limit, query.offset);
       const passages = await engine.passages(terms, page.articles.map((article) => article.id));
       const hits = page.articles.map((article) => ({
         article,
         ...(passages.get(article.id) ?? { headline: [{ text: article.headline, marked: false }], snippet: [] }),
       }));
-      return { searched: true, total: page.total, hits, notices };
+      return { searched: true, total: page.total, moreThanTotal: page.moreThanTotal, hits, notices };
     },
     rebuild: () => engine.rebuild(),
   };

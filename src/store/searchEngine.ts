@@ -11,7 +11,10 @@ export type MarkedText = ReadonlyArray<{ text: string; marked: boolean }>;
 
 /** A page of results, before the passages around matches are cut (only for the page shown). */
 export interface RankedPage {
+  /** Matches counted: every one up to RANKED_WINDOW, and no further. */
   total: number;
+  /** More articles match than `total`. */
+  moreThanTotal: boolean;
   articles: ArticleLink[];
 }
 
@@ -39,7 +42,11 @@ export interface SearchFilter {
  * whose headline matches. Ranking is the costly step (bm25 / ts_rank read each match's positions), and a
  * common word matches a third of an archive: ranking every match made a search at 100,000 articles a hundred
  * times slower than at 1,000. News readers want recent reporting first anyway, and a headline match from any
- * year still competes. Results are listed to this depth; the total counts every match.
+ * year still competes. Results are listed to this depth.
+ *
+ * Matches are counted to the same depth, by the same walk (newest first, one past the window to learn whether
+ * there are more): past it a reader is told "more than 500", since no page lists them. Counting every match
+ * was the other cost that grew with the archive: a common word's count read a fifth of it.
  */
 export const RANKED_WINDOW = 500;
 

@@ -23,26 +23,40 @@ function filters(n: number): string {
     and ($${n + 1}::text is null or a.published_at >= $${n + 1}) and ($${n + 2}::text is null or a.published_at < $${n + 2})`;
 }
 
-const COUNT_SQL = `select count(*) as total from articles a where a.search_document @@ to_tsquery(${CONFIG}, $1) and ${filters(2)}`;
-
 /**
- * ts_rank over the ranked window (see RANKED_WINDOW): the newest matches and the newest headline matches (from
- * the headline index), each candidate scored against the whole query. Scoring reads each match's tsvector,
- * which is what made ranking every match of a common word slow. Ordered by id, the planner walks the primary
- * key backwards for a common word and reads the GIN index for a rare one.
+ * The page and the count in one statement, each step newest first and bounded by the ranked window (see
+ * RANKED_WINDOW), so a common word in a large archive costs what it does in a small one:
+ * - matches: the newest window's matches and one more, which says whether there are more; counting them is the
+ *   count. For a common word the planner walks the primary key backwards checking each row's tsvector (kept in
+ *   the row, migrations/0011_search_scaling.ts, so a check is cheap) and stops at the window; for a rarer one
+ *   it reads the GIN index's few matches.
+ * - headlines: the newest headline matches from the headline index, needed only when the window is full
+ *   (otherwise every headline match is in it already).
+ * - the page: ts_rank over both, best first.
  */
 const RANK_SQL = `
-  with newest as materialized (
+  with matches as materialized (
     select a.id from articles a where a.search_document @@ to_tsquery(${CONFIG}, $1) and ${filters(2)}
-    order by a.id desc limit ${RANKED_WINDOW}),
+    order by a.id desc limit ${RANKED_WINDOW + 1}),
   headlines as materialized (
-    select a.id from articles a where to_tsvector(${CONFIG}, a.headline) @@ to_tsquery(${CONFIG}, $1) and ${filters(2)}
-    order by a.id desc limit ${RANKED_WINDOW})
-  select a.id, a.slug, a.section, a.headline, a.published_at
-  from articles a
-  where a.id in (select id from newest union select id from headlines)
-  order by ts_rank('${RANK_WEIGHTS}', a.search_document, to_tsquery(${CONFIG}, $1)) desc, a.published_at desc, a.id desc
-  limit $5 offset $6`;
+    select a.id from articles a
+    where (select count(*) from matches) > ${RANKED_WINDOW}
+      and to_tsvector(${CONFIG}, a.headline) @@ to_tsquery(${CONFIG}, $1) and ${filters(2)}
+    order by a.id desc limit ${RANKED_WINDOW}),
+  candidates as (
+    select id from (select id from matches order by id desc limit ${RANKED_WINDOW}) as newest
+    union select id from headlines)
+  select counted.matches, page.id, page.slug, page.section, page.headline, page.published_at
+  from (select count(*) as matches from matches) as counted
+  left join lateral (
+    select a.id, a.slug, a.section, a.headline, a.published_at
+    from articles a
+    where a.id in (select id from candidates)
+    order by ts_rank('${RANK_WEIGHTS}', a.search_document, to_tsquery(${CONFIG}, $1)) desc, a.published_at desc, a.id desc
+    limit $5 offset $6) as page on true`;
+
+/** One row per article on the page, each with the count; a page past the end is one row of the count alone. */
+type RankedRow = { matches: string } & (LinkRow | { [column in keyof LinkRow]: null });
 
 /** ts_headline reads the whole text, so it runs for the page shown only. */
 const PASSAGES_SQL = `
@@ -59,12 +73,12 @@ export function postgresSearchEngine(db: Kysely<Database>): SearchEngine {
 
   return {
     async rank(terms, { section, from, to }, limit, offset) {
-      const query = tsQuery(terms);
-      const [counted] = await read<{ total: number }>(COUNT_SQL, [query, section, from, to]);
-      const total = Number(counted?.total ?? 0);
-      if (total === 0 || offset >= total) return { total, articles: [] };
-      const rows = await read<LinkRow>(RANK_SQL, [query, section, from, to, limit, offset]);
-      return { total, articles: rows.map(linkFromRow) };
+      const rows = await read<RankedRow>(RANK_SQL, [tsQuery(terms), section, from, to, limit, offset]);
+      const matches = Number(rows[0]?.matches ?? 0);
+      const total = Math.min(matches, RANKED_WINDOW);
+      // Listed to the count's depth, as on SQLite (headline matches may rank past it).
+      const articles = offset >= total ? [] : rows.flatMap((row) => (row.id === null ? [] : [linkFromRow(row)]));
+      return { total, moreThanTotal: matches > RANKED_WINDOW, articles };
     },
 
     async passages(terms, ids) {

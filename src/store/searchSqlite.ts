@@ -1,7 +1,8 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { ReadConnection } from './sqlite.ts';
-import { fts5Query } from './searchQuery.ts';
+import { FTS5_PREFIX_LENGTHS } from './migrations/0011_search_scaling.ts';
+import { fts5Query, type SearchTerm } from './searchQuery.ts';
 import {
   chooseSnippet,
   markedText,
@@ -58,6 +59,11 @@ const PASSAGES_SELECT = `
     snippet(article_search, 2, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) as body
   from article_search where article_search match ?`;
 
+/** A prefix with no index of its length (see migrations/0011_search_scaling.ts): FTS5 merges word lists for it. */
+function mergesWordLists(term: SearchTerm): boolean {
+  return term.kind === 'word' && term.prefix && !FTS5_PREFIX_LENGTHS.some((length) => length === [...term.word].length);
+}
+
 type PassageRow = { id: number; headline: string | null; standfirst: string | null; body: string | null };
 
 export function sqliteSearchEngine(db: Kysely<Database>, reader: ReadConnection | null): SearchEngine {
@@ -67,42 +73,44 @@ export function sqliteSearchEngine(db: Kysely<Database>, reader: ReadConnection 
 
   return {
     /**
-     * Three short reads of the index: the count of matches; the newest matches in the window with their bm25
-     * (FTS5 walks a term's matches newest first and scores only the rows it hands out); the newest headline
-     * matches in the window, scored by the headline alone (older than the window, their other fields are not
-     * scored: a small lean towards recent reporting). The page is the best of both, best score first.
+     * Two short reads of the index, each newest first (FTS5 walks a term's matches in rowid order, and bm25
+     * scores only the rows it hands out): the window's matches with their bm25, one past the window to learn
+     * whether more match, which is also the count; and, when more do, the newest headline matches in the
+     * window, scored by the headline alone (older than the window, their other fields are not scored: a small
+     * lean towards recent reporting). The page is the best of both, best score first.
      */
     async rank(terms, filter, limit, offset) {
-      const match = fts5Query(terms);
       const { clause, filters } = matchesClause(filter);
-      const [counted] = await read<{ total: number }>(`select count(*) as total ${clause}`, [match, ...filters]);
-      const total = Number(counted?.total ?? 0);
-      if (total === 0 || offset >= total) return { total, articles: [] };
-      const scored = (query: string) =>
-        read<{ id: number; score: number }>(`select rowid as id, ${SCORE} as score ${clause} order by rowid desc limit ${RANKED_WINDOW}`, [
+      const scored = (query: string, rows: number) =>
+        read<{ id: number; score: number }>(`select rowid as id, ${SCORE} as score ${clause} order by rowid desc limit ${rows}`, [
           query,
           ...filters,
         ]);
-      const scores = new Map((await scored(match)).map((row) => [row.id, row.score]));
-      if (total > RANKED_WINDOW) {
-        for (const row of await scored(fts5Query(terms, 'headline'))) if (!scores.has(row.id)) scores.set(row.id, row.score);
+      const newest = await scored(fts5Query(terms), RANKED_WINDOW + 1);
+      const moreThanTotal = newest.length > RANKED_WINDOW;
+      const window = moreThanTotal ? newest.slice(0, RANKED_WINDOW) : newest;
+      const total = window.length;
+      if (total === 0 || offset >= total) return { total, moreThanTotal, articles: [] };
+      const scores = new Map(window.map((row) => [row.id, row.score]));
+      if (moreThanTotal) {
+        for (const row of await scored(fts5Query(terms, 'headline'), RANKED_WINDOW)) if (!scores.has(row.id)) scores.set(row.id, row.score);
       }
       const page = [...scores]
         .sort(([idA, a], [idB, b]) => a - b || idB - idA)
         .slice(offset, offset + limit)
         .map(([id]) => id);
-      if (page.length === 0) return { total, articles: [] };
       const rows = await read<LinkRow>(LINKS_SQL, [JSON.stringify(page)]);
       const byId = new Map(rows.map((row) => [row.id, row]));
-      return { total, articles: page.flatMap((id) => (byId.has(id) ? [linkFromRow(byId.get(id)!)] : [])) };
+      return { total, moreThanTotal, articles: page.flatMap((id) => (byId.has(id) ? [linkFromRow(byId.get(id)!)] : [])) };
     },
 
     async passages(terms, ids) {
       const passages = new Map<number, Passages>();
       const match = fts5Query(terms);
-      // Setting up a MATCH is cheap for words and costly for a prefix (it merges the lists of every word the
-      // prefix begins): words look each article up, prefixes take one pass over the matches for the page.
-      const rows = terms.some((term) => term.kind === 'word' && term.prefix)
+      // Setting up a MATCH is cheap for words and indexed prefixes, and costly for a longer prefix (it merges
+      // the lists of every word the prefix begins): those take one pass over the matches for the page, the
+      // rest look each article up.
+      const rows = terms.some(mergesWordLists)
         ? await read<PassageRow>(`${PASSAGES_SELECT} and +rowid in (select value from json_each(?))`, [match, JSON.stringify(ids)])
         : (await Promise.all(ids.map((id) => read<PassageRow>(`${PASSAGES_SELECT} and rowid = cast(? as integer)`, [match, id])))).flat();
       for (const row of rows) {

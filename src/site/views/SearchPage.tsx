@@ -25,7 +25,7 @@ interface SearchPageProps extends Chrome {
   pageCount: number;
   /** Position of the first result on this page, from 1. */
   firstRank: number;
-  /** How many results can be listed at most (the ranked depth); more matches are counted, not listed. */
+  /** How many results can be listed at most (the ranked depth, which is also how far matches are counted). */
   listable: number;
 }
 
@@ -98,7 +98,7 @@ interface ResultsProps {
 }
 
 function Results({ form, results, page, pageCount, firstRank, listable }: ResultsProps) {
-  const { searched, total, hits, notices } = results;
+  const { searched, total, moreThanTotal, hits, notices } = results;
   return (
     <section class="search-results-region" aria-labelledby="search-summary">
       {notices.length ? (
@@ -110,7 +110,7 @@ function Results({ form, results, page, pageCount, firstRank, listable }: Result
       ) : null}
       {searched ? (
         <h2 id="search-summary" class="search-summary">
-          {total === 0 ? `No articles match “${form.q}”` : `${total === 1 ? '1 article matches' : `${total.toLocaleString('en')} articles match`} “${form.q}”`}
+          {total === 0 ? `No articles match “${form.q}”` : `${matchCount(total, moreThanTotal)} “${form.q}”`}
           {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}
         </h2>
       ) : (
@@ -122,7 +122,7 @@ function Results({ form, results, page, pageCount, firstRank, listable }: Result
         <p class="empty">Check the spelling, try fewer or other words, or widen the section and dates.</p>
       ) : null}
       {searched && total > 0 && hits.length === 0 ? <p class="empty">There are no more results; go back a page.</p> : null}
-      {total > listable ? (
+      {moreThanTotal ? (
         <p class="search-help">The best {listable.toLocaleString('en')} are listed: add a word to narrow the search.</p>
       ) : null}
       {hits.length ? (
@@ -135,6 +135,12 @@ function Results({ form, results, page, pageCount, firstRank, listable }: Result
       <ResultPages form={form} page={page} pageCount={pageCount} />
     </section>
   );
+}
+
+/** "1 article matches", "23 articles match", or, where counting stopped, "More than 500 articles match". */
+function matchCount(total: number, moreThanTotal: boolean): string {
+  if (moreThanTotal) return `More than ${total.toLocaleString('en')} articles match`;
+  return total === 1 ? '1 article matches' : `${total.toLocaleString('en')} articles match`;
 }
 
 function SearchResult({ hit }: { hit: SearchHit }) {

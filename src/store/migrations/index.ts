@@ -9,6 +9,7 @@ import * as feedback from './0007_feedback.ts';
 import * as search from './0008_search.ts';
 import * as articleViews from './0009_article_views.ts';
 import * as bylinesAndSources from './0010_bylines_and_sources.ts';
+import * as searchScaling from './0011_search_scaling.ts';
 import * as images from './0012_images.ts';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_search': search,
   '0009_article_views': articleViews,
   '0010_bylines_and_sources': bylinesAndSources,
+  '0011_search_scaling': searchScaling,
   '0012_images': images,
 };

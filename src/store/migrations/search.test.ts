@@ -76,3 +76,57 @@ test('0008 indexes the published articles already stored, on PostgreSQL', async 
     await db.destroy();
   }
 });
+
+const BEFORE_SCALING = names[names.indexOf('0011_search_scaling') - 1]!;
+
+test('0011 rebuilds the SQLite index with prefix indexes: what was found still is, and the triggers feed the new table', async () => {
+  const db = connectSqlite(':memory:') as Kysely<any>;
+  try {
+    const found = async (query: string) =>
+      (await sql<{ rowid: number }>`select rowid from article_search where article_search match ${query} order by rowid`.execute(db)).rows.map((r) => r.rowid);
+    const prefixIndexes = async () =>
+      (await sql<{ sql: string }>`select sql from sqlite_master where name = 'article_search'`.execute(db)).rows[0]!.sql.includes('prefix');
+    assert.equal((await migrator(db).migrateTo(BEFORE_SCALING)).error, undefined);
+    const { id: old } = await db.insertInto('articles').values(row('Presidential lynx', 'published', 'Body about tundra.')).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('articles').values(row('Draft presidential lynx', 'draft', 'Secret.')).execute();
+    assert.equal(await prefixIndexes(), false);
+    assert.equal((await migrator(db).migrateTo('0011_search_scaling')).error, undefined);
+    assert.equal(await prefixIndexes(), true);
+    const { id: added } = await db.insertInto('articles').values(row('Press freedom', 'published', 'Presses rolled.')).returning('id').executeTakeFirstOrThrow();
+    assert.deepEqual(await found('"lynx"'), [old]);
+    // Two, three and four letters read a prefix index; five merges word lists as before: the same rows.
+    for (const prefix of ['pr', 'pre', 'pres', 'presi']) assert.deepEqual(await found(`"${prefix}" *`), prefix === 'presi' ? [old] : [old, added], prefix);
+    await sql`insert into article_search (article_search, rank) values ('integrity-check', 1)`.execute(db);
+    assert.equal((await migrator(db).migrateTo(BEFORE_SCALING)).error, undefined, 'and it comes down again');
+    assert.equal(await prefixIndexes(), false);
+    assert.deepEqual(await found('"pres" *'), [old, added]);
+  } finally {
+    await db.destroy();
+  }
+});
+
+test('0011 keeps the tsvector in the row and writes GIN entries at once, on PostgreSQL; stored articles are still found', async () => {
+  const schema = `newsdesk_test_${randomBytes(6).toString('hex')}`;
+  const db = (await connectPostgres(PG_URL, schema)) as Kysely<any>;
+  try {
+    const found = async (word: string) =>
+      (await sql<{ id: number }>`select id from articles where search_document @@ to_tsquery('english', ${`'${word}'`})`.execute(db)).rows.map((r) => r.id);
+    const storage = async () =>
+      (await sql<{ attstorage: string }>`select attstorage from pg_attribute
+        where attrelid = 'articles'::regclass and attname = 'search_document'`.execute(db)).rows[0]!.attstorage;
+    const fastupdate = async () =>
+      (await sql<{ reloptions: string[] | null }>`select reloptions from pg_class
+        where oid in ('articles_search_idx'::regclass, 'articles_headline_search_idx'::regclass) order by relname`.execute(db)).rows.map((r) => r.reloptions);
+    assert.equal((await migrator(db, schema).migrateTo(BEFORE_SCALING)).error, undefined);
+    const { id } = await db.insertInto('articles').values(row('Existing lynx story', 'published', 'Body about tundra.')).returning('id').executeTakeFirstOrThrow();
+    assert.deepEqual([await storage(), await fastupdate()], ['x', [null, null]]);
+    assert.equal((await migrator(db, schema).migrateTo('0011_search_scaling')).error, undefined);
+    assert.deepEqual([await storage(), await fastupdate()], ['m', [['fastupdate=off'], ['fastupdate=off']]]);
+    assert.deepEqual(await found('tundra'), [id]);
+    assert.equal((await migrator(db, schema).migrateTo(BEFORE_SCALING)).error, undefined, 'and it comes down again');
+    assert.deepEqual([await storage(), await fastupdate()], ['x', [null, null]]);
+  } finally {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+    await db.destroy();
+  }
+});
