@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePath, NotFoundError } from '../../domain/index.ts';
-import type { Store } from '../../store/index.ts';
+import type { SitemapListingKind, SitemapPage, Store } from '../../store/index.ts';
 import { pageCacheKey, sendPage, type PageCache } from '../pageCache.ts';
 import { prepareDocument } from '../syndication/prepareDocument.ts';
 import { robotsTxt } from '../syndication/robotsTxt.ts';
@@ -12,6 +12,9 @@ import {
   urlsetXml,
   type SitemapUrl,
 } from '../syndication/sitemapXml.ts';
+import { archiveDayPath, archiveMonthPath, authorPath, sourcePath } from '../views/archivePaths.ts';
+import { storyPath } from '../views/MoreOnThisStory.tsx';
+import { topicPath } from '../views/TopicPage.tsx';
 import type { SiteInfo } from '../views/types.ts';
 
 export interface SitemapRoutesOptions {
@@ -30,12 +33,28 @@ export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 const SITEMAP_CACHE_CONTROL = 'public, max-age=300';
 const XML = 'application/xml; charset=utf-8';
 const LANGUAGE = 'en';
-const ARTICLE_SITEMAP = /^articles-([1-9][0-9]{0,8})\.xml$/;
+
+/**
+ * The list pages beside articles, each kind in its own numbered sitemaps (<file>-1.xml, …), in the index after
+ * the article sitemaps in this order. Each lists page 1 of a list only: its later pages are reached from it.
+ */
+const LISTINGS: readonly { kind: SitemapListingKind; file: string; path: (key: string) => string }[] = [
+  { kind: 'topic', file: 'topics', path: topicPath },
+  { kind: 'story', file: 'stories', path: storyPath },
+  { kind: 'author', file: 'authors', path: (slug) => authorPath(slug) },
+  { kind: 'source', file: 'sources', path: (slug) => sourcePath(slug) },
+  { kind: 'day', file: 'archive-days', path: (day) => archiveDayPath(day) },
+  { kind: 'month', file: 'archive-months', path: archiveMonthPath },
+];
+const ARTICLES_FILE = 'articles';
+/** "<file>-<n>.xml" for a page n from 1: no leading zero, so each page has one address. */
+const NUMBERED_SITEMAP = /^([a-z-]+)-([1-9][0-9]{0,8})\.xml$/;
 
 /**
  * /robots.txt → /sitemap.xml (the index) → /sitemaps/pages.xml (home and section fronts), /sitemaps/news.xml
- * (Google News, last 48 hours) and /sitemaps/articles-<n>.xml (every published article, in id order, with
- * lastmod). Documents share the page cache and ETag/304 handling with pages.
+ * (Google News, last 48 hours), /sitemaps/articles-<n>.xml (every published article, in id order) and the
+ * list pages' sitemaps (topics-<n>.xml, stories-, authors-, sources-, archive-days- and archive-months-), each
+ * URL with its lastmod. Documents share the page cache and ETag/304 handling with pages.
  */
 export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (
   app,
@@ -67,17 +86,19 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (
   app.get('/robots.txt', (request, reply) => respond(request, reply, robotsTxt(site.url), 'text/plain; charset=utf-8'));
 
   app.get('/sitemap.xml', async (request, reply) => {
-    const [pages, latest, recent] = await Promise.all([
+    const [pages, latest, recent, ...listingPages] = await Promise.all([
       store.sitemaps.pages(pageSize),
       store.articles.listPublished({ limit: 1, offset: 0 }),
       recentArticles(),
+      ...LISTINGS.map(({ kind }) => store.sitemaps.listingPages(kind, pageSize)),
     ]);
     const sitemaps: SitemapUrl[] = [{ loc: absolute('/sitemaps/pages.xml'), lastmod: latest[0]?.publishedAt ?? null }];
     // The news sitemap is listed only while it has articles: a urlset must hold at least one URL.
     if (recent.length) sitemaps.push({ loc: absolute('/sitemaps/news.xml'), lastmod: recent[0]!.publishedAt });
-    for (const page of pages) {
-      sitemaps.push({ loc: absolute(`/sitemaps/articles-${page.page}.xml`), lastmod: page.lastModified });
-    }
+    const numbered = (file: string, filled: readonly SitemapPage[]) =>
+      filled.map((page) => ({ loc: absolute(`/sitemaps/${file}-${page.page}.xml`), lastmod: page.lastModified }));
+    sitemaps.push(...numbered(ARTICLES_FILE, pages));
+    LISTINGS.forEach(({ file }, index) => sitemaps.push(...numbered(file, listingPages[index]!)));
     return respond(request, reply, sitemapIndexXml(sitemaps));
   });
 
@@ -107,13 +128,23 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (
     return respond(request, reply, newsSitemapXml({ name: site.name, language: LANGUAGE }, articles));
   });
 
+  /** The URLs on page `page` of the sitemaps named `name`; none when there is no such page. */
+  const numberedUrls = async (name: string, page: number): Promise<SitemapUrl[]> => {
+    if (name === ARTICLES_FILE) {
+      const articles = await store.sitemaps.articles(page, pageSize);
+      return articles.map((article) => ({ loc: absolute(articlePath(article)), lastmod: article.updatedAt }));
+    }
+    const listing = LISTINGS.find(({ file }) => file === name);
+    if (!listing) return [];
+    const listed = await store.sitemaps.listings(listing.kind, page, pageSize);
+    return listed.map(({ key, lastModified }) => ({ loc: absolute(listing.path(key)), lastmod: lastModified }));
+  };
+
   app.get('/sitemaps/:file', async (request, reply) => {
     const { file } = request.params as { file: string };
-    const page = Number(ARTICLE_SITEMAP.exec(file)?.[1]);
-    if (!page) throw new NotFoundError(`no sitemap "${file}"`);
-    const articles = await store.sitemaps.articles(page, pageSize);
-    if (articles.length === 0) throw new NotFoundError(`no sitemap "${file}"`);
-    const urls = articles.map((article) => ({ loc: absolute(articlePath(article)), lastmod: article.updatedAt }));
+    const [, name = '', number] = NUMBERED_SITEMAP.exec(file) ?? [];
+    const urls = number ? await numberedUrls(name, Number(number)) : [];
+    if (urls.length === 0) throw new NotFoundError(`no sitemap "${file}"`);
     return respond(request, reply, urlsetXml(urls));
   });
 };

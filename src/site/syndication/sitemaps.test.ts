@@ -62,19 +62,23 @@ describeOnBothDialects('sitemaps', (store) => {
     assert.match(response.body, new RegExp(`^Sitemap: ${SITE_URL}/sitemap.xml$`, 'm'));
   });
 
-  it('the index lists the pages sitemap, the news sitemap and one sitemap per page of articles, each with lastmod', async () => {
+  it('the index lists the pages sitemap, the news sitemap and one sitemap per page of articles and of days, each with lastmod', async () => {
     const response = await app.inject('/sitemap.xml');
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['content-type'], 'application/xml; charset=utf-8');
     assertValid(SCHEMAS.index, response.body, '/sitemap.xml');
+    // No bylines, sources, topics or stories here: only the archive has list pages (five days, one month).
     assert.deepEqual(locs(response.body), [
       `${SITE_URL}/sitemaps/pages.xml`,
       `${SITE_URL}/sitemaps/news.xml`,
       `${SITE_URL}/sitemaps/articles-1.xml`,
       `${SITE_URL}/sitemaps/articles-2.xml`,
       `${SITE_URL}/sitemaps/articles-3.xml`,
+      `${SITE_URL}/sitemaps/archive-days-1.xml`,
+      `${SITE_URL}/sitemaps/archive-days-2.xml`,
+      `${SITE_URL}/sitemaps/archive-months-1.xml`,
     ]);
-    assert.equal(response.body.match(/<lastmod>/g)?.length, 5);
+    assert.equal(response.body.match(/<lastmod>/g)?.length, 8);
     // Page 3 holds the seventh article alone: its lastmod is that article's time, without milliseconds.
     assert.ok(response.body.includes(`<loc>${SITE_URL}/sitemaps/articles-3.xml</loc><lastmod>${hoursBefore(1).replace('.000Z', 'Z')}</lastmod>`));
   });
