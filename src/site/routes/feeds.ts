@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isSlug, NotFoundError, type ArticleCard } from '../../domain/index.ts';
-import type { Store } from '../../store/index.ts';
+import type { CreditedArticles, Store } from '../../store/index.ts';
 import { pageCacheKey, sendPage, type PageCache } from '../pageCache.ts';
 import { FEED_FORMATS, feedPath, type FeedContent, type FeedFormatInfo, type SyndicationFeed } from '../syndication/feedModel.ts';
 import { prepareDocument } from '../syndication/prepareDocument.ts';
 import { syndicatedArticles } from '../syndication/syndicatedArticles.ts';
 import { writeFeed } from '../syndication/writeFeed.ts';
 import { withoutXmlForbidden as clean } from '../syndication/xmlText.ts';
+import { authorPath, sourcePath } from '../views/archivePaths.ts';
+import { creditHeading, type CreditKind } from '../views/CreditPage.tsx';
 import { storyPath } from '../views/MoreOnThisStory.tsx';
 import { topicPath } from '../views/TopicPage.tsx';
 import type { SiteInfo } from '../views/types.ts';
@@ -38,8 +40,8 @@ interface FeedScope {
 }
 
 /**
- * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each section, each topic and each story, at the
- * page's path plus rss.xml, atom.xml or feed.json. Built documents share the page cache and ETag/304 handling
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each section, topic, story, author and source, at
+ * the page's path plus rss.xml, atom.xml or feed.json. Built documents share the page cache and ETag/304 handling
  * with pages, keyed by path.
  */
 export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { store, site, cache, content }) => {
@@ -133,5 +135,27 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { s
         cards,
       });
     });
+
+    for (const credit of CREDITS) {
+      app.get(`/${credit.kind}/:slug/${format.file}`, async (request, reply) => {
+        const { slug } = request.params as { slug: string };
+        if (!isSlug(slug)) throw new NotFoundError(`no ${credit.kind} "${slug}"`);
+        const credited = await credit.find(store, slug);
+        if (!credited) throw new NotFoundError(`no stories credited to ${credit.kind} "${slug}"`);
+        const heading = creditHeading(credit.kind, credited.name);
+        return respond(request, reply, format, {
+          pagePath: credit.path(slug),
+          title: `${heading} — ${site.name}`,
+          description: `${heading} on ${site.name}, newest first`,
+          cards: credited.articles,
+        });
+      });
+    }
   }
 };
+
+/** Author and source pages' feeds: the newest of the stories credited to the name, as its page lists them. */
+const CREDITS: readonly { kind: CreditKind; path: (slug: string) => string; find: (store: Store, slug: string) => Promise<CreditedArticles | undefined> }[] = [
+  { kind: 'author', path: (slug) => authorPath(slug), find: (store, slug) => store.archive.byAuthor(slug, { limit: FEED_LENGTH, offset: 0 }) },
+  { kind: 'source', path: (slug) => sourcePath(slug), find: (store, slug) => store.archive.bySource(slug, { limit: FEED_LENGTH, offset: 0 }) },
+];

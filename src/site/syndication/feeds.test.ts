@@ -18,6 +18,7 @@ import { checkFeedScript, feedparser, SHARED_XSD_DIR } from './testing/realClien
 
 const SITE_URL = 'https://news.example';
 const HOSTILE = `<script>alert("x")</script> & "friends" ]]> done`;
+const WIRE = { name: 'Wire Service', url: 'https://wire.example/story', attribution: null, licenseName: null, licenseUrl: null };
 
 async function siteApp(store: Store, feedContent: FeedContent): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -46,7 +47,8 @@ describeOnBothDialects('feeds out', (store) => {
     // Control characters XML cannot carry at all, as a careless source might send them.
     bell = await insertArticle(store(), { ...storyDraft('Bell\u0007 rings', 'World'), summary: 'A\u0001 summary' }, { publishedAt: minutesAfterStart(11), slug: 'bell' });
     await insertArticle(store(), storyDraft('Unpublished draft', 'World'), { status: 'draft' });
-    seed = await insertArticle(store(), SEED_DRAFT);
+    // Credited like a wire story, so the seed has an author page and a source page with feeds of their own.
+    seed = await insertArticle(store(), { ...SEED_DRAFT, byline: 'Jane Roe', source: WIRE });
     const placement = await store().transaction((trx) => enrichStoredArticle(trx, seed));
     storyId = placement.storyId;
     topic = 'kataib-hezbollah';
@@ -55,6 +57,8 @@ describeOnBothDialects('feeds out', (store) => {
       { path: '/security', title: /^Security — CRBC News$/, includes: [seed] },
       { path: `/topic/${topic}`, title: /^Kataib Hezbollah — CRBC News$/, includes: [seed] },
       { path: `/story/${storyId}`, title: /— CRBC News$/, includes: [seed] },
+      { path: '/author/jane-roe', title: /^Stories by Jane Roe — CRBC News$/, includes: [seed] },
+      { path: '/source/wire-service', title: /^Stories from Wire Service — CRBC News$/, includes: [seed] },
     ];
     summaryApp = await siteApp(store(), 'summary');
     fullApp = await siteApp(store(), 'full');
@@ -64,7 +68,7 @@ describeOnBothDialects('feeds out', (store) => {
     await fullApp?.close();
   });
 
-  it('serves RSS, Atom and JSON Feed for the site, a section, a topic and a story, with their content types', async () => {
+  it('serves RSS, Atom and JSON Feed for the site, a section, a topic, a story, an author and a source, with their content types', async () => {
     for (const scope of scopes) {
       for (const format of FEED_FORMATS) {
         const url = `${scope.path}/${format.file}`;
@@ -146,6 +150,14 @@ describeOnBothDialects('feeds out', (store) => {
     }
   });
 
+  it("an author's and a source's feeds hold their stories only, credited to the author", async () => {
+    for (const path of ['/author/jane-roe', '/source/wire-service']) {
+      const feed = JSON.parse((await summaryApp.inject(`${path}/feed.json`)).body) as { home_page_url: string; items: { url: string; authors?: { name: string }[] }[] };
+      assert.equal(feed.home_page_url, `${SITE_URL}${path}`);
+      assert.deepEqual(feed.items.map((item) => [item.url, item.authors]), [[`${SITE_URL}${articlePath(seed)}`, [{ name: 'Jane Roe' }]]], path);
+    }
+  });
+
   it('JSON Feed 1.1 has its version, absolute URLs and RFC 3339 dates', async () => {
     const feed = JSON.parse((await fullApp.inject(`/story/${storyId}/feed.json`)).body);
     assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
@@ -158,9 +170,11 @@ describeOnBothDialects('feeds out', (store) => {
     }
   });
 
-  it('leaves drafts out, and answers unknown sections, topics and stories with 404', async () => {
+  it('leaves drafts out, and answers unknown sections, topics, stories, authors and sources with 404', async () => {
     assert.ok(!(await summaryApp.inject('/rss.xml')).body.includes('Unpublished draft'));
-    for (const url of ['/no-such-section/rss.xml', '/topic/no-such-topic/atom.xml', '/story/no-such-story/feed.json', '/Not%20A%20Slug/rss.xml']) {
+    const unknown = ['/no-such-section/rss.xml', '/topic/no-such-topic/atom.xml', '/story/no-such-story/feed.json', '/Not%20A%20Slug/rss.xml'];
+    unknown.push('/author/no-such-author/rss.xml', '/source/no-such-source/feed.json', '/author/Not%20A%20Slug/atom.xml');
+    for (const url of unknown) {
       assert.equal((await summaryApp.inject(url)).statusCode, 404, url);
     }
   });
@@ -191,7 +205,7 @@ describeOnBothDialects('feeds out', (store) => {
     }
   });
 
-  it('home, section, topic and story pages link their feeds for autodiscovery, and the links work', async () => {
+  it('home, section, topic, story, author and source pages link their feeds for autodiscovery, and the links work', async () => {
     for (const scope of scopes) {
       const page = await summaryApp.inject(scope.path || '/');
       assert.equal(page.statusCode, 200, scope.path);

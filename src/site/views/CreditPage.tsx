@@ -1,4 +1,5 @@
 import type { ArticleCard as Card } from '../../domain/index.ts';
+import { feedAlternates } from '../syndication/alternates.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { authorPath, sourcePath } from './archivePaths.ts';
 import { Layout } from './Layout.tsx';
@@ -10,6 +11,11 @@ import { pageOfPages, storyCount } from '../format.ts';
 export type CreditKind = 'author' | 'source';
 
 const LABEL: Record<CreditKind, string> = { author: 'Author', source: 'Source' };
+
+/** "Stories by Jane Roe", "Stories from Reuters": what the page, its description and its feeds are called. */
+export function creditHeading(kind: CreditKind, name: string): string {
+  return kind === 'author' ? `Stories by ${name}` : `Stories from ${name}`;
+}
 
 interface CreditPageProps extends Chrome {
   kind: CreditKind;
@@ -26,7 +32,8 @@ interface CreditPageProps extends Chrome {
 export function CreditPage({ site, sections, kind, slug, name, articles, page, pageCount, total }: CreditPageProps) {
   const pathOf = (n: number) => (kind === 'author' ? authorPath(slug, n) : sourcePath(slug, n));
   const pageSuffix = page > 1 ? ` (page ${page})` : '';
-  const title = `${kind === 'author' ? `Stories by ${name}` : `Stories from ${name}`}${pageSuffix} — ${site.name}`;
+  const heading = creditHeading(kind, name);
+  const title = `${heading}${pageSuffix} — ${site.name}`;
   const bySlug = new Map(sections.map((section) => [section.slug, section]));
   return (
     <Layout
@@ -34,7 +41,7 @@ export function CreditPage({ site, sections, kind, slug, name, articles, page, p
       sections={sections}
       head={{
         title,
-        description: kind === 'author' ? `Stories by ${name} on ${site.name}.` : `Stories from ${name} on ${site.name}.`,
+        description: `${heading} on ${site.name}.`,
         canonicalPath: pathOf(page),
         prevPath: page > 1 ? pathOf(page - 1) : null,
         nextPath: page < pageCount ? pathOf(page + 1) : null,
@@ -44,6 +51,7 @@ export function CreditPage({ site, sections, kind, slug, name, articles, page, p
           ['og:title', title],
           ['og:url', `${site.url}${pathOf(page)}`],
         ],
+        feeds: feedAlternates(pathOf(1), `${heading} — ${site.name}`),
       }}
     >
       <div class="wrap">
