@@ -1,3 +1,4 @@
+import { ValidationError } from './errors.ts';
 import { slugify } from './slug.ts';
 
 /** A section of the site: a desk ("Security"), its front page (/security) and its place in the nav. */
@@ -31,4 +32,35 @@ export function sectionFromName(name: string): Pick<Section, 'slug' | 'name'> {
   const known = DEFAULT_SECTIONS.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
   if (known) return { slug: known.slug, name: known.name };
   return { slug: slugify(name), name: name.trim() };
+}
+
+/**
+ * First path segments the site's own routes take, each with what it serves there. A section's front is
+ * /<slug> and its articles /<slug>/<article>, and the router matches these words before any section slug, so a
+ * section with one of them would be hidden behind our own pages: creating one is refused (see
+ * requireFreeSectionSlug). A route with a new first segment adds it here; a test holds the two together.
+ */
+export const RESERVED_SECTION_SLUGS: ReadonlyMap<string, string> = new Map([
+  ['archive', 'the date archive'],
+  ['assets', 'its stylesheets and scripts'],
+  ['author', 'author pages'],
+  ['feedback', 'the feedback form'],
+  ['feeds', 'feeds'],
+  ['media', 'images'],
+  ['search', 'the search page'],
+  ['sitemaps', 'sitemaps'],
+  ['source', 'source pages'],
+  ['story', 'story pages'],
+  ['topic', 'topic pages'],
+  ['v', 'the page-view beacon'],
+]);
+
+/** Refuses a new section whose address is one of the site's own, saying what lives there. */
+export function requireFreeSectionSlug(section: Pick<Section, 'slug' | 'name'>): void {
+  const use = RESERVED_SECTION_SLUGS.get(section.slug);
+  if (use) {
+    throw new ValidationError(
+      `Section "${section.name}" cannot be created: its address /${section.slug} is where the site serves ${use}. Choose another name.`,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { ValidationError, sectionFromName, type Section } from '../domain/index.ts';
+import { ValidationError, requireFreeSectionSlug, sectionFromName, type Section } from '../domain/index.ts';
 import type { ReadConnection } from './sqlite.ts';
 import { preparedQuery } from './prepared.ts';
 import type { SectionRepository } from './repository.ts';
@@ -12,6 +12,8 @@ const POSITION_STEP = 10;
 export function sectionRepository(db: Kysely<Database>, reader: ReadConnection | null = null): SectionRepository {
   const find = (slug: string) =>
     db.selectFrom('sections').select(['slug', 'name', 'position']).where('slug', '=', slug).executeTakeFirst();
+  const findByName = (name: string) =>
+    db.selectFrom('sections').select(['slug', 'name', 'position']).where('name', '=', name).executeTakeFirst();
 
   const allSections = preparedQuery<Record<string, never>, Section>(db, () =>
     db.selectFrom('sections').select(['slug', 'name', 'position']).orderBy('position').orderBy('slug'),
@@ -46,6 +48,11 @@ export function sectionRepository(db: Kysely<Database>, reader: ReadConnection |
       if (!wanted.slug) throw new ValidationError(`Section name "${name}" has no letters or digits to make a URL from`);
       const existing = await find(wanted.slug);
       if (existing) return existing;
+      // A section renamed by hand keeps its old slug: its name finds it, even when its name's slug is reserved.
+      const sameName = await findByName(wanted.name);
+      if (sameName) return sameName;
+      // Only a new section is refused an address the site's own pages use: one stored before stays reachable.
+      requireFreeSectionSlug(wanted);
 
       // One statement computes the position and inserts, and a concurrent ensure() of the same name makes it a
       // no-op instead of an error; either way the row is there to read afterwards. (SQLite needs the WHERE to
@@ -66,14 +73,7 @@ export function sectionRepository(db: Kysely<Database>, reader: ReadConnection |
         .onConflict((oc) => oc.doNothing())
         .execute();
 
-      const section =
-        (await find(wanted.slug)) ??
-        // Same name, different slug: a section renamed by hand keeps its old slug.
-        (await db
-          .selectFrom('sections')
-          .select(['slug', 'name', 'position'])
-          .where('name', '=', wanted.name)
-          .executeTakeFirst());
+      const section = await find(wanted.slug);
       if (!section) throw new Error(`Section "${wanted.name}" was neither inserted nor found`);
       return section;
     },
