@@ -185,7 +185,7 @@ export interface FeedbackRepository {
   list(query: FeedbackQuery): Promise<FeedbackEntry[]>;
 }
 
-/** One page of the article sitemaps: its number (from 1), how many URLs it lists and its newest edit. */
+/** One page of a kind's sitemaps: its number (from 1), how many URLs it lists and their newest change. */
 export interface SitemapPage {
   page: number;
   urlCount: number;
@@ -204,6 +204,7 @@ export interface SitemapArticle {
  * or more articles), an author's, a source's, a UTC day's and a UTC month's.
  */
 export type SitemapListingKind = 'topic' | 'story' | 'author' | 'source' | 'day' | 'month';
+export type SitemapKind = 'article' | SitemapListingKind;
 
 /** What a sitemap lists of a list page: the key in its address and when its list last changed. */
 export interface SitemapListing {
@@ -213,17 +214,16 @@ export interface SitemapListing {
   lastModified: string;
 }
 
+/**
+ * Each kind's URLs in the order of their first stored article (an article's own id, a list's lowest), cut into
+ * pages of `pageSize`: a new article, topic or day comes last, so older pages keep their URLs.
+ */
 export interface SitemapRepository {
-  /** The pages that published articles fill, `pageSize` to a page in id order; none when nothing is published. */
-  pages(pageSize: number): Promise<SitemapPage[]>;
-  /** The articles on page `page` (from 1) of that order. */
+  /** The pages each kind fills (none for a kind with nothing published), all from one pass over the articles. */
+  pages(pageSize: number): Promise<Record<SitemapKind, SitemapPage[]>>;
+  /** The articles on page `page` (from 1) of theirs. */
   articles(page: number, pageSize: number): Promise<SitemapArticle[]>;
-  /**
-   * The pages that list pages of `kind` fill, `pageSize` to a page, in the order of each one's first stored
-   * article (a new topic, author or day comes last); none when there are none.
-   */
-  listingPages(kind: SitemapListingKind, pageSize: number): Promise<SitemapPage[]>;
-  /** The list pages on page `page` (from 1) of that order. */
+  /** The list pages of `kind` on page `page` (from 1) of theirs. */
   listings(kind: SitemapListingKind, page: number, pageSize: number): Promise<SitemapListing[]>;
 }
 

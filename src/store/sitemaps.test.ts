@@ -19,13 +19,13 @@ describeOnBothDialects('sitemap reads', (store) => {
   });
 
   it('cuts published articles into pages in id order, each with its newest edit', async () => {
-    const pages = await store().sitemaps.pages(2);
+    const pages = (await store().sitemaps.pages(2)).article;
     assert.deepEqual(pages, [
       { page: 1, urlCount: 2, lastModified: minutesAfterStart(50) },
       { page: 2, urlCount: 2, lastModified: minutesAfterStart(40) },
       { page: 3, urlCount: 1, lastModified: minutesAfterStart(30) },
     ]);
-    assert.deepEqual(await store().sitemaps.pages(50_000), [{ page: 1, urlCount: 5, lastModified: minutesAfterStart(50) }]);
+    assert.deepEqual((await store().sitemaps.pages(50_000)).article, [{ page: 1, urlCount: 5, lastModified: minutesAfterStart(50) }]);
   });
 
   it('lists a page of articles, drafts never', async () => {
@@ -85,18 +85,24 @@ describeOnBothDialects('sitemap reads of list pages', (store) => {
     assert.deepEqual(await all('month'), as([['2026-01', FEB_10], ['2026-02', FEB_1]]));
   });
 
-  it('cuts list pages into sitemap pages, each with its newest change', async () => {
-    assert.deepEqual(await store().sitemaps.listingPages('day', 2), [
+  it('cuts every kind into sitemap pages at once, each page with its newest change', async () => {
+    const pages = await store().sitemaps.pages(2);
+    assert.deepEqual(pages.day, [
       { page: 1, urlCount: 2, lastModified: FEB_10 },
       { page: 2, urlCount: 1, lastModified: JAN_20 },
     ]);
     assert.deepEqual(await store().sitemaps.listings('day', 2, 2), as([['2026-01-20', JAN_20]]));
     assert.deepEqual(await store().sitemaps.listings('day', 3, 2), []);
-    assert.deepEqual(await store().sitemaps.listingPages('source', 50_000), [{ page: 1, urlCount: 1, lastModified: FEB_1 }]);
+    assert.deepEqual(pages.article.map((page) => page.urlCount), [2, 2], 'four published articles');
+    assert.deepEqual(pages.topic, [{ page: 1, urlCount: 2, lastModified: FEB_10 }]);
+    assert.deepEqual(pages.story, [{ page: 1, urlCount: 1, lastModified: FEB_10 }]);
+    assert.deepEqual(pages.author, [{ page: 1, urlCount: 2, lastModified: FEB_10 }]);
+    assert.deepEqual(pages.source, [{ page: 1, urlCount: 1, lastModified: FEB_1 }]);
+    assert.deepEqual(pages.month, [{ page: 1, urlCount: 2, lastModified: FEB_10 }]);
   });
 
   it('refuses page sizes and numbers that are not whole and positive', async () => {
-    await assert.rejects(store().sitemaps.listingPages('topic', 0), /pageSize/);
+    await assert.rejects(store().sitemaps.pages(0), /pageSize/);
     await assert.rejects(store().sitemaps.listings('topic', 0, 10), /page/);
     await assert.rejects(store().sitemaps.listings('topic', 1, 2.5), /pageSize/);
   });
@@ -113,10 +119,8 @@ describeOnBothDialects('sitemap reads of list pages', (store) => {
 
 describeOnBothDialects('sitemap reads of an empty site', (store) => {
   it('have no pages and no listings', async () => {
-    assert.deepEqual(await store().sitemaps.pages(10), []);
-    for (const kind of ['topic', 'story', 'author', 'source', 'day', 'month'] as const) {
-      assert.deepEqual(await store().sitemaps.listingPages(kind, 10), [], kind);
-      assert.deepEqual(await store().sitemaps.listings(kind, 1, 10), [], kind);
-    }
+    const kinds = ['topic', 'story', 'author', 'source', 'day', 'month'] as const;
+    assert.deepEqual(await store().sitemaps.pages(10), { article: [], ...Object.fromEntries(kinds.map((kind) => [kind, []])) });
+    for (const kind of kinds) assert.deepEqual(await store().sitemaps.listings(kind, 1, 10), [], kind);
   });
 });

@@ -21,7 +21,7 @@ export interface SitemapRoutesOptions {
   store: Store;
   site: SiteInfo;
   cache: PageCache;
-  /** URLs per article sitemap: the protocol's 50,000 unless a test wants pages of a few. */
+  /** URLs per numbered sitemap (articles, topics, …): the protocol's 50,000 unless a test wants pages of a few. */
   pageSize?: number;
   /** The clock, for tests: the news sitemap lists what was published in the 48 hours before it. */
   now?: () => Date;
@@ -86,19 +86,18 @@ export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (
   app.get('/robots.txt', (request, reply) => respond(request, reply, robotsTxt(site.url), 'text/plain; charset=utf-8'));
 
   app.get('/sitemap.xml', async (request, reply) => {
-    const [pages, latest, recent, ...listingPages] = await Promise.all([
+    const [pages, latest, recent] = await Promise.all([
       store.sitemaps.pages(pageSize),
       store.articles.listPublished({ limit: 1, offset: 0 }),
       recentArticles(),
-      ...LISTINGS.map(({ kind }) => store.sitemaps.listingPages(kind, pageSize)),
     ]);
     const sitemaps: SitemapUrl[] = [{ loc: absolute('/sitemaps/pages.xml'), lastmod: latest[0]?.publishedAt ?? null }];
     // The news sitemap is listed only while it has articles: a urlset must hold at least one URL.
     if (recent.length) sitemaps.push({ loc: absolute('/sitemaps/news.xml'), lastmod: recent[0]!.publishedAt });
     const numbered = (file: string, filled: readonly SitemapPage[]) =>
       filled.map((page) => ({ loc: absolute(`/sitemaps/${file}-${page.page}.xml`), lastmod: page.lastModified }));
-    sitemaps.push(...numbered(ARTICLES_FILE, pages));
-    LISTINGS.forEach(({ file }, index) => sitemaps.push(...numbered(file, listingPages[index]!)));
+    sitemaps.push(...numbered(ARTICLES_FILE, pages.article));
+    for (const { kind, file } of LISTINGS) sitemaps.push(...numbered(file, pages[kind]));
     return respond(request, reply, sitemapIndexXml(sitemaps));
   });
 
