@@ -37,7 +37,7 @@ type PublishedRow = {
   source_slug: string | null;
   published_at: string;
   updated_at: string;
-  /** When a list showing it last changed because of it (see changedAt). */
+  /** When a list showing it last changed because of it (see publishedArticles). */
   changed_at: string;
 };
 /** One URL of a kind: its key, the id that orders it, and when it last changed. */
@@ -46,7 +46,7 @@ type Published = Kysely<Database & { published: PublishedRow }>;
 type Listed = SelectQueryBuilder<Database & { published: PublishedRow }, 'published' | 'article_entities' | 'article_enrichments' | 'stories', ListedRow>;
 
 /** A story page lists one article like the article's own page does; the site links it from two articles on. */
-export const MIN_STORY_ARTICLES = 2;
+const MIN_STORY_ARTICLES = 2;
 
 const LISTING_KINDS: readonly SitemapListingKind[] = ['topic', 'story', 'author', 'source', 'day', 'month'];
 const KINDS: readonly SitemapKind[] = ['article', ...LISTING_KINDS];
@@ -127,7 +127,6 @@ export function sitemapRepository(db: Kysely<Database>, reader: ReadConnection |
         .with((cte) => cte('published').materialized(), publishedArticles)
         .selectFrom(
           db
-            .withTables<{ listed: ListedRow & { kind: SitemapKind } }>()
             .selectFrom(listed.as('listed'))
             .select((eb) => [
               'kind',
