@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, prepareDataDir } from './config.ts';
@@ -50,4 +51,19 @@ test('prepareDataDir creates DATA_DIR and keeps one generated secret across star
   assert.equal(second.secret, first.secret);
   assert.equal(readFileSync(join(dataDir, 'secret'), 'utf8'), first.secret);
   assert.equal(prepareDataDir(loadConfig({ DATA_DIR: dataDir, SECRET: 'given' })).secret, 'given');
+  assert.deepEqual([first.secretSource, prepareDataDir(loadConfig({ DATA_DIR: dataDir, SECRET: 'given' })).secretSource], ['data-dir', 'environment']);
+});
+
+test('processes starting together on a new DATA_DIR all end with the one secret the file keeps', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-config-race-'));
+  const script = `import { loadConfig, prepareDataDir } from ${JSON.stringify(new URL('./config.ts', import.meta.url).href)};
+    process.stdout.write(prepareDataDir(loadConfig({ DATA_DIR: ${JSON.stringify(dataDir)} })).secret);`;
+  const run = () =>
+    new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+  const secrets = await Promise.all(Array.from({ length: 6 }, run));
+  assert.equal(new Set(secrets).size, 1, 'one secret');
+  assert.equal(secrets[0], readFileSync(join(dataDir, 'secret'), 'utf8'));
+  assert.deepEqual(readdirSync(dataDir), ['secret'], 'no candidate left behind');
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './domain/index.ts';
@@ -18,6 +18,8 @@ export interface Config {
   /** Public origin used in absolute links (feeds, canonical URLs); defaults to http://localhost:PORT. */
   siteUrl: string;
   secret: string;
+  /** Where the secret came from: SECRET, or DATA_DIR/secret (generated on first start); '' until prepareDataDir. */
+  secretSource: 'environment' | 'data-dir' | '';
   logLevel: string;
   /** auto: readable on a terminal, JSON lines otherwise; json: always JSON lines. */
   logFormat: 'auto' | 'json';
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
     siteName: env.SITE_NAME?.trim() || 'CRBC News',
     siteUrl,
     secret: env.SECRET ?? '',
+    secretSource: env.SECRET ? 'environment' : '',
     logLevel,
     logFormat: parseLogFormat(env.LOG_FORMAT),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
@@ -139,9 +142,29 @@ export function prepareDataDir(config: Config): Config {
     throw new ConfigError(`cannot create DATA_DIR ${config.dataDir}: ${(error as Error).message}`);
   }
   if (config.secret) return config;
-  const secretFile = join(config.dataDir, 'secret');
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return { ...config, secret: readFileSync(secretFile, 'utf8').trim() };
+  return { ...config, secret: readOrCreateSecret(join(config.dataDir, 'secret')), secretSource: 'data-dir' };
+}
+
+/**
+ * The secret in `file`, written first if there is none. Processes starting together must end with the same
+ * one: each writes a candidate beside the file and links it into place, which only the first link does (link
+ * fails when the name exists), so no process ever reads a half-written file or keeps a secret that lost.
+ */
+function readOrCreateSecret(file: string): string {
+  if (!existsSync(file)) {
+    const candidate = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(candidate, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(candidate, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new ConfigError(`cannot write the secret to ${file}: ${(error as Error).message}`);
+      }
+    } finally {
+      rmSync(candidate, { force: true });
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** The SQLite database file under DATA_DIR: the store and, on SQLite, the job queue share it. */

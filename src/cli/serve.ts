@@ -16,6 +16,11 @@ export function registerServe(program: Command): void {
       const { config, log } = commandContext({ logTo: 1 });
       const store = await openConfiguredStore(config);
       log.info({ database: store.dialect, dataDir: config.dataDir }, 'store ready');
+      // Keyed hashes (feedback senders) and, later, sessions must agree across every process of a site: a
+      // secret generated into one machine's DATA_DIR is not shared with processes on another.
+      if (store.dialect === 'postgres' && config.secretSource === 'data-dir') {
+        log.warn({ secretFile: `${config.dataDir}/secret` }, 'SECRET is unset: set the same SECRET on every machine that serves this site');
+      }
 
       // "Empty" is judged by the database, not a marker file, so every web process of a scaled-out site agrees.
       if (options.demo && (await store.articles.countPublished()) === 0) {
