@@ -26,7 +26,7 @@ export interface SyndicatedArticle {
 export interface SyndicationFeed {
   title: string;
   description: string;
-  /** The page this feed follows (home, a section front, a topic or story page). */
+  /** The page this feed follows (home, a section front, a topic, story, author or source page). */
   pageUrl: string;
   /** Where each format of this feed is served, for self links. */
   feedUrls: Record<FeedFormat, string>;
