@@ -23,37 +23,45 @@ function filters(n: number): string {
     and ($${n + 1}::text is null or a.published_at >= $${n + 1}) and ($${n + 2}::text is null or a.published_at < $${n + 2})`;
 }
 
+/** The query's score for the article `a` (see RANK_WEIGHTS). */
+const SCORE = `ts_rank('${RANK_WEIGHTS}', a.search_document, to_tsquery(${CONFIG}, $1))`;
+
 /**
  * The page and the count in one statement, each step newest first and bounded by the ranked window (see
  * RANKED_WINDOW), so a common word in a large archive costs what it does in a small one:
  * - matches: the newest window's matches and one more, which says whether there are more; counting them is the
  *   count. For a common word the planner walks the primary key backwards checking each row's tsvector (kept in
  *   the row, migrations/0011_search_scaling.ts, so a check is cheap) and stops at the window; for a rarer one
- *   it reads the GIN index's few matches.
+ *   it reads the GIN index's few matches. Each is scored as it is read, while its row is at hand.
  * - headlines: the newest headline matches from the headline index, needed only when the window is full
- *   (otherwise every headline match is in it already).
- * - the page: ts_rank over both, best first.
+ *   (otherwise every headline match is in it already). Those outside the window are scored after the cut:
+ *   before it, ts_rank would run on every headline match the index gives.
+ * - the page: the best of both, and only its own articles read again for their links.
  */
 const RANK_SQL = `
   with matches as materialized (
-    select a.id from articles a where a.search_document @@ to_tsquery(${CONFIG}, $1) and ${filters(2)}
+    select a.id, a.published_at, ${SCORE} as score
+    from articles a where a.search_document @@ to_tsquery(${CONFIG}, $1) and ${filters(2)}
     order by a.id desc limit ${RANKED_WINDOW + 1}),
+  newest as (select * from matches order by id desc limit ${RANKED_WINDOW}),
   headlines as materialized (
     select a.id from articles a
     where (select count(*) from matches) > ${RANKED_WINDOW}
       and to_tsvector(${CONFIG}, a.headline) @@ to_tsquery(${CONFIG}, $1) and ${filters(2)}
     order by a.id desc limit ${RANKED_WINDOW}),
   candidates as (
-    select id from (select id from matches order by id desc limit ${RANKED_WINDOW}) as newest
-    union select id from headlines)
-  select counted.matches, page.id, page.slug, page.section, page.headline, page.published_at
+    select * from newest
+    union all
+    select a.id, a.published_at, ${SCORE} from articles a
+    where a.id in (select id from headlines except select id from newest)),
+  page as (
+    select id, score, published_at from candidates order by score desc, published_at desc, id desc limit $5 offset $6)
+  select counted.matches, listed.id, listed.slug, listed.section, listed.headline, listed.published_at
   from (select count(*) as matches from matches) as counted
   left join lateral (
     select a.id, a.slug, a.section, a.headline, a.published_at
-    from articles a
-    where a.id in (select id from candidates)
-    order by ts_rank('${RANK_WEIGHTS}', a.search_document, to_tsquery(${CONFIG}, $1)) desc, a.published_at desc, a.id desc
-    limit $5 offset $6) as page on true`;
+    from page join articles a on a.id = page.id
+    order by page.score desc, page.published_at desc, page.id desc) as listed on true`;
 
 /** One row per article on the page, each with the count; a page past the end is one row of the count alone. */
 type RankedRow = { matches: string } & (LinkRow | { [column in keyof LinkRow]: null });
