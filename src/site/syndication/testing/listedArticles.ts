@@ -72,10 +72,11 @@ export async function saveEmptyStory(store: Store, id: string, opened: number): 
 }
 
 /** "north-atlantic" → "North Atlantic". */
-export function topicName(slug: string): string {
+function topicName(slug: string): string {
   return slug.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ');
 }
 
+/** The story index as the tests place and merge stories through it. */
 export function storyIndex(store: Store) {
   return store.stories.index({ headline: () => 'A listed story' });
 }
