@@ -28,11 +28,14 @@ const SCORE = `ts_rank('${RANK_WEIGHTS}', a.search_document, to_tsquery(${CONFIG
 
 /**
  * The page and the count in one statement, each step newest first and bounded by the ranked window (see
- * RANKED_WINDOW), so a common word in a large archive costs what it does in a small one:
+ * RANKED_WINDOW) rather than by the archive:
  * - matches: the newest window's matches and one more, which says whether there are more; counting them is the
  *   count. For a common word the planner walks the primary key backwards checking each row's tsvector (kept in
  *   the row, migrations/0011_search_scaling.ts, so a check is cheap) and stops at the window; for a rarer one
- *   it reads the GIN index's few matches. Each is scored as it is read, while its row is at hand.
+ *   it reads the GIN index's few matches. GIN lists matches in no useful order, so a word in between (one
+ *   article in twenty) costs either way a few thousand rows at 100,000 articles, and more in a larger archive.
+ *   The planner prices a phrase as if its words need only appear together, so a rare phrase of common words
+ *   ("first state") is walked through the whole table. Each match is scored as it is read, its row at hand.
  * - headlines: the newest headline matches from the headline index, needed only when the window is full
  *   (otherwise every headline match is in it already). Those outside the window are scored after the cut:
  *   before it, ts_rank would run on every headline match the index gives.
