@@ -10,7 +10,7 @@ import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { searchRoutes } from './routes/search.tsx';
-import { sitemapRoutes } from './routes/sitemaps.ts';
+import { sitemapRoutes, SITEMAP_TTL_MS } from './routes/sitemaps.ts';
 import { viewRoutes } from './routes/views.ts';
 import { Trending } from './trending/trending.ts';
 import { siteLimits } from './limits/siteLimits.ts';
@@ -67,7 +67,8 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits, limiters: limits });
   await app.register(pageRoutes, { store, cache, trending, site });
   await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });
-  await app.register(sitemapRoutes, { store, cache, site });
+  const sitemapCache = createPageCache({ enabled: config.pageCache, ttlMs: SITEMAP_TTL_MS });
+  await app.register(sitemapRoutes, { store, cache: sitemapCache, site });
   await app.register(archiveRoutes, { store, cache, site });
 };
 

@@ -20,6 +20,11 @@ import type { SiteInfo } from '../views/types.ts';
 export interface SitemapRoutesOptions {
   store: Store;
   site: SiteInfo;
+  /**
+   * The documents' own cache, kept SITEMAP_TTL_MS and not emptied when an article is stored (the site's page
+   * cache is): a sitemap is a few whole-archive aggregates (about a second at 100,000 articles on SQLite, which
+   * reads synchronously), and shared caches are told to keep it five minutes anyway.
+   */
   cache: PageCache;
   /** URLs per numbered sitemap (articles, topics, …): the protocol's 50,000 unless a test wants pages of a few. */
   pageSize?: number;
@@ -30,7 +35,8 @@ export interface SitemapRoutesOptions {
 /** Google News takes articles from the last two days only. */
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** Crawlers come back on their own schedule; five minutes of reuse spares repeat fetches and delays no story much. */
-const SITEMAP_CACHE_CONTROL = 'public, max-age=300';
+export const SITEMAP_TTL_MS = 5 * 60 * 1000;
+const SITEMAP_CACHE_CONTROL = `public, max-age=${SITEMAP_TTL_MS / 1000}`;
 const XML = 'application/xml; charset=utf-8';
 const LANGUAGE = 'en';
 
@@ -54,7 +60,7 @@ const NUMBERED_SITEMAP = /^([a-z-]+)-([1-9][0-9]{0,8})\.xml$/;
  * /robots.txt → /sitemap.xml (the index) → /sitemaps/pages.xml (home and section fronts), /sitemaps/news.xml
  * (Google News, last 48 hours), /sitemaps/articles-<n>.xml (every published article, in id order) and the
  * list pages' sitemaps (topics-<n>.xml, stories-, authors-, sources-, archive-days- and archive-months-), each
- * URL with its lastmod. Documents share the page cache and ETag/304 handling with pages.
+ * URL with its lastmod. Documents share the ETag/304 handling with pages.
  */
 export const sitemapRoutes: FastifyPluginAsync<SitemapRoutesOptions> = async (
   app,
