@@ -62,6 +62,16 @@ describeOnBothDialects('enrichments', (store) => {
     assert.equal(await store().enrichments.find(999_999), undefined);
   });
 
+  test('a topic lists published articles only: newer drafts naming it take none of its places', async () => {
+    const published = await store().articles.insert(newArticle());
+    await store().enrichments.save(enrichmentOf(published.id, 1, [{ ...IRAQ, slug: 'mosul' }]));
+    for (let n = 0; n < 3; n++) {
+      const draft = await store().articles.insert({ ...newArticle(), status: 'draft', publishedAt: null });
+      await store().enrichments.save(enrichmentOf(draft.id, 1, [{ ...IRAQ, slug: 'mosul' }]));
+    }
+    assert.deepEqual(await store().enrichments.articleIdsForEntity('mosul', 2), [published.id]);
+  });
+
   test('re-enrichment replaces the computed fields and the entity index, and keeps overrides', async () => {
     const a = await store().articles.insert(newArticle());
     await store().enrichments.save(enrichmentOf(a.id, 1, [{ ...IRAQ }]));

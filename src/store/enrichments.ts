@@ -139,9 +139,11 @@ export function enrichmentRepository(db: Kysely<Database>, reader: ReadConnectio
     async articleIdsForEntity(slug, limit) {
       const rows = await db
         .selectFrom('article_entities')
-        .select('article_id')
-        .where('entity_slug', '=', slug)
-        .orderBy('article_id', 'desc')
+        .innerJoin('articles', 'articles.id', 'article_entities.article_id')
+        .select('article_entities.article_id')
+        .where('article_entities.entity_slug', '=', slug)
+        .where('articles.status', '=', 'published')
+        .orderBy('article_entities.article_id', 'desc')
         .limit(limit)
         .execute();
       return rows.map((row) => row.article_id);

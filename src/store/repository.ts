@@ -133,7 +133,7 @@ export interface EnrichmentRepository {
   /** Up to `limit` ids after `afterId`, in order, of articles not enriched by `version` yet. */
   staleArticleIds(version: number, afterId: number, limit: number): Promise<number[]>;
   countStale(version: number): Promise<number>;
-  /** Newest first. */
+  /** The published articles that name the entity, newest stored first (drafts never take a topic page's places). */
   articleIdsForEntity(slug: string, limit: number): Promise<number[]>;
   findEntity(slug: string): Promise<Pick<ArticleEntity, 'slug' | 'name' | 'type'> | undefined>;
   /**
