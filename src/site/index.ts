@@ -9,7 +9,7 @@ import { mediaRoutes } from './routes/media.ts';
 import { feedbackRoutes, type FeedbackLimits } from './routes/feedback.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.tsx';
-import { searchRoutes } from './routes/search.tsx';
+import { SEARCH_CACHE_ENTRIES, searchRoutes } from './routes/search.tsx';
 import { sitemapRoutes, SITEMAP_TTL_MS } from './routes/sitemaps.ts';
 import { viewRoutes } from './routes/views.ts';
 import { Trending } from './trending/trending.ts';
@@ -45,7 +45,10 @@ declare module 'fastify' {
  * routes other plugins add. Call registerErrorPages on the root app first, so its handlers cover these routes.
  */
 const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, feedbackLimits, changes }) => {
-  const cache = createPageCache({ enabled: config.pageCache });
+  // Search results by query, bounded apart from pages (a flood of distinct queries cannot push pages out), and
+  // dropped whenever pages are.
+  const searchCache = createPageCache({ enabled: config.pageCache, maxEntries: SEARCH_CACHE_ENTRIES });
+  const cache = createPageCache({ enabled: config.pageCache, onClear: () => searchCache.clear() });
   app.decorate('pageCache', cache);
   // Any stored article may change any list (home, its section, topics, stories): drop every page.
   const unsubscribe = changes?.subscribe(() => cache.clear());
@@ -62,7 +65,7 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
   await app.register(assetRoutes, { siteName: config.siteName });
   await app.register(mediaRoutes, { store });
-  await app.register(searchRoutes, { store, site });
+  await app.register(searchRoutes, { store, site, cache: searchCache });
   await app.register(viewRoutes, { trending, gate: limits.viewGate(), siteUrl: config.siteUrl });
   await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits, limiters: limits });
   await app.register(pageRoutes, { store, cache, trending, site });

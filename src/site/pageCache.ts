@@ -96,6 +96,8 @@ export interface PageCacheOptions {
   ttlMs?: number;
   /** The clock, for tests. */
   now?: () => number;
+  /** Also run by clear(): caches of derived pages (search results) that must go when the pages go. */
+  onClear?: () => void;
 }
 
 interface Entry {
@@ -109,6 +111,7 @@ export function createPageCache({
   maxEntries = PAGE_CACHE_MAX_ENTRIES,
   ttlMs = PAGE_CACHE_TTL_MS,
   now = Date.now,
+  onClear,
 }: PageCacheOptions): PageCache {
   const entries = new Map<string, Entry>();
   return {
@@ -140,6 +143,7 @@ export function createPageCache({
     },
     clear() {
       entries.clear();
+      onClear?.();
     },
   };
 }

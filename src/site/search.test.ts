@@ -134,4 +134,13 @@ describe('/search', () => {
     for (const q of ['"', 'NEAR(a b)', 'a OR NOT b', '^x', 'headline:x', '\u0000', 'x'.repeat(10_240), '🏳️‍🌈', '%ED%A0%80', '%00%FF%', '%']) await check(q);
     await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 100 }), check), { numRuns: 100 });
   });
+
+  it('a repeated query is answered from its cache until articles change, then searched again', async () => {
+    const count = async () => documentOf((await get('/search?q=windmills')).body).querySelectorAll('.search-result').length;
+    assert.equal(await count(), 0);
+    await insertArticle(store, storyDraft('Windmills return to the coast', 'Science'), { publishedAt: minutesAfterStart(200) });
+    assert.equal(await count(), 0, 'the cached page, until the site hears of the change');
+    app.pageCache.clear();
+    assert.equal(await count(), 1, 'searched again once pages are dropped');
+  });
 });
