@@ -52,7 +52,7 @@ function Picture({ image, alt, sizes, eager }: PictureProps) {
         height={image.height}
         loading={eager ? 'eager' : 'lazy'}
         decoding="async"
-        {...(eager ? { fetchpriority: 'high' } : {})}
+        fetchpriority={eager ? 'high' : undefined}
       />
     </picture>
   );
