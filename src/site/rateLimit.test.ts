@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import { Redis } from 'ioredis';
-import { redisSiteLimits } from './limits/siteLimits.ts';
+import { redisLimitsForTests } from './limits/testing.ts';
 import { senderOf, tokenBuckets, type BucketRule, type RateLimiter } from './rateLimit.ts';
-
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** A clock the test moves by hand. */
 function clock(start = 1_000_000) {
@@ -68,22 +64,11 @@ describe('token buckets in process memory', () => {
 });
 
 describe('token buckets in Redis', () => {
-  // This run's own keys (all short-lived), so runs sharing the Redis do not meet; each test has its own limit name.
-  const prefix = `newsdesk-test:${randomBytes(4).toString('hex')}`;
-  const opened: { close(): Promise<void> }[] = [];
-  after(async () => {
-    await Promise.all(opened.map((limits) => limits.close()));
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
+  // Each test has its own limit name, and the file its own keys.
+  const redis = redisLimitsForTests();
+  after(() => redis.cleanUp());
   let limit = 0;
-  bucketContract((rule, now) => {
-    const limits = redisSiteLimits(REDIS_URL, prefix, { warn: () => {}, info: () => {} }, { now });
-    opened.push(limits);
-    return limits.buckets(`limit-${limit++}`, rule);
-  });
+  bucketContract((rule, now) => redis.open({ now }).buckets(`limit-${limit++}`, rule));
 });
 
 test('a sender is an IPv4 address or an IPv6 /64, however the address is written', () => {

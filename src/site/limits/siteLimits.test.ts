@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { after, describe, test } from 'node:test';
-import { Redis } from 'ioredis';
 import { localLimits, redisSiteLimits, type SiteLimits } from './siteLimits.ts';
+import { redisLimitsForTests } from './testing.ts';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const RULE = { capacity: 5, refillMs: 60_000 };
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0';
-const quiet = { warn: () => {}, info: () => {} };
 
 /** How many of `rounds` tries through each process in turn were allowed. */
 async function allowedOf(limits: SiteLimits[], key: string, rounds: number): Promise<number> {
@@ -30,16 +27,10 @@ async function closedPort(): Promise<number> {
 }
 
 describe('limits shared by processes through Redis', () => {
-  const prefix = `newsdesk-test:${randomBytes(4).toString('hex')}`;
+  const redis = redisLimitsForTests();
   // Two "processes" of one site: each its own connection, one Redis.
-  const processes = [redisSiteLimits(REDIS_URL, prefix, quiet), redisSiteLimits(REDIS_URL, prefix, quiet)];
-  after(async () => {
-    await Promise.all(processes.map((limits) => limits.close()));
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
+  const processes = [redis.open(), redis.open()];
+  after(() => redis.cleanUp());
 
   test('two processes together allow a sender the limit once', async () => {
     // Each process asked in turn, ten times: fifty tries, five allowed.
@@ -58,9 +49,7 @@ describe('limits shared by processes through Redis', () => {
   });
 
   test('Redis keeps no address in the clear', async () => {
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    await redis.quit();
+    const keys = await redis.keys();
     assert.ok(keys.length > 0);
     assert.deepEqual(keys.filter((key) => key.includes('203.0.113')), []);
   });

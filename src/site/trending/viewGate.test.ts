@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import { Redis } from 'ioredis';
-import { redisSiteLimits } from '../limits/siteLimits.ts';
+import { redisLimitsForTests } from '../limits/testing.ts';
 import { createViewGate, VIEW_RULE, type BeaconHit, type ViewGate } from './viewGate.ts';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const MINUTE = 60_000;
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0';
 
@@ -64,18 +61,7 @@ describe('view gate in process memory', () => {
 });
 
 describe('view gate in Redis', () => {
-  const prefix = `newsdesk-test:${randomBytes(4).toString('hex')}`;
-  const opened: { close(): Promise<void> }[] = [];
-  after(async () => {
-    await Promise.all(opened.map((limits) => limits.close()));
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
-  gateContract((now) => {
-    const limits = redisSiteLimits(REDIS_URL, prefix, { warn: () => {}, info: () => {} }, { now });
-    opened.push(limits);
-    return limits.viewGate();
-  });
+  const redis = redisLimitsForTests();
+  after(() => redis.cleanUp());
+  gateContract((now) => redis.open({ now }).viewGate());
 });
