@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Store } from '../../store/index.ts';
 import { describeOnBothDialects } from '../../store/testing/targets.ts';
 import { registerErrorPages, sitePlugin } from '../index.ts';
-import { createPageCache } from '../pageCache.ts';
-import { sitemapRoutes } from '../routes/sitemaps.ts';
 import { SCHEMAS, SHARED_XSD_DIR, xmllint } from './testing/realClients.ts';
+import { SITE_URL, sitemapApp } from './testing/sitemapApp.ts';
 import { saveEmptyStory, storeListedArticle, type ListedArticle } from './testing/listedArticles.ts';
 
-const SITE_URL = 'https://news.example';
-/** Small pages, so a handful of authors spans two sitemaps. */
-const PAGE_SIZE = 3;
 const JAN_5 = '2026-01-05T10:00:00.000Z';
 const JAN_5_NOON = '2026-01-05T12:00:00.000Z';
 const FEB_1 = '2026-02-01T09:00:00.000Z';
@@ -43,7 +38,7 @@ describeOnBothDialects('list pages in the sitemaps', (store) => {
     for (let n = 0; n < 2; n++) {
       await listed({ publishedAt: FEB_2, byline: 'Eve Draft', source: 'Draft Wire', topics: ['drafted-only'], story: 'story-drafted', draft: true });
     }
-    sitemaps = await sitemapApp(store());
+    sitemaps = await sitemapApp(store(), new Date('2026-03-10T12:00:00.000Z'));
     site = Fastify({ logger: false });
     registerErrorPages(site, 'CRBC News');
     await site.register(sitePlugin, { store: store(), config: { siteName: 'CRBC News', siteUrl: SITE_URL, pageCache: true } });
@@ -117,16 +112,3 @@ describeOnBothDialects('list pages in the sitemaps', (store) => {
     }
   });
 });
-
-async function sitemapApp(store: Store): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
-  registerErrorPages(app, 'CRBC News');
-  await app.register(sitemapRoutes, {
-    store,
-    site: { name: 'CRBC News', url: SITE_URL },
-    cache: createPageCache({ enabled: true }),
-    pageSize: PAGE_SIZE,
-    now: () => new Date('2026-03-10T12:00:00.000Z'),
-  });
-  return app;
-}

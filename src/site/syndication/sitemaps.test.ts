@@ -6,31 +6,14 @@ import { articlePath, type Article } from '../../domain/index.ts';
 import { describeOnBothDialects } from '../../store/testing/targets.ts';
 import type { Store } from '../../store/index.ts';
 import { registerErrorPages, sitePlugin } from '../index.ts';
-import { createPageCache } from '../pageCache.ts';
-import { sitemapRoutes } from '../routes/sitemaps.ts';
 import { insertArticle, memoryStore, storyDraft } from '../testing/store.ts';
 import { newsSitemapXml, urlsetXml } from './sitemapXml.ts';
 import { escapeXml } from './xmlText.ts';
 import { SCHEMAS, SHARED_XSD_DIR, xmllint } from './testing/realClients.ts';
+import { PAGE_SIZE, SITE_URL, sitemapApp } from './testing/sitemapApp.ts';
 
-const SITE_URL = 'https://news.example';
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const hoursBefore = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
-/** Small pages, so a handful of articles spans several sitemaps. */
-const PAGE_SIZE = 3;
-
-async function sitemapApp(store: Store): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
-  registerErrorPages(app, 'CRBC News');
-  await app.register(sitemapRoutes, {
-    store,
-    site: { name: 'CRBC News', url: SITE_URL },
-    cache: createPageCache({ enabled: true }),
-    pageSize: PAGE_SIZE,
-    now: () => NOW,
-  });
-  return app;
-}
 
 function assertValid(schema: string, xml: string, what: string): void {
   const { valid, output } = xmllint(schema, xml);
@@ -50,7 +33,7 @@ describeOnBothDialects('sitemaps', (store) => {
       articles.push(await insertArticle(store(), storyDraft(headline, n % 2 ? 'Politics' : 'Science'), { publishedAt: hoursBefore(age) }));
     }
     await insertArticle(store(), storyDraft('Draft in the window', 'Politics'), { status: 'draft', publishedAt: hoursBefore(2) });
-    app = await sitemapApp(store());
+    app = await sitemapApp(store(), NOW);
   });
   after(() => app?.close());
 
@@ -142,7 +125,7 @@ describe('sitemaps with nothing recent', () => {
   before(async () => {
     store = await memoryStore();
     await insertArticle(store, storyDraft('An old story', 'World'), { publishedAt: hoursBefore(500) });
-    app = await sitemapApp(store);
+    app = await sitemapApp(store, NOW);
   });
   after(async () => {
     await app?.close();
