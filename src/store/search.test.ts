@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import fc from 'fast-check';
 import { paragraphSection, ValidationError, type BodySection } from '../domain/index.ts';
+import { importDemo } from '../ingest/index.ts';
 import type { NewArticle, SearchResults, Store } from './index.ts';
 import { RANKED_WINDOW } from './searchEngine.ts';
 import { describeOnBothDialects } from './testing/targets.ts';
@@ -52,6 +53,20 @@ describeOnBothDialects('search', (store) => {
     assert.deepEqual(headlines(await search(store(), '"vote count"')), ['Budget vote']);
     assert.deepEqual(headlines(await search(store(), '"count vote"')), []);
     assert.equal((await search(store(), 'vote count')).total, 2, 'unquoted, the words may be anywhere');
+  });
+
+  test('a hyphenated or apostrophised name is searched as a phrase, not as words anywhere', async () => {
+    await store().articles.insert(article({ headline: 'Last units leave Al-Asad', body: body('The base at Al-Asad was handed over.') }));
+    await store().articles.insert(article({ headline: 'Militants captured', body: body('Fighters of al-Qaeda fled; General Asad spoke.') }));
+    await store().articles.insert(article({ headline: 'Captain Jean-Luc O’Brien returns', body: body('The captain, O’Brien, was cheered.') }));
+    await store().articles.insert(article({ headline: 'Luc Jean and Brien O at the fair', body: body('Neither is a captain.') }));
+    assert.deepEqual(headlines(await search(store(), 'Al-Asad')), ['Last units leave Al-Asad']);
+    assert.deepEqual(headlines(await search(store(), 'al-Qaeda')), ['Militants captured']);
+    assert.deepEqual(headlines(await search(store(), 'al-Asad’s')), ['Last units leave Al-Asad'], 'a possessive is the name');
+    for (const q of ["O'Brien", 'O’Brien', 'Jean-Luc', 'jean-lu*', 'Jean‐Luc O’Brien']) {
+      assert.deepEqual(headlines(await search(store(), q)), ['Captain Jean-Luc O’Brien returns'], q);
+    }
+    assert.equal((await search(store(), 'Jean Luc')).total, 2, 'typed apart, the words may be anywhere');
   });
 
   test('a word ending in * finds every word it begins', async () => {
@@ -186,5 +201,31 @@ describeOnBothDialects('search', (store) => {
     await assert.rejects(search(store(), 'x', { from: '2024-05-02', to: '2024-05-01' }), /after/);
     await assert.rejects(search(store(), 'x', { limit: -1 }), ValidationError);
     await assert.rejects(search(store(), 'x', { offset: 1e9 }), ValidationError);
+  });
+});
+
+/** The demo's stories, where "Al-Asad" once found a story that mentions "al-Qaeda" and, later, "General Asad". */
+describeOnBothDialects('search on the demo', (store) => {
+  const SEED = 'Iraq Says US Forces Have Withdrawn From Federal Territory; Troops Remain In Kurdistan';
+  const QAEDA_THEN_ASAD = 'Pakistan army says scores of Islamic militants killed, captured';
+
+  before(async () => {
+    const { seedImported } = await importDemo(store());
+    assert.ok(seedImported, 'the seed page, which mentions Al-Asad, is beside the project');
+  });
+
+  test('"Al-Asad" finds the stories that name it, not one with "al-Qaeda" and "General Asad"', async () => {
+    assert.ok(headlines(await search(store(), 'al Asad', { limit: 100 })).includes(QAEDA_THEN_ASAD), 'the trap: its words are all there');
+    const found = headlines(await search(store(), 'Al-Asad', { limit: 100 }));
+    assert.ok(found.includes(SEED), JSON.stringify(found));
+    assert.ok(!found.includes(QAEDA_THEN_ASAD), JSON.stringify(found));
+    const seed = (await search(store(), 'Al-Asad', { limit: 100 })).hits.find((hit) => hit.article.headline === SEED)!;
+    // FTS5 marks the phrase whole ("al-asad"), ts_headline each of its words.
+    const markedWords = new Set(marked(seed.snippet).flatMap((text) => text.split(/\W+/)));
+    assert.deepEqual(markedWords, new Set(['al', 'asad']), 'the name is what is marked');
+  });
+
+  test('"al-Qaeda" still finds the story that names it', async () => {
+    assert.ok(headlines(await search(store(), 'al-Qaeda', { limit: 100 })).includes(QAEDA_THEN_ASAD));
   });
 });

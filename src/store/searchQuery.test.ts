@@ -7,7 +7,7 @@ test('words, "phrases" and prefix* words', () => {
   const { terms, notices } = parseSearch('Election "vote count" turn*  Zürich');
   assert.deepEqual(terms, [
     { kind: 'word', word: 'election', prefix: false },
-    { kind: 'phrase', words: ['vote', 'count'] },
+    { kind: 'phrase', words: ['vote', 'count'], prefix: false },
     { kind: 'word', word: 'turn', prefix: true },
     { kind: 'word', word: 'zürich', prefix: false },
   ]);
@@ -20,9 +20,32 @@ test('operators are words, punctuation is a word break, an unclosed quote runs t
   const words = (q: string) => parseSearch(q).terms;
   assert.deepEqual(words('NEAR(a b) OR NOT'), ['near', 'a', 'b', 'or', 'not'].map((word) => ({ kind: 'word', word, prefix: false })));
   assert.deepEqual(words('headline:fire'), [{ kind: 'word', word: 'headline', prefix: false }, { kind: 'word', word: 'fire', prefix: false }]);
-  assert.deepEqual(words('fire "rescue team'), [{ kind: 'word', word: 'fire', prefix: false }, { kind: 'phrase', words: ['rescue', 'team'] }]);
+  assert.deepEqual(words('fire "rescue team'), [{ kind: 'word', word: 'fire', prefix: false }, { kind: 'phrase', words: ['rescue', 'team'], prefix: false }]);
   assert.deepEqual(words('"one"'), [{ kind: 'word', word: 'one', prefix: false }], 'a phrase of one word is that word');
   assert.deepEqual(words('a* fire fire'), [{ kind: 'word', word: 'a', prefix: false }, { kind: 'word', word: 'fire', prefix: false }], 'a one-letter prefix would match too much; repeats go');
+});
+
+test('a name joined by hyphens or apostrophes is a phrase of its parts', () => {
+  const phrase = (...words: string[]) => ({ kind: 'phrase', words, prefix: false });
+  const terms = (q: string) => parseSearch(q).terms;
+  assert.deepEqual(terms('Al-Asad'), [phrase('al', 'asad')]);
+  assert.deepEqual(terms("O'Brien al-Qaeda Jean-Luc"), [phrase('o', 'brien'), phrase('al', 'qaeda'), phrase('jean', 'luc')]);
+  assert.deepEqual(terms('O’Brien d’Alembert'), [phrase('o', 'brien'), phrase('d', 'alembert')], 'the typographic apostrophe too');
+  assert.deepEqual(terms('Stratford\u2011upon\u2010Avon'), [phrase('stratford', 'upon', 'avon')], 'Unicode hyphens too');
+  assert.deepEqual(terms('"General Al-Asad"'), [phrase('general', 'al', 'asad')], 'inside quotes, the name is part of the phrase');
+  assert.deepEqual(terms('Al-Asad’s base'), [phrase('al', 'asad'), { kind: 'word', word: 'base', prefix: false }], 'a possessive is the name');
+  assert.deepEqual(terms("Asad's"), [{ kind: 'word', word: 'asad', prefix: false }]);
+  assert.deepEqual(
+    terms('troops - left -x well--known'),
+    ['troops', 'left', 'x', 'well', 'known'].map((word) => ({ kind: 'word', word, prefix: false })),
+    'a hyphen with a space or another hyphen beside it joins nothing',
+  );
+  assert.deepEqual(terms('jean-lu*'), [{ kind: 'phrase', words: ['jean', 'lu'], prefix: true }], 'a starred name ends in a prefix');
+  assert.deepEqual(terms('al-Qaeda al-Qaeda'), [phrase('al', 'qaeda')], 'repeats go');
+
+  const names = terms("O'Brien jean-lu* Al-Asad");
+  assert.equal(fts5Query(names), '"o brien" AND "jean lu" * AND "al asad"');
+  assert.equal(tsQuery(names), "('o' <-> 'brien') & ('jean' <-> 'lu':*) & ('al' <-> 'asad')");
 });
 
 test('long queries are cut, with a notice that says so', () => {

@@ -5,8 +5,11 @@
  * (AND, OR, NOT, NEAR, ^, column:), stray quotes, NUL bytes and emoji are read as text or dropped, never as syntax.
  */
 
-/** One thing a result must contain: a word (prefix: any word that starts with it) or words in this order. */
-export type SearchTerm = { kind: 'word'; word: string; prefix: boolean } | { kind: 'phrase'; words: string[] };
+/**
+ * One thing a result must contain: a word (prefix: any word that starts with it) or words in this order (prefix:
+ * the last of them is a prefix).
+ */
+export type SearchTerm = { kind: 'word'; word: string; prefix: boolean } | { kind: 'phrase'; words: string[]; prefix: boolean };
 
 export interface ParsedSearch {
   terms: SearchTerm[];
@@ -25,8 +28,22 @@ const MIN_PREFIX_LENGTH = 2;
 
 /** Letters, digits and combining marks: the characters of a word in both engines' tokenizers. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/**
+ * Words joined by a hyphen or an apostrophe (straight or typographic, ’): "al-Qaeda", "O'Brien", "Jean-Luc".
+ * Both engines index the parts as words side by side, so the parts are searched as a phrase: searched as
+ * separate words, "Al-Asad" found any story that mentioned "al-Qaeda" and, anywhere, "Asad".
+ */
+const NAME = /[\p{L}\p{N}\p{M}]+(?:[-\u2010\u2011'\u2019][\p{L}\p{N}\p{M}]+)*/gu;
+/** "Asad's": a possessive, which is the name itself (as a phrase it would miss every plain "Asad"). */
+const POSSESSIVE = /['\u2019]s$/iu;
 /** A quoted phrase (closed, or running to the end when the quote is never closed), or a run outside quotes. */
 const PART = /"([^"]*)"?|[^"]+/g;
+
+/** A name as typed (one word, or words joined as above), and whether a `*` follows it directly. */
+interface TypedName {
+  words: string[];
+  starred: boolean;
+}
 
 export function parseSearch(query: string): ParsedSearch {
   const notices: string[] = [];
@@ -39,32 +56,37 @@ export function parseSearch(query: string): ParsedSearch {
   let wordCount = 0;
   let tooLong = false;
   let truncated = false;
-  const room = () => wordCount < MAX_SEARCH_WORDS || ((truncated = true), false);
-  /** The words of a run of text, each with whether a `*` follows it directly. */
-  const wordsOf = (run: string) =>
-    [...run.matchAll(WORD)].flatMap((match) => {
-      const word = match[0].toLowerCase();
-      if (word.length > MAX_WORD_LENGTH) {
+  /** The words that fit within MAX_SEARCH_WORDS, counted. */
+  const withinRoom = (words: readonly string[]) => {
+    const room = Math.max(0, MAX_SEARCH_WORDS - wordCount);
+    if (words.length > room) truncated = true;
+    const kept = words.slice(0, room);
+    wordCount += kept.length;
+    return kept;
+  };
+  /** The names of a run of text; a name with a word too long to be one is left out whole. */
+  const namesOf = (run: string, { possessives }: { possessives: boolean }): TypedName[] =>
+    [...run.matchAll(NAME)].flatMap((match) => {
+      const name = possessives ? match[0].replace(POSSESSIVE, '') : match[0];
+      const words = (name.match(WORD) ?? []).map((word) => word.toLowerCase());
+      if (words.some((word) => word.length > MAX_WORD_LENGTH)) {
         tooLong = true;
         return [];
       }
-      return [{ word, starred: run[match.index + match[0].length] === '*' }];
+      return [{ words, starred: run[match.index + match[0].length] === '*' }];
     });
 
   for (const part of text.matchAll(PART)) {
     const quoted = part[1];
     if (quoted !== undefined) {
-      const words = wordsOf(quoted).map((w) => w.word);
-      const kept: string[] = [];
-      for (const word of words) if (room()) (kept.push(word), wordCount++);
-      if (kept.length === 1) terms.push({ kind: 'word', word: kept[0]!, prefix: false });
-      else if (kept.length > 1) terms.push({ kind: 'phrase', words: kept });
+      const words = withinRoom(namesOf(quoted, { possessives: false }).flatMap((name) => name.words));
+      const term = termOf(words, false);
+      if (term) terms.push(term);
       continue;
     }
-    for (const { word, starred } of wordsOf(part[0])) {
-      if (!room()) break;
-      terms.push({ kind: 'word', word, prefix: starred && word.length >= MIN_PREFIX_LENGTH });
-      wordCount++;
+    for (const name of namesOf(part[0], { possessives: true })) {
+      const term = termOf(withinRoom(name.words), name.starred);
+      if (term) terms.push(term);
     }
   }
 
@@ -74,11 +96,19 @@ export function parseSearch(query: string): ParsedSearch {
   return { terms: dedupe(terms), notices };
 }
 
+/** One word is a word, more are a phrase; a starred last word is a prefix when it is long enough to be one. */
+function termOf(words: readonly string[], starred: boolean): SearchTerm | null {
+  const last = words[words.length - 1];
+  if (last === undefined) return null;
+  const prefix = starred && last.length >= MIN_PREFIX_LENGTH;
+  return words.length === 1 ? { kind: 'word', word: last, prefix } : { kind: 'phrase', words: [...words], prefix };
+}
+
 /** The same word twice asks nothing more; keeping one keeps the engines' work down. */
 function dedupe(terms: SearchTerm[]): SearchTerm[] {
   const seen = new Set<string>();
   return terms.filter((term) => {
-    const key = term.kind === 'word' ? `${term.prefix ? '*' : ''}${term.word}` : `"${term.words.join(' ')}"`;
+    const key = `${term.prefix ? '*' : ''}${term.kind === 'word' ? term.word : `"${term.words.join(' ')}"`}`;
     return !seen.has(key) && seen.add(key);
   });
 }
@@ -89,7 +119,7 @@ function dedupe(terms: SearchTerm[]): SearchTerm[] {
  */
 export function fts5Query(terms: readonly SearchTerm[], column?: string): string {
   const query = terms
-    .map((term) => (term.kind === 'word' ? `"${term.word}"${term.prefix ? ' *' : ''}` : `"${term.words.join(' ')}"`))
+    .map((term) => `"${term.kind === 'word' ? term.word : term.words.join(' ')}"${term.prefix ? ' *' : ''}`)
     .join(' AND ');
   // A column filter: every term must match within that column.
   return column === undefined ? query : `${column} : (${query})`;
@@ -100,12 +130,13 @@ export function fts5Query(terms: readonly SearchTerm[], column?: string): string
  * &. to_tsquery then stems them and drops stop words exactly as it did the documents.
  */
 export function tsQuery(terms: readonly SearchTerm[]): string {
+  const prefixed = (text: string, prefix: boolean) => `${text}${prefix ? ':*' : ''}`;
   const lexeme = (word: string) => `'${word}'`;
   return terms
     .map((term) =>
       term.kind === 'word'
-        ? `${lexeme(term.word)}${term.prefix ? ':*' : ''}`
-        : `(${term.words.map(lexeme).join(' <-> ')})`,
+        ? prefixed(lexeme(term.word), term.prefix)
+        : `(${prefixed(term.words.map(lexeme).join(' <-> '), term.prefix)})`,
     )
     .join(' & ');
 }

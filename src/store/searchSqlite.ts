@@ -68,7 +68,9 @@ const PASSAGES_SELECT = `
 
 /** A prefix with no index of its length (see migrations/0011_search_scaling.ts): FTS5 merges word lists for it. */
 function mergesWordLists(term: SearchTerm): boolean {
-  return term.kind === 'word' && term.prefix && !FTS5_PREFIX_LENGTHS.some((length) => length === [...term.word].length);
+  if (!term.prefix) return false;
+  const prefix = term.kind === 'word' ? term.word : term.words[term.words.length - 1]!;
+  return !FTS5_PREFIX_LENGTHS.some((length) => length === [...prefix].length);
 }
 
 type PassageRow = { id: number; headline: string | null; standfirst: string | null; body: string | null };
