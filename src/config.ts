@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,8 @@ export interface Config {
   siteName: string;
   /** Public origin used in absolute links (feeds, canonical URLs); defaults to http://localhost:PORT. */
   siteUrl: string;
+  /** What siteUrl was made from: SITE_URL, PORT, or neither (the default port). */
+  siteUrlFrom: 'SITE_URL' | 'PORT' | 'default';
   secret: string;
   /** Where the secret came from: SECRET, or DATA_DIR/secret (generated on first start); '' until prepareDataDir. */
   secretSource: 'environment' | 'data-dir' | '';
@@ -78,6 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisPrefix: env.REDIS_PREFIX?.trim() || 'newsdesk',
     siteName: env.SITE_NAME?.trim() || 'CRBC News',
     siteUrl,
+    siteUrlFrom: env.SITE_URL ? 'SITE_URL' : env.PORT ? 'PORT' : 'default',
     secret: env.SECRET ?? '',
     secretSource: env.SECRET ? 'environment' : '',
     logLevel,
@@ -170,4 +174,36 @@ function readOrCreateSecret(file: string): string {
 /** The SQLite database file under DATA_DIR: the store and, on SQLite, the job queue share it. */
 export function sqliteFileOf(config: Pick<Config, 'dataDir'>): string {
   return join(config.dataDir, 'newsdesk.db');
+}
+
+/** Where `serve` notes the origin it serves, for commands run beside it on the same DATA_DIR. */
+const SERVED_ORIGIN_FILE = 'served-origin';
+
+/**
+ * Notes the origin this server answers on (SITE_URL, else localhost and the port actually bound) in DATA_DIR,
+ * so that a command run in another shell without PORT or SITE_URL still prints links that open this site.
+ */
+export function recordServedOrigin(config: Config, address: AddressInfo | string | null): string {
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  const origin = config.siteUrlFrom === 'SITE_URL' ? config.siteUrl : `http://localhost:${port}`;
+  try {
+    writeFileSync(join(config.dataDir, SERVED_ORIGIN_FILE), `${origin}\n`);
+  } catch {
+    // Only a convenience for the CLI's links: a read-only DATA_DIR must not stop the site.
+  }
+  return origin;
+}
+
+/**
+ * The config a command other than `serve` links with: SITE_URL, else PORT, else the origin the last `serve` on
+ * this DATA_DIR answered on, else http://localhost:3000.
+ */
+export function withServedOrigin(config: Config): Config {
+  if (config.siteUrlFrom !== 'default') return config;
+  try {
+    const origin = readFileSync(join(config.dataDir, SERVED_ORIGIN_FILE), 'utf8').trim();
+    return URL.canParse(origin) ? { ...config, siteUrl: origin.replace(/\/+$/, '') } : config;
+  } catch {
+    return config;
+  }
 }

@@ -6,9 +6,8 @@ import type { Command } from 'commander';
 import { ValidationError } from '../domain/index.ts';
 import { MemoryStoryIndex, StoryClusterer, type ClusterDocument } from '../enrich/stories/index.ts';
 
-export function registerCluster(program: Command): void {
-  program
-    .command('cluster')
+export function configureCluster(command: Command): void {
+  command
     .requiredOption('--jsonl <file>', 'articles, one JSON object a line: {"id","title","text","publishedAt"?,"source"?} ("-" reads standard input)')
     .description(
       'group articles into stories as they stream in; writes {"id","story"} a line ("nearDuplicateOf" marks a copy; ' +

@@ -1,15 +1,17 @@
+import { createRequire } from 'node:module';
 import { isatty } from 'node:tty';
 import { destination, pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
-import { loadConfig, prepareDataDir, sqliteFileOf, type Config } from '../config.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { loadConfig, prepareDataDir, sqliteFileOf, withServedOrigin, type Config } from '../config.ts';
+import type { Store } from '../store/index.ts';
 
 /**
  * What every command needs: validated config (DATA_DIR ready) and a logger. Command logs go to stderr so that a
- * command's own output (a URL, JSON) can be piped cleanly; `serve` logs to stdout, as servers do.
+ * command's own output (a URL, JSON) can be piped cleanly; `serve` logs to stdout, as servers do. Commands other
+ * than `serve` link to the site a `serve` on the same DATA_DIR answers on when neither SITE_URL nor PORT is set.
  */
-export function commandContext(options: { logTo?: 1 | 2 } = {}): { config: Config; log: Logger } {
-  const config = prepareDataDir(loadConfig());
+export function commandContext(options: { logTo?: 1 | 2; serving?: boolean } = {}): { config: Config; log: Logger } {
+  const prepared = prepareDataDir(loadConfig());
+  const config = options.serving ? prepared : withServedOrigin(prepared);
   return { config, log: createLogger(config, options.logTo ?? 2) };
 }
 
@@ -19,13 +21,17 @@ export function commandContext(options: { logTo?: 1 | 2 } = {}): { config: Confi
  */
 export function createLogger({ logLevel: level, logFormat }: Pick<Config, 'logLevel' | 'logFormat'>, fd: 1 | 2): Logger {
   if (logFormat === 'auto' && isatty(fd)) {
+    // Required only here: a piped or logged run never loads the pretty-printer.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     return pino({ level }, pretty({ destination: fd, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
   }
   return pino({ level }, destination(fd));
 }
 
 /** The store the config points at: PostgreSQL when DATABASE_URL is set, else SQLite under DATA_DIR. */
-export function openConfiguredStore(config: Config, options: { migrate?: boolean } = {}): Promise<Store> {
+export async function openConfiguredStore(config: Config, options: { migrate?: boolean } = {}): Promise<Store> {
+  // Loaded here, not at the top: commands that open no store (--help, extract, summarize) skip the database code.
+  const { openStore } = await import('../store/index.ts');
   return openStore({
     databaseUrl: config.databaseUrl,
     sqliteFile: sqliteFileOf(config),

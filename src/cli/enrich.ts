@@ -15,9 +15,8 @@ import { rebuildSearchIndex } from './reindexSearch.ts';
 /** Articles enriched per database round trip in `reindex`; small enough that a kill loses little work. */
 const REINDEX_BATCH = 100;
 
-export function registerEnrich(program: Command): void {
-  program
-    .command('enrich')
+export function configureEnrich(command: Command): void {
+  command
     .argument('<file>', 'a page-text file (the seed\'s form) or a saved HTML page (.html/.htm)')
     .option('--url <url>', 'the page\'s address, for an HTML file')
     .option('--json', 'print JSON (the default, and the only form for now)')
@@ -28,9 +27,10 @@ export function registerEnrich(program: Command): void {
       const { paragraphs } = articleText(draft);
       console.log(JSON.stringify({ article: draft, paragraphs, enrichment: enrichArticle(draft) }, null, 2));
     });
+}
 
-  program
-    .command('reindex')
+export function configureReindex(command: Command): void {
+  command
     .option('--enrich', 'recompute enrichment for articles not enriched by the current code')
     .option('--search', 'rebuild the full-text search index from the stored articles')
     .description('recompute derived data for stored articles; resumable: a killed run picks up where it stopped')

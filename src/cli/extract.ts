@@ -14,9 +14,8 @@ export interface LoadedPage {
   fetchedAt: string;
 }
 
-export function registerExtract(program: Command): void {
-  program
-    .command('extract')
+export function configureExtract(command: Command): void {
+  command
     .argument('<source>', 'a saved HTML file, or an http(s) URL to fetch')
     .option('--url <url>', 'the page\'s address, for a saved file (resolves its links)')
     .option('--json', 'print the whole result as JSON')

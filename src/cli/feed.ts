@@ -1,7 +1,13 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { NotFoundError, ValidationError, type ArticleStatus, type Feed } from '../domain/index.ts';
+import {
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  MIN_POLL_INTERVAL_SECONDS,
+  NotFoundError,
+  ValidationError,
+  type ArticleStatus,
+  type Feed,
+} from '../domain/index.ts';
 import { checkUrl } from '../ingest/fetch/index.ts';
-import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../ingest/index.ts';
 import type { Store } from '../store/index.ts';
 import { commandContext, withStore } from './context.ts';
 
@@ -12,8 +18,8 @@ interface AddOptions {
   every: number;
 }
 
-export function registerFeed(program: Command): void {
-  const command = program.command('feed').description('follow, list and stop following RSS, Atom and JSON feeds');
+export function configureFeed(command: Command): void {
+  command.description('follow, list and stop following RSS, Atom and JSON feeds');
 
   command
     .command('add')

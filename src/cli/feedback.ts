@@ -8,8 +8,8 @@ import { parseCount } from './optionParsers.ts';
  * so it is printed as inert text: characters a terminal would act on (escape sequences, C1 controls, bidi
  * overrides that reorder what is shown) are dropped from the listing and escaped in JSON.
  */
-export function registerFeedback(program: Command): void {
-  const feedback = program.command('feedback').description("readers' notes from the article pages' \"Help us improve.\" form");
+export function configureFeedback(feedback: Command): void {
+  feedback.description("readers' notes from the article pages' \"Help us improve.\" form");
   feedback
     .command('list')
     .option('--article <id>', "only this article's notes", parseId)

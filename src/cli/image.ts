@@ -21,8 +21,8 @@ Examples:
     --caption "The last units leave Al-Asad." --credit "Jane Doe/CRBC"
   newsdesk image attach /security/last-units-leave photo.png --alt ""   (decorative: no alt text)`;
 
-export function registerImage(program: Command): void {
-  const image = program.command('image').description('our own photos: resized for every screen, credited');
+export function configureImage(image: Command): void {
+  image.description('our own photos: resized for every screen, credited');
   image
     .command('attach')
     .argument('<article>', 'the article: its id, or its path /section/slug (a full URL on the site works too)')

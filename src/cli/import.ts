@@ -12,8 +12,8 @@ interface PageImportOptions {
   draft?: boolean;
 }
 
-export function registerImport(program: Command): void {
-  const command = program.command('import').description('import articles into the store');
+export function configureImport(command: Command): void {
+  command.description('import articles into the store');
 
   command
     .command('page')

@@ -8,9 +8,8 @@ import { commandContext, withStore } from './context.ts';
 import { progressBar } from './progress.ts';
 import { closeOnSignals } from './signals.ts';
 
-export function registerIngest(program: Command): void {
-  program
-    .command('ingest')
+export function configureIngest(command: Command): void {
+  command
     .description('poll every due feed once, then fetch and extract the new stories it finds; exits when done')
     .addHelpText('after', '\nFollow feeds with `newsdesk feed add`; run continuously with `newsdesk worker`.')
     .action(async () => {
@@ -34,9 +33,10 @@ export function registerIngest(program: Command): void {
         }
       });
     });
+}
 
-  program
-    .command('worker')
+export function configureWorker(command: Command): void {
+  command
     .description('poll feeds on their schedules and run fetch/extract jobs until stopped (SIGINT/SIGTERM)')
     .addHelpText('after', '\nOn stop, jobs in hand finish (or are released to the queue) before the process exits.')
     .action(async () => {

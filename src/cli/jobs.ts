@@ -3,9 +3,8 @@ import { JOB_STATES, type JobState } from '../ingest/jobs/index.ts';
 import { openIngest } from '../ingest/index.ts';
 import { commandContext, withStore } from './context.ts';
 
-export function registerJobs(program: Command): void {
-  const command = program
-    .command('jobs')
+export function configureJobs(command: Command): void {
+  command
     .description('show ingest jobs: counts by state, and the jobs themselves (parked ones with their last error)')
     .option('--state <state>', `only jobs in this state (${JOB_STATES.join(', ')})`, parseState)
     .option('--limit <n>', 'at most this many jobs', (v) => parseLimit(v), 50)

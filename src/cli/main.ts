@@ -1,19 +1,35 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from './exitCodes.ts';
-import { registerCluster } from './cluster.ts';
-import { registerEnrich } from './enrich.ts';
-import { registerExtract } from './extract.ts';
-import { registerFeed } from './feed.ts';
-import { registerFeedback } from './feedback.ts';
-import { registerImage } from './image.ts';
-import { registerImport } from './import.ts';
-import { registerIngest } from './ingest.ts';
-import { registerJobs } from './jobs.ts';
-import { registerMigrate } from './migrate.ts';
-import { registerOverride } from './override.ts';
-import { registerServe } from './serve.ts';
-import { registerStories } from './stories.ts';
-import { registerSummarize } from './summarize.ts';
+
+/**
+ * Every command, with the one-line summary `newsdesk --help` lists. A command's module (and whatever heavy
+ * library it needs: Fastify, the extractor, sharp, the NLP models) is loaded only when that command runs, so
+ * `--help` and the quick commands answer at once instead of loading the whole platform first.
+ */
+interface CommandEntry {
+  name: string;
+  summary: string;
+  configure: () => Promise<(command: Command) => void>;
+}
+
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'serve', summary: 'serve the reader site (and, unless INGEST_IN_PROCESS=off, poll feeds)', configure: async () => (await import('./serve.ts')).configureServe },
+  { name: 'migrate', summary: 'apply pending database migrations', configure: async () => (await import('./migrate.ts')).configureMigrate },
+  { name: 'import', summary: 'import articles: a page-text file, a saved HTML page, a URL, the demo', configure: async () => (await import('./import.ts')).configureImport },
+  { name: 'extract', summary: 'print what the extractor makes of a page; stores nothing', configure: async () => (await import('./extract.ts')).configureExtract },
+  { name: 'feed', summary: 'follow, list and stop following feeds', configure: async () => (await import('./feed.ts')).configureFeed },
+  { name: 'ingest', summary: 'poll due feeds once and fetch their new stories', configure: async () => (await import('./ingest.ts')).configureIngest },
+  { name: 'worker', summary: 'poll feeds and run ingest jobs until stopped', configure: async () => (await import('./ingest.ts')).configureWorker },
+  { name: 'jobs', summary: 'ingest jobs: counts, parked jobs and their errors, retries', configure: async () => (await import('./jobs.ts')).configureJobs },
+  { name: 'enrich', summary: 'extract and enrich one page, print JSON; stores nothing', configure: async () => (await import('./enrich.ts')).configureEnrich },
+  { name: 'reindex', summary: 'recompute enrichment or rebuild the search index', configure: async () => (await import('./enrich.ts')).configureReindex },
+  { name: 'summarize', summary: 'summarize JSON lines of articles; stores nothing', configure: async () => (await import('./summarize.ts')).configureSummarize },
+  { name: 'cluster', summary: 'group JSON lines of articles into stories; stores nothing', configure: async () => (await import('./cluster.ts')).configureCluster },
+  { name: 'stories', summary: 'the largest recent stories', configure: async () => (await import('./stories.ts')).configureStories },
+  { name: 'override', summary: "set, clear or show an editor's override of an enriched field", configure: async () => (await import('./override.ts')).configureOverride },
+  { name: 'feedback', summary: "readers' notes from the articles' feedback form", configure: async () => (await import('./feedback.ts')).configureFeedback },
+  { name: 'image', summary: "attach a photo as an article's hero image", configure: async () => (await import('./image.ts')).configureImage },
+];
 
 const program = new Command('newsdesk')
   .description('Newsdesk: ingest, enrich and publish news. Configured by environment variables.')
@@ -38,20 +54,18 @@ failed, try again later · 78 bad configuration`,
   .exitOverride()
   .showHelpAfterError();
 
-registerServe(program);
-registerMigrate(program);
-registerImport(program);
-registerExtract(program);
-registerFeed(program);
-registerIngest(program);
-registerJobs(program);
-registerEnrich(program);
-registerSummarize(program);
-registerCluster(program);
-registerStories(program);
-registerOverride(program);
-registerFeedback(program);
-registerImage(program);
+/** The command this run asks for: the first word that is not an option (`help feed` asks for feed's help). */
+function requestedCommand(args: readonly string[]): string | undefined {
+  const words = args.filter((arg) => !arg.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+const requested = requestedCommand(process.argv.slice(2));
+for (const entry of COMMANDS) {
+  const command = program.command(entry.name).summary(entry.summary);
+  // The others stay outlines: enough for the listing in --help and for "did you mean" on a typo.
+  if (entry.name === requested) (await entry.configure())(command);
+}
 
 try {
   await program.parseAsync(process.argv);

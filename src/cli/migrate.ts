@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { commandContext, openConfiguredStore } from './context.ts';
 
-export function registerMigrate(program: Command): void {
-  program
-    .command('migrate')
+export function configureMigrate(command: Command): void {
+  command
     .description('apply pending database migrations (serve also does this at start)')
     .action(async () => {
       const { config } = commandContext();

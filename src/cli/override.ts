@@ -37,9 +37,8 @@ Examples:
 
 An override survives re-enrichment. A running site may show the old page for up to 30 s (its page cache).`;
 
-export function registerOverride(program: Command): void {
-  program
-    .command('override')
+export function configureOverride(command: Command): void {
+  command
     .argument('<article>', 'the article: its id, or its path /section/slug (a full URL on the site works too)')
     .argument('[field]', `the enriched field: ${ENRICHMENT_FIELDS.join(', ')}`)
     .option('--json <file>', 'set the field to the JSON value in this file; - reads stdin')

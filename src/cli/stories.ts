@@ -5,9 +5,8 @@ import { parseCount } from './optionParsers.ts';
 
 const DAY_MS = 86_400_000;
 
-export function registerStories(program: Command): void {
-  program
-    .command('stories')
+export function configureStories(command: Command): void {
+  command
     .option('--days <n>', 'only stories with an article in the last N days', parseCount, 7)
     .option('--limit <n>', 'how many stories to list', parseCount, 20)
     .option('--json', 'print the stories as JSON')

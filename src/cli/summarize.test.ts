@@ -3,7 +3,7 @@ import { Readable, Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { Command, CommanderError } from 'commander';
 import { ValidationError } from '../domain/index.ts';
-import { registerSummarize, summarizeJsonLines } from './summarize.ts';
+import { configureSummarize, summarizeJsonLines } from './summarize.ts';
 
 function collector(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -66,7 +66,7 @@ describe('newsdesk summarize (stream)', () => {
 
   test('--sentences must be a whole number in range', async () => {
     const program = new Command('newsdesk').exitOverride().configureOutput({ writeErr: () => {} });
-    registerSummarize(program);
+    configureSummarize(program.command('summarize'));
     await assert.rejects(program.parseAsync(['node', 'newsdesk', 'summarize', '--jsonl', 'x.jsonl', '--sentences', 'two']), (error: unknown) => {
       assert.ok(error instanceof CommanderError);
       assert.match(error.message, /whole number/);
@@ -76,7 +76,7 @@ describe('newsdesk summarize (stream)', () => {
 
   test('a missing file is a ValidationError naming it', async () => {
     const program = new Command('newsdesk').exitOverride();
-    registerSummarize(program);
+    configureSummarize(program.command('summarize'));
     await assert.rejects(program.parseAsync(['node', 'newsdesk', 'summarize', '--jsonl', '/nonexistent/articles.jsonl']), (error: unknown) => {
       assert.ok(error instanceof ValidationError);
       assert.match(error.message, /nonexistent\/articles\.jsonl: ENOENT/);

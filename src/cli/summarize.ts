@@ -14,9 +14,8 @@ export interface SummarizeLinesOptions {
 const DEFAULT_SENTENCES = 3;
 const MOST_SENTENCES = 20;
 
-export function registerSummarize(program: Command): void {
-  program
-    .command('summarize')
+export function configureSummarize(command: Command): void {
+  command
     .requiredOption('--jsonl <file>', 'JSON lines {"id","article"[,"headline"]}, paragraphs separated by a blank line; - reads stdin')
     .option('--sentences <n>', `summary sentences per article (1–${MOST_SENTENCES})`, parseSentenceCount, DEFAULT_SENTENCES)
     .description('print {"id","summary"} per line, summary sentences separated by "\\n"; stores nothing')

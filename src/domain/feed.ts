@@ -1,5 +1,10 @@
 import type { ArticleStatus } from './article.ts';
 
+/** Fifteen minutes: news feeds change a few times an hour, and most publishers ask for no more than this. */
+export const DEFAULT_POLL_INTERVAL_SECONDS = 15 * 60;
+/** A feed polled more often than once a minute burdens its publisher for news nobody can read that fast. */
+export const MIN_POLL_INTERVAL_SECONDS = 60;
+
 /** How the last poll of a feed went: new items or not, nothing changed (304), or it failed. */
 export type FeedPollStatus = 'ok' | 'not-modified' | 'error';
 

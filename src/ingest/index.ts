@@ -7,6 +7,5 @@ export { draftFromExtraction } from './pages/draftFromExtraction.ts';
 export { pollFeed, type PollOutcome } from './polling/pollFeed.ts';
 export { fetchArticle } from './polling/fetchArticle.ts';
 export { FETCH_ARTICLE, POLL_FEED, type IngestContext } from './polling/context.ts';
-export { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from './polling/schedule.ts';
 export { ingestDueFeeds, ingestHandlers, queueDueFeeds, runIngestWorker } from './worker.ts';
 export { fetcherFor, openIngest, userAgentFor } from './runtime.ts';

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from './redisClient.ts';
 import type { ContentChange, ContentChanges } from '../domain/index.ts';
 
 /** Changes within one process: an in-process ingest tells the web server beside it. */
@@ -25,7 +26,7 @@ export function localContentChanges(): ContentChanges {
  * while a connection is down costs at most the page cache's TTL of staleness.
  */
 export function redisContentChanges(url: string, channel: string): ContentChanges {
-  const publisher = new Redis(url, { maxRetriesPerRequest: 2 });
+  const publisher = connectRedis(url, { maxRetriesPerRequest: 2 });
   let subscriber: Redis | null = null;
   const local = localContentChanges();
   return {
@@ -34,7 +35,7 @@ export function redisContentChanges(url: string, channel: string): ContentChange
     },
     subscribe(listener) {
       if (!subscriber) {
-        subscriber = new Redis(url, { maxRetriesPerRequest: null });
+        subscriber = connectRedis(url, { maxRetriesPerRequest: null });
         subscriber.on('message', (_channel: string, message: string) => {
           const change = parseChange(message);
           if (change) void local.publish(change);

@@ -5,7 +5,6 @@ import { enrichmentRepository } from './enrichments.ts';
 import { feedbackRepository } from './feedback.ts';
 import { feedRepository } from './feeds.ts';
 import { imageRepository } from './images.ts';
-import { connectPostgres } from './postgres.ts';
 import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Dialect, Store } from './repository.ts';
@@ -39,7 +38,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const db =
     options.databaseUrl === null
       ? connectSqlite(options.sqliteFile)
-      : await connectPostgres(options.databaseUrl, options.pgSchema);
+      : await (await import('./postgres.ts')).connectPostgres(options.databaseUrl, options.pgSchema);
   const pgSchema = dialect === 'postgres' ? options.pgSchema : undefined;
   if (options.migrate ?? true) {
     try {

@@ -1,4 +1,5 @@
-import { Redis, type Result } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
+import { connectRedis } from './redisClient.ts';
 
 /** A token bucket: `capacity` at once, one more every `refillMs`. */
 export interface BucketRule {
@@ -75,7 +76,7 @@ declare module 'ioredis' {
 
 /** Limits under `prefix` in the Redis at `url`; every key expires within the hour it was last touched. */
 export function redisLimits(url: string, prefix: string): RedisLimits {
-  const redis = new Redis(url, { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 });
+  const redis = connectRedis(url, { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 });
   // A connection failure reaches the caller as a rejected command (the site logs the outage once); without a
   // listener ioredis would print every failed reconnect to the console.
   redis.on('error', () => {});

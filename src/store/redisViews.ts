@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from './redisClient.ts';
 import { WINDOW_HOURS, type ViewTally } from '../domain/index.ts';
 
 /** Keys live a little longer than the window, so the oldest hour is still there when it is weighed. */
@@ -9,7 +10,7 @@ const KEY_TTL_SECONDS = (WINDOW_HOURS + 2) * 3600;
  * so every process adds to and ranks from the same counts. Ranking is a weighted union of the window's hours.
  */
 export function redisViewTally(url: string, prefix = 'newsdesk:views'): ViewTally {
-  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  const redis = connectRedis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   const key = (hour: string) => `${prefix}:${hour}`;
   return {
     async add(counts) {

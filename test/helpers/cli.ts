@@ -10,10 +10,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `newsdesk ARGS` to completion with `env` over this process's environment (logs at warn unless set). */
-export function newsdesk(args: string[], env: Record<string, string>, input?: string): CliRun {
+/**
+ * Runs `newsdesk ARGS` to completion with `env` over `base` (this process's environment unless given; logs at
+ * warn unless set).
+ */
+export function newsdesk(args: string[], env: Record<string, string>, input?: string, base: NodeJS.ProcessEnv = process.env): CliRun {
   const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...base, LOG_LEVEL: 'warn', ...env },
     encoding: 'utf8',
     timeout: 120_000,
     ...(input === undefined ? {} : { input }),

@@ -3,10 +3,7 @@
  * so a dead or overloaded site is not hammered, and a server's Retry-After is honoured when it asks longer.
  */
 
-/** Fifteen minutes: news feeds change a few times an hour, and most publishers ask for no more than this. */
-export const DEFAULT_POLL_INTERVAL_SECONDS = 15 * 60;
-/** A feed polled more often than once a minute burdens its publisher for news nobody can read that fast. */
-export const MIN_POLL_INTERVAL_SECONDS = 60;
+export { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../../domain/index.ts';
 /** A feed that keeps failing is still tried once a day, so it heals by itself when the site comes back. */
 export const MAX_BACKOFF_SECONDS = 24 * 60 * 60;
 
