@@ -25,6 +25,8 @@ async function failingApp() {
   app.get('/invalid', async () => {
     throw new ValidationError('The page number must be a whole number.');
   });
+  app.get('/paged', { schema: { querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1 }, q: { type: 'string' } } } } }, async () => 'ok');
+  app.post('/form', async () => 'ok');
   await app.ready();
   return { app, lines };
 }
@@ -58,9 +60,17 @@ describe('error pages', () => {
     const { app } = await failingApp();
     const response = await app.inject({ url: '/boom', headers: { accept: 'application/json' } });
     assert.equal(response.statusCode, 500);
-    assert.deepEqual(response.json(), { statusCode: 500, error: 'Internal Server Error' });
+    assert.deepEqual(response.json(), {
+      statusCode: 500,
+      error: 'Something went wrong',
+      message: 'We could not show this page just now. The problem is on our side; please try again in a moment.',
+    });
     const missing = await app.inject({ url: '/nowhere', headers: { accept: 'application/json' } });
-    assert.deepEqual(missing.json(), { statusCode: 404, error: 'Not Found' });
+    assert.deepEqual(missing.json(), {
+      statusCode: 404,
+      error: 'Page not found',
+      message: 'We could not find that page. It may have moved, or the address may be mistyped.',
+    });
     await app.close();
   });
 
@@ -82,6 +92,33 @@ describe('error pages', () => {
     const response = await app.inject({ url: '/invalid', headers: { accept: 'text/html,application/json;q=0.9' } });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /The page number must be a whole number./);
+    await app.close();
+  });
+
+  it('words schema refusals per field for readers, never as the schema says them', async () => {
+    const { app } = await failingApp();
+    for (const page of ['abc', '0', '-1', '1.5', '2x', '']) {
+      const response = await app.inject(`/paged?page=${page}`);
+      assert.equal(response.statusCode, 400, page);
+      assert.match(response.body, /That page number isn’t one we have. Page numbers are whole numbers like 2./, page);
+      assert.doesNotMatch(response.body, /querystring|must be|integer|>=/, page);
+      const json = await app.inject({ url: `/paged?page=${page}`, headers: { accept: 'application/json' } });
+      assert.equal(json.json().message, 'That page number isn’t one we have. Page numbers are whole numbers like 2.');
+    }
+    const twice = await app.inject('/paged?q=a&q=b');
+    assert.match(twice.body, /Search for one thing at a time/);
+    await app.close();
+  });
+
+  it('never shows a framework message, even for a 4xx', async () => {
+    const { app } = await failingApp();
+    const response = await app.inject({ method: 'POST', url: '/form', headers: { 'content-type': 'application/x-unknown' }, payload: 'x' });
+    assert.equal(response.statusCode, 415);
+    assert.match(response.body, /<h1>We could not read what was sent<\/h1>/);
+    assert.doesNotMatch(response.body, /Unsupported Media Type|application\/x-unknown|FST_/);
+    const json = await app.inject({ method: 'POST', url: '/form', headers: { 'content-type': 'application/json', accept: 'application/json' }, payload: '{' });
+    assert.equal(json.statusCode, 400);
+    assert.doesNotMatch(json.body, /JSON|Unexpected|position|FST_/);
     await app.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorKind } from '../domain/index.ts';
+import { NewsdeskError, type ErrorKind } from '../domain/index.ts';
+import { badAddressWording, overlongAddressWording, schemaProblemWording, wordingFor } from './errorWording.ts';
 import { renderErrorPage } from './views/ErrorPage.tsx';
 
 /** The one place a domain error becomes an HTTP status. Kinds not listed are our fault: 500. */
@@ -11,16 +12,6 @@ const STATUS_BY_KIND: Partial<Record<ErrorKind, number>> = {
   feed: 422,
   // The upstream source failed, not the reader's request.
   fetch: 502,
-};
-
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  409: 'Conflict',
-  414: 'URI Too Long',
-  422: 'Unprocessable Content',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
 };
 
 /** The HTTP status for anything thrown while answering a request. */
@@ -47,10 +38,27 @@ function wantsJson(request: FastifyRequest): boolean {
  */
 const NO_STORE = 'no-store';
 
+/** Enough of a refused request's reason to tell one probe from another in the log. */
+const LOGGED_REASON_CHARS = 200;
+
+/**
+ * What a reader is told about a refused request beyond its status's own sentence, or null. Our domain errors
+ * are written for people; Fastify's are written for developers, so each kind the site can meet gets its own
+ * plain wording, and any other says nothing more than its status does.
+ */
+export function refusalDetail(error: FastifyError, request: FastifyRequest): string | null {
+  if (error instanceof NewsdeskError) return error.message;
+  if (error.validation) return schemaProblemWording(error.validation, error.validationContext);
+  if (error.code === 'FST_ERR_BAD_URL') return badAddressWording(request.url);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return overlongAddressWording(request.url);
+  return null;
+}
+
 /**
  * Real pages for unknown URLs and for failures, registered at the root so they cover every plugin that does not
  * bring its own. A 500 never shows the error's message or stack: the error goes to the log, the reader gets an
- * apology. 4xx pages may say what was wrong with the request (those messages are written for people).
+ * apology. A 4xx page may add what to fix, in the reader's words (see refusalDetail); a JSON client gets the
+ * same words as JSON.
  */
 export function registerErrorPages(app: FastifyInstance, siteName: string): void {
   // Errors the router raises before any route or hook runs (a malformed %-escape, an over-long segment) reach
@@ -63,7 +71,8 @@ export function registerErrorPages(app: FastifyInstance, siteName: string): void
   const send = (request: FastifyRequest, reply: FastifyReply, statusCode: number, detail: string | null) => {
     reply.code(statusCode).header('cache-control', NO_STORE);
     if (wantsJson(request)) {
-      return reply.send({ statusCode, error: REASONS[statusCode] ?? 'Error', ...(detail ? { message: detail } : {}) });
+      const { title, text } = wordingFor(statusCode);
+      return reply.type('application/json; charset=utf-8').send({ statusCode, error: title, message: detail ?? text });
     }
     const html = statusCode === 404 && !detail ? notFoundHtml : statusCode >= 500 ? serverErrorHtml : render(statusCode, detail);
     return reply.type('text/html; charset=utf-8').send(html);
@@ -77,9 +86,8 @@ export function registerErrorPages(app: FastifyInstance, siteName: string): void
       request.log.error({ err: error }, 'request failed');
       return send(request, reply, 500, null);
     }
-    request.log.info({ statusCode, reason: error.message }, 'request refused');
+    request.log.info({ statusCode, reason: String(error.message).slice(0, LOGGED_REASON_CHARS) }, 'request refused');
     // A not-found's message names internals ("no published article security/x"); the page says it plainly.
-    return send(request, reply, statusCode, statusCode === 404 ? null : error.message);
+    return send(request, reply, statusCode, statusCode === 404 ? null : refusalDetail(error, request));
   });
 }
-
