@@ -102,7 +102,7 @@ describe('/search', () => {
     assert.equal(last.querySelectorAll('.search-result').length, SEARCH_PAGE_SIZE);
     assert.equal(last.querySelector('ol.search-results')?.getAttribute('start'), String(listed - SEARCH_PAGE_SIZE + 1));
     assert.equal(last.querySelector('a[rel="next"]'), null);
-    assert.equal((await get(`/search?q=lighthouse&page=${pages + 1}`)).statusCode, 400);
+    assert.equal((await get(`/search?q=lighthouse&page=${pages + 1}`)).statusCode, 404);
     const exact = documentOf((await get('/search?q=lighthouse+keeper+log+7')).body);
     assert.match(exact.querySelector('.search-summary')!.textContent!, /^1 article matches/);
   });

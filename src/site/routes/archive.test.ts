@@ -78,10 +78,10 @@ describe('author pages', () => {
   });
 
   it('refuse what is not a page: unknown names and pages past the end are 404, malformed page numbers 400', async () => {
-    for (const url of ['/author/nobody', '/author/Ana_Lima', '/author/ana-lima?page=4']) {
+    for (const url of ['/author/nobody', '/author/Ana_Lima', '/author/ana-lima?page=4', '/author/ana-lima?page=1000000']) {
       assert.equal((await app.inject(url)).statusCode, 404, url);
     }
-    for (const url of ['/author/ana-lima?page=0', '/author/ana-lima?page=two', '/author/ana-lima?page=1000000']) {
+    for (const url of ['/author/ana-lima?page=0', '/author/ana-lima?page=two']) {
       assert.equal((await app.inject(url)).statusCode, 400, url);
     }
   });

@@ -18,20 +18,31 @@ export interface ArchiveRoutesOptions {
 
 /** A day's stories on one page: a quiet day fits on one, a busy one takes a few. */
 export const ARCHIVE_DAY_PAGE_SIZE = 50;
-/** Beyond this a page number is a probe, not a reader: refused by the schema before any query runs. */
+/**
+ * No list has this many pages (two million stories): a deeper page is past the end, answered 404 before any query
+ * runs, so no offset that large reaches the database.
+ */
 const MAX_PAGE = 100_000;
 
 const NAV_QUERY = { onlyWithArticles: true } as const;
 
-/** ?page=N, validated as on section fronts: a malformed or out-of-range page is a 400 before any query. */
+/**
+ * ?page=N, validated as on section fronts: a page number that is not a whole number from 1 is a 400 before any
+ * query; one past the list's end is a 404 (at once beyond MAX_PAGE, see pastAnyEnd).
+ */
 const PAGED = {
   schema: {
     querystring: {
       type: 'object',
-      properties: { page: { type: 'integer', minimum: 1, maximum: MAX_PAGE } },
+      properties: { page: { type: 'integer', minimum: 1 } },
     },
   },
 } as const;
+
+/** Refuses a page no list has, before its queries run. */
+function pastAnyEnd(page: number): void {
+  if (page > MAX_PAGE) throw new NotFoundError(`no list has ${page} pages`);
+}
 
 /**
  * Author pages (/author/<slug>), source pages (/source/<slug>) and the date archive (/archive/<yyyy>/<mm> and
@@ -57,6 +68,7 @@ export const archiveRoutes: FastifyPluginAsync<ArchiveRoutesOptions> = async (ap
       const { slug } = request.params as { slug: string };
       const { page = 1 } = request.query as { page?: number };
       if (!isSlug(slug)) throw new NotFoundError(`no ${kind} "${slug}"`);
+      pastAnyEnd(page);
       const [credited, sections] = await Promise.all([
         find(slug, { limit: SECTION_PAGE_SIZE, offset: (page - 1) * SECTION_PAGE_SIZE }),
         store.sections.list(NAV_QUERY),
@@ -80,6 +92,7 @@ export const archiveRoutes: FastifyPluginAsync<ArchiveRoutesOptions> = async (ap
     const { page = 1 } = request.query as { page?: number };
     const found = archiveDay(params.year, params.month, params.day);
     if (!found) throw new NotFoundError(`no day ${params.year}/${params.month}/${params.day} in the calendar`);
+    pastAnyEnd(page);
     const [{ total, articles }, around, sections] = await Promise.all([
       store.archive.publishedIn(found.range, { limit: ARCHIVE_DAY_PAGE_SIZE, offset: (page - 1) * ARCHIVE_DAY_PAGE_SIZE }),
       store.archive.around(found.range),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { ValidationError } from '../../domain/index.ts';
+import { NotFoundError, ValidationError } from '../../domain/index.ts';
 import type { SearchResults, Store } from '../../store/index.ts';
 import { MAX_SEARCH_OFFSET } from '../../store/search.ts';
 import { MAX_QUERY_CHARS } from '../../store/searchQuery.ts';
@@ -23,7 +23,7 @@ export interface SearchRoutesOptions {
 
 /** Results on a page: enough to scan, few enough that each passage is cut for a reason. */
 export const SEARCH_PAGE_SIZE = 10;
-/** The deepest page the store ranks (see MAX_SEARCH_OFFSET); the schema refuses deeper ones. */
+/** The deepest page the store ranks (see MAX_SEARCH_OFFSET); a deeper one is past the end, 404 before searching. */
 const MAX_SEARCH_PAGE = Math.floor(MAX_SEARCH_OFFSET / SEARCH_PAGE_SIZE);
 /**
  * Results change only when articles are published or edited: a minute in browsers and shared caches. Each
@@ -75,7 +75,8 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
             section: { type: 'string' },
             from: { type: 'string' },
             to: { type: 'string' },
-            page: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_PAGE },
+            // A whole number from 1 (else 400); past the results' last page, 404.
+            page: { type: 'integer', minimum: 1 },
           },
         },
       },
@@ -85,6 +86,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
       if (cached) return sendPage(request, reply, cached);
       const query = request.query as Partial<Record<'q' | 'section' | 'from' | 'to', string>> & { page?: number };
       const page = query.page ?? 1;
+      if (page > MAX_SEARCH_PAGE) throw new NotFoundError(`search lists ${MAX_SEARCH_PAGE} pages, not ${page}`);
       const form: SearchForm = {
         q: showable(query.q),
         section: showable(query.section),
@@ -112,6 +114,8 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
         }
       }
       const pageCount = Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil((results?.total ?? 0) / SEARCH_PAGE_SIZE)));
+      // A wrong date or section is the reader's to fix (400, below); otherwise a page past the results is none.
+      if (!problem && page > pageCount) throw new NotFoundError(`search has ${pageCount} pages, not ${page}`);
       const html = renderDocument(
         <SearchPage
           site={site}
