@@ -2,8 +2,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { ContentChanges } from './domain/index.ts';
 import type { Store } from './store/index.ts';
-import { securityHeaders } from './securityHeaders.ts';
+import { headersFor, securityHeaders } from './securityHeaders.ts';
+import { clientErrorAnswer } from './site/clientErrors.ts';
 import { registerErrorPages, sitePlugin } from './site/index.ts';
+import { CSP_REPORT_PATH, cspReportRoutes } from './site/routes/cspReports.ts';
 
 export interface ServerOptions {
   config: Config;
@@ -19,7 +21,8 @@ export interface ServerOptions {
  * CLI decides host and port. Closing the app closes nothing it did not open: the caller owns the store.
  */
 export async function buildServer({ config, store, logger, changes }: ServerOptions): Promise<FastifyInstance> {
-  const headers = securityHeaders({ https: config.siteUrl.startsWith('https://') });
+  // Built once; each response takes the http or the https map by its own scheme (see headersFor).
+  const headers = securityHeaders({ reportPath: CSP_REPORT_PATH });
   const app = Fastify({
     ...(logger === false ? { logger: false } : logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
     // Behind a CDN or proxy the client address comes from X-Forwarded-For, but only from proxies we name.
@@ -30,16 +33,22 @@ export async function buildServer({ config, store, logger, changes }: ServerOpti
     // The router's own errors (a malformed %-escape, an over-long segment) come before any hook runs: give
     // them the headers and the error pages every other response gets, not Fastify's default JSON.
     frameworkErrors: (error, request, reply) => {
-      reply.headers(headers);
+      // Fastify hands these a request that does not consult trustProxy, so only the socket tells the scheme:
+      // behind a TLS proxy such a page goes without HSTS, which every other page of the site carries.
+      reply.headers(headersFor(headers, request.protocol));
       reply.server.errorHandler(error, request, reply);
     },
+    // Requests Node's parser refuses (a 100 KB URL, a stalled request) never reach Fastify: they get the site's
+    // page straight on the socket, not Fastify's JSON.
+    clientErrorHandler: clientErrorAnswer(config.siteName, (https) => (https ? headers.https : headers.http)),
   });
 
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headersFor(headers, request.protocol));
     done();
   });
   registerErrorPages(app, config.siteName);
+  await app.register(cspReportRoutes);
   await app.register(sitePlugin, { store, config, ...(changes && { changes }) });
   return app;
 }
