@@ -72,15 +72,19 @@ main:focus { outline: none; }
 }
 .brand:hover { color: var(--ink); }
 .site-nav { border-top: 1px solid var(--rule); }
-.site-nav ul {
-  list-style: none; margin: 0; padding: 0; display: flex; gap: 0.25rem 1.25rem; overflow-x: auto;
-  scrollbar-width: thin;
-}
+/* The sections wrap onto further lines rather than scroll: a row cut off at the screen's edge gave no sign that
+   more sections lay past it, and wrapping needs no script. */
+.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
 .site-nav a {
   display: block; padding: 0.7rem 0; font-size: 0.9rem; font-weight: 600; text-decoration: none;
   white-space: nowrap; border-bottom: 3px solid transparent;
 }
 .site-nav a[aria-current="page"] { border-bottom-color: var(--accent); }
+/* On a phone the sections take two or three lines: tighter lines keep the nav from pushing the news down. */
+@media (max-width: 40rem) {
+  .site-nav ul { column-gap: 1rem; }
+  .site-nav a { padding: 0.4rem 0; }
+}
 
 /* Shared story furniture */
 .kicker {
@@ -258,7 +262,10 @@ ol.story-list li::before { content: counter(rank); font: 800 1.4rem/1.1 var(--se
 .site-search button, .search-form button {
   font: 600 0.9rem/1 var(--ui); color: var(--paper); background: var(--ink); border: 1px solid var(--ink); border-radius: 3px; padding: 0.5rem 0.8rem; cursor: pointer;
 }
-.search-page { max-width: var(--column); margin-left: 0; padding-bottom: 2rem; }
+/* The page keeps the header's width and margins, so its left edge is the header's at every width; its parts
+   keep to a column for reading. */
+.search-page { padding-top: 1.5rem; padding-bottom: 2rem; }
+.search-page > * { max-width: var(--column); }
 .search-form { margin: 1rem 0 1.5rem; }
 .search-query { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .search-query label { font-weight: 600; }
@@ -269,8 +276,12 @@ ol.story-list li::before { content: counter(rank); font: 800 1.4rem/1.1 var(--se
 .search-problem, .search-notices { margin: 1rem 0; padding: 0.75rem 1rem; background: var(--surface); border-left: 4px solid var(--accent); }
 .search-notices { list-style: none; }
 .search-summary { margin: 1rem 0; font: 700 1.2rem/1.3 var(--serif); }
-.search-results { margin: 0; padding: 0 0 0 1.5rem; }
+/* Each result's number starts its headline's line, inside the list: numbers hung outside it put the results
+   1.5rem in from the header's margin (or, hung in the margin, cut them off at a phone's edge). */
+.search-results { margin: 0; padding: 0; list-style-position: inside; }
 .search-result { padding: 0.9rem 0; border-bottom: 1px solid var(--rule); }
+.search-result::marker { font: 700 1.2rem/1.25 var(--serif); color: var(--muted); }
+.search-result > .card-headline { display: inline; }
 .search-snippet { margin: 0.3rem 0; font: 0.98rem/1.5 var(--serif); color: var(--muted); }
 .search-result time { font-size: 0.8rem; }
 mark { background: #fde68a; color: #16161a; padding: 0 0.05em; }
