@@ -75,6 +75,17 @@ describe('/search', () => {
     assert.match(doc.querySelector('.search-result h3')!.textContent!, /<b>Bold<\/b> claims & "quotes"/);
   });
 
+  it('a hyphenated name is searched as written: "Al-Asad" does not list a story of "al-Qaeda" and "General Asad"', async () => {
+    const story = (headline: string, text: string) => ({ ...storyDraft(headline, 'World'), body: [paragraphSection(null, [text])] });
+    await insertArticle(store, story('Last units leave Al-Asad', 'The base at Al-Asad was handed over.'), { publishedAt: minutesAfterStart(150) });
+    await insertArticle(store, story('Militants captured', 'Fighters of al-Qaeda fled; General Asad spoke.'), { publishedAt: minutesAfterStart(151) });
+    const listed = async (q: string) =>
+      [...documentOf((await get(`/search?q=${encodeURIComponent(q)}`)).body).querySelectorAll('.search-result h3')].map((h3) => h3.textContent);
+    assert.deepEqual(await listed('Al-Asad'), ['Last units leave Al-Asad']);
+    assert.deepEqual(await listed('al-Qaeda'), ['Militants captured']);
+    assert.deepEqual((await listed('Al Asad')).sort(), ['Last units leave Al-Asad', 'Militants captured'], 'typed apart, the words may be anywhere');
+  });
+
   it('pages through results, keeping the query and filters in the links', async () => {
     const first = documentOf((await get('/search?q=harvest')).body);
     assert.equal(first.querySelectorAll('.search-result').length, SEARCH_PAGE_SIZE);
