@@ -86,7 +86,7 @@ describe('newsdesk ingest commands', () => {
 
     const ingest = await newsdesk(['ingest'], env);
     assert.equal(ingest.code, 0, ingest.stderr);
-    assert.match(ingest.stdout, /ingest: 4 jobs run; 0 parked/);
+    assert.match(ingest.stdout, /^ingest: polled 1 feed \(1 with news, 0 unchanged, 0 failed\); fetched 3 of 3 stories \(3 new, 0 updated, 0 already stored\)$/);
 
     const list = await newsdesk(['feed', 'list'], env);
     assert.equal(list.code, 0, list.stderr);
@@ -99,11 +99,59 @@ describe('newsdesk ingest commands', () => {
     assert.equal(jobs.code, 0, jobs.stderr);
     assert.match(jobs.stdout, /pending 0 · running 0 · done 4 · parked 0/);
 
+    const idle = await newsdesk(['ingest'], env);
+    assert.equal(idle.code, 0, idle.stderr);
+    assert.match(idle.stdout, /^ingest: no feed is due \(the next poll is at \d{4}-\d\d-\d\d \d\d:\d\d UTC\); nothing to do$/);
+
     const remove = await newsdesk(['feed', 'remove', '1'], env);
     assert.equal(remove.code, 0, remove.stderr);
+    assert.match(remove.stdout, /stopped following feed 1: .* \(0 waiting jobs cancelled; its stories stay\)/);
     const gone = await newsdesk(['feed', 'remove', '1'], env);
     assert.equal(gone.code, 2);
     assert.match(gone.stderr, /no feed 1/);
+  });
+
+  test('ingest says what failed, when it is retried and why; removing the feed cancels its waiting jobs', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'newsdesk-cli-failing-'));
+    const freshEnv = { ...env, DATA_DIR: fresh };
+    news.setFeed('/partly.xml', [1, 2, 3]);
+    news.failPath('/story/2', 503);
+    news.failPath('/story/3', 503);
+    try {
+      assert.equal((await newsdesk(['feed', 'add', `${news.origin}/partly.xml`, '--publish'], freshEnv)).code, 0);
+      const run = await newsdesk(['ingest'], freshEnv);
+      assert.equal(run.code, 0, 'something came in');
+      const lines = run.stdout.split('\n');
+      assert.match(lines[0]!, /polled 1 feed \(1 with news, 0 unchanged, 0 failed\); fetched 1 of 3 stories \(1 new/);
+      assert.match(lines[1]!, /^ {2}2 failed and will be retried, 0 parked; 2 jobs still pending \(next at \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/);
+      assert.match(run.stdout, /commonest errors:\n +2× 127\.0\.0\.1:\d+\/… answered 503/);
+
+      const removed = await newsdesk(['feed', 'remove', `${news.origin}/partly.xml`], freshEnv);
+      assert.equal(removed.code, 0, removed.stderr);
+      assert.match(removed.stdout, /\(2 waiting jobs cancelled; its stories stay\)/);
+      const jobs = JSON.parse((await newsdesk(['jobs', '--json'], freshEnv)).stdout);
+      assert.equal(jobs.counts.pending, 0, 'nothing of the removed feed is left to retry after a restart');
+    } finally {
+      news.failPath('/story/2', null);
+      news.failPath('/story/3', null);
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  test('ingest exits 69 when nothing at all could be fetched', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'newsdesk-cli-down-'));
+    const freshEnv = { ...env, DATA_DIR: fresh };
+    news.failPath('/down.xml', 503);
+    try {
+      assert.equal((await newsdesk(['feed', 'add', `${news.origin}/down.xml`], freshEnv)).code, 0);
+      const run = await newsdesk(['ingest'], freshEnv);
+      assert.equal(run.code, 69, run.stdout);
+      assert.match(run.stdout, /polled 1 feed \(0 with news, 0 unchanged, 1 failed\)/);
+      assert.match(run.stdout, /commonest errors:\n +1× 127\.0\.0\.1:\d+\/… answered 503/);
+    } finally {
+      news.failPath('/down.xml', null);
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   test('import url and import html store a page once', async () => {

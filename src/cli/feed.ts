@@ -66,14 +66,22 @@ export function configureFeed(command: Command): void {
   command
     .command('remove')
     .argument('<feed>', 'the feed id or URL')
-    .description('stop following a feed; the stories it brought stay')
+    .description('stop following a feed: its waiting polls and fetches are cancelled; the stories it brought stay')
     .action(async (which: string) => {
       const { config, log } = commandContext();
+      const { openIngest, removeFeed } = await import('../ingest/index.ts');
       await withStore(config, async (store) => {
         const feed = /^\d+$/.test(which) ? await store.feeds.find(Number(which)) : await store.feeds.findByUrl(which);
-        if (!feed || !(await store.feeds.remove(feed.id))) throw new NotFoundError(`no feed ${which}`);
-        log.info({ feed: feed.id, url: feed.url }, 'feed removed');
-        console.log(`stopped following feed ${feed.id}: ${feed.url}`);
+        if (!feed) throw new NotFoundError(`no feed ${which} (see \`newsdesk feed list\`)`);
+        const { context, close } = await openIngest(config, store, log);
+        try {
+          const { jobsCancelled } = await removeFeed(context, feed);
+          log.info({ feed: feed.id, url: feed.url, jobsCancelled }, 'feed removed');
+          const jobs = jobsCancelled === 1 ? '1 waiting job' : `${jobsCancelled} waiting jobs`;
+          console.log(`stopped following feed ${feed.id}: ${feed.url} (${jobs} cancelled; its stories stay)`);
+        } finally {
+          await close();
+        }
       });
     });
 }

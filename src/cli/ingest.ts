@@ -1,19 +1,25 @@
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { ingestDueFeeds, openIngest, runIngestWorker } from '../ingest/index.ts';
 import type { ContentChanges } from '../domain/index.ts';
-import { redisContentChanges, type Store } from '../store/index.ts';
+import type { DrainReport, IngestContext } from '../ingest/index.ts';
+import type { Store } from '../store/index.ts';
 import { commandContext, withStore } from './context.ts';
+import { EXIT } from './exitCodes.ts';
 import { progressBar } from './progress.ts';
 import { closeOnSignals } from './signals.ts';
 
 export function configureIngest(command: Command): void {
   command
     .description('poll every due feed once, then fetch and extract the new stories it finds; exits when done')
-    .addHelpText('after', '\nFollow feeds with `newsdesk feed add`; run continuously with `newsdesk worker`.')
+    .addHelpText(
+      'after',
+      '\nPrints what came in, what failed (and when it is retried) and the commonest errors; exits 69 when nothing' +
+        '\ncould be fetched. Follow feeds with `newsdesk feed add`; run continuously with `newsdesk worker`.',
+    )
     .action(async () => {
       const { config, log } = commandContext();
+      const { ingestDueFeeds, nothingFetched, openIngest } = await import('../ingest/index.ts');
       await withStore(config, async (store) => {
         const { context, close } = await openIngest(config, store, log);
         const bar = progressBar('ingest');
@@ -26,8 +32,8 @@ export function configureIngest(command: Command): void {
             onProgress: bar.update,
             signal: stop.signal,
           }).finally(bar.stop);
-          const counts = await context.queue.counts();
-          console.log(`ingest: ${report.jobsRun} jobs run; ${counts.parked} parked (see \`newsdesk jobs\`)`);
+          console.log(await describeRun(report, context));
+          if (nothingFetched(report)) process.exitCode = EXIT.unavailable;
         } finally {
           await close();
         }
@@ -41,6 +47,7 @@ export function configureWorker(command: Command): void {
     .addHelpText('after', '\nOn stop, jobs in hand finish (or are released to the queue) before the process exits.')
     .action(async () => {
       const { config, log } = commandContext({ logTo: 1 });
+      const { redisContentChanges } = await import('../store/index.ts');
       await withStore(config, async (store) => {
         // A worker's imports reach the web processes' page caches through Redis, when there is one.
         const changes = config.redisUrl ? redisContentChanges(config.redisUrl, `${config.redisPrefix}:changes`) : undefined;
@@ -61,6 +68,7 @@ export async function startInProcessIngest(
   log: Logger,
   changes?: ContentChanges,
 ): Promise<{ stop: () => Promise<void> }> {
+  const { openIngest, runIngestWorker } = await import('../ingest/index.ts');
   const { context, close } = await openIngest(config, store, log, changes);
   const controller = new AbortController();
   const running = runIngestWorker({ context, concurrency: config.ingest.concurrency, signal: controller.signal }).catch(
@@ -73,4 +81,45 @@ export async function startInProcessIngest(
       await close();
     },
   };
+}
+
+/**
+ * The run in a few lines: feeds, stories, failures with when they are tried again, what is still waiting, and
+ * the commonest errors, so that "29 of 30 failed" can never read like success.
+ */
+async function describeRun(report: DrainReport, context: IngestContext): Promise<string> {
+  const { feeds, stories } = report;
+  if (report.jobsRun === 0) return `ingest: no feed is due${await nextPollNote(context)}; nothing to do`;
+  const fetched = stories.created + stories.updated + stories.unchanged + stories.duplicate;
+  const lines = [
+    `ingest: polled ${plural(feeds.polled, 'feed')} (${feeds.ok} with news, ${feeds.unchanged} unchanged, ${feeds.failed} failed); ` +
+      `fetched ${fetched} of ${plural(fetched + stories.failed, 'story', 'stories')} ` +
+      `(${stories.created} new, ${stories.updated} updated, ${stories.unchanged + stories.duplicate} already stored)`,
+  ];
+  const [counts, [nextJob]] = await Promise.all([context.queue.counts(), context.queue.list({ state: 'pending', limit: 1 })]);
+  if (report.retrying + report.parked + counts.pending > 0) {
+    const retry = report.retrying > 0 ? `${report.retrying} failed and will be retried` : '0 to retry';
+    const next = nextJob ? ` (next at ${clock(nextJob.runAt)})` : '';
+    lines.push(`  ${retry}, ${report.parked} parked; ${plural(counts.pending, 'job')} still pending${next}`);
+  }
+  if (report.commonErrors.length > 0) {
+    lines.push('  commonest errors:');
+    for (const { message, count } of report.commonErrors) lines.push(`    ${String(count).padStart(4)}× ${message}`);
+    lines.push('  details: `newsdesk jobs --state parked`, `newsdesk feed list`');
+  }
+  return lines.join('\n');
+}
+
+async function nextPollNote(context: IngestContext): Promise<string> {
+  const next = (await context.store.feeds.list()).map((feed) => feed.nextPollAt).sort()[0];
+  return next ? ` (the next poll is at ${clock(next)})` : ' (follow one with `newsdesk feed add URL`)';
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "2026-12-08 14:31 UTC": times in the CLI are UTC, as stored. */
+function clock(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }

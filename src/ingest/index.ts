@@ -6,6 +6,8 @@ export { ingestPage, trustedCanonical, type FetchedPage, type PageIngestResult }
 export { draftFromExtraction } from './pages/draftFromExtraction.ts';
 export { pollFeed, type PollOutcome } from './polling/pollFeed.ts';
 export { fetchArticle } from './polling/fetchArticle.ts';
+export { removeFeed, type RemovedFeed } from './polling/removeFeed.ts';
 export { FETCH_ARTICLE, POLL_FEED, type IngestContext } from './polling/context.ts';
-export { ingestDueFeeds, ingestHandlers, queueDueFeeds, runIngestWorker } from './worker.ts';
+export { nothingFetched, type IngestRunReport } from './runReport.ts';
+export { ingestDueFeeds, ingestHandlers, queueDueFeeds, runIngestWorker, type DrainReport } from './worker.ts';
 export { fetcherFor, openIngest, userAgentFor } from './runtime.ts';

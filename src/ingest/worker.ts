@@ -3,6 +3,7 @@ import { ValidationError } from '../domain/index.ts';
 import { runWorker, type JobHandler } from './jobs/index.ts';
 import { fetchArticle } from './polling/fetchArticle.ts';
 import { pollFeed } from './polling/pollFeed.ts';
+import { IngestRunTally, type IngestRunReport } from './runReport.ts';
 import {
   FETCH_ARTICLE,
   POLL_FEED,
@@ -16,14 +17,16 @@ export const SCHEDULER_TICK_MS = 30_000;
 /** Due feeds queued per tick; the rest wait for the next tick, so one tick never floods the queue. */
 const FEEDS_PER_TICK = 200;
 
-/** The job handlers of ingest, by job type. */
-export function ingestHandlers(context: IngestContext): Record<string, JobHandler> {
+/** The job handlers of ingest, by job type; `tally`, when given, is told what each poll and fetch found. */
+export function ingestHandlers(context: IngestContext, tally?: IngestRunTally): Record<string, JobHandler> {
   return {
     [POLL_FEED]: async (job) => {
-      await pollFeed(context, pollPayload(job.payload).feedId);
+      const outcome = await pollFeed(context, pollPayload(job.payload).feedId);
+      tally?.polled(outcome);
     },
     [FETCH_ARTICLE]: async (job) => {
-      await fetchArticle(context, fetchPayload(job.payload));
+      const result = await fetchArticle(context, fetchPayload(job.payload));
+      tally?.fetched(result);
     },
   };
 }
@@ -72,7 +75,7 @@ export async function runIngestWorker(options: IngestWorkerOptions): Promise<voi
   }
 }
 
-export interface DrainReport {
+export interface DrainReport extends IngestRunReport {
   jobsRun: number;
 }
 
@@ -87,6 +90,7 @@ export async function ingestDueFeeds(
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   let done = 0;
+  const tally = new IngestRunTally();
   const report = async () => {
     if (!options.onProgress) return;
     const counts = await context.queue.counts();
@@ -96,7 +100,7 @@ export async function ingestDueFeeds(
   await report();
   await runWorker({
     queue: context.queue,
-    handlers: countingHandlers(ingestHandlers(context), () => {
+    handlers: countingHandlers(ingestHandlers(context, tally), () => {
       done += 1;
       void report();
     }),
@@ -104,8 +108,9 @@ export async function ingestDueFeeds(
     logger: context.logger,
     signal: stop.signal,
     onIdle: () => stop.abort(),
+    onSettled: (job, outcome) => tally.settled(outcome, job.type === FETCH_ARTICLE),
   });
-  return { jobsRun: done };
+  return { jobsRun: done, ...tally.result() };
 }
 
 function countingHandlers(handlers: Record<string, JobHandler>, onDone?: () => void): Record<string, JobHandler> {

@@ -2,6 +2,7 @@ export type {
   Job,
   JobFailure,
   JobHandler,
+  JobOutcome,
   JobQueue,
   JobQueueOptions,
   JobSpec,

@@ -42,6 +42,38 @@ for (const target of queueTargets()) {
       assert.equal(await queue.enqueue({ type, key: 'feed:1', payload: { feedId: 1 } }), false, 'the queued poll is still pending');
     });
 
+    test("cancelWhere deletes a feed's waiting and parked jobs, leaves running ones and other feeds' alone", async () => {
+      const type = uniqueType('fetch-article');
+      await queue.enqueue({ type, key: 'a', payload: { url: 'a', feedId: 7 } });
+      await queue.enqueue({ type, key: 'b', payload: { url: 'b', feedId: 7 }, runAt: new Date(Date.now() + HOUR) });
+      await queue.enqueue({ type, key: 'c', payload: { url: 'c', feedId: 8 } });
+      await queue.enqueue({ type, key: 'd', payload: { url: 'd', feedId: 7 }, maxAttempts: 1 });
+      await queue.enqueue({ type, key: 'e', payload: { url: 'e', feedId: 7 } });
+      const parked = await claimKey(type, 'd');
+      assert.equal(await queue.fail(parked, { message: 'gone', permanent: true }), 'parked');
+      const running = await claimKey(type, 'e');
+
+      assert.equal(await queue.cancelWhere(type, 'feedId', 7), 3, 'a, b (not due yet) and d (parked)');
+      const left = (await queue.list({ type })).map((job) => `${job.key}:${job.state}`).sort();
+      assert.deepEqual(left, ['c:pending', 'e:running']);
+      await queue.complete(running);
+      await assert.rejects(queue.cancelWhere(type, "feedId') OR 1=1 --", 7), ValidationError);
+    });
+
+    /** Claims jobs of `type` until the one with `key` (others go back to waiting). */
+    async function claimKey(type: string, key: string) {
+      const others = [];
+      for (;;) {
+        const job = await queue.claim([type]);
+        assert.ok(job, `no job ${key} to claim`);
+        if (job.key === key) {
+          for (const other of others) await queue.release(other);
+          return job;
+        }
+        others.push(job);
+      }
+    }
+
     test('a done job does not hold its key: the same feed is polled again', async () => {
       const type = uniqueType('poll-feed');
       await queue.enqueue({ type, key: 'feed:1', payload: null });

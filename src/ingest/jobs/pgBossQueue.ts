@@ -26,7 +26,7 @@ import {
   retryDelayMs,
   storedError,
 } from './retryPolicy.ts';
-import { JOB_STATES, type Job, type JobQueue, type JobState, type JobSummary, type RetryBackoff } from './types.ts';
+import { checkPayloadField, JOB_STATES, type Job, type JobQueue, type JobState, type JobSummary, type RetryBackoff } from './types.ts';
 
 /** pg-boss accepts schema names of word characters only, at most 50 long. */
 const PG_BOSS_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,49}$/;
@@ -237,6 +237,11 @@ export async function openPgBossJobQueue(options: PgBossJobQueueOptions): Promis
       if (id !== undefined && !UUID_PATTERN.test(id)) return 0;
       const retried = await pool.query(sql.retryParked, [id ?? null, DEFAULT_MAX_ATTEMPTS, WAITING_JOB_RETENTION_MS]);
       return retried.rowCount ?? 0;
+    },
+
+    async cancelWhere(type, field, equals) {
+      const cancelled = await pool.query(sql.cancelWhere, [type, checkPayloadField(field), String(equals)]);
+      return cancelled.rowCount ?? 0;
     },
 
     async close() {

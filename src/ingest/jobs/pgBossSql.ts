@@ -84,6 +84,10 @@ export function pgBossSql(schema: string) {
     dueTypes: `SELECT DISTINCT name FROM ${job} WHERE state < 'active' AND start_after < now()`,
     listPending: `${summary} ORDER BY start_after, created_on, id LIMIT $3`,
     listRecent: `${summary} ORDER BY updated_at DESC, id DESC LIMIT $3`,
+    /** Waiting or parked jobs of a type whose payload field has this value (a removed feed's jobs). */
+    cancelWhere: `
+      DELETE FROM ${job} WHERE name = $1 AND state IN ('created', 'retry', 'failed', 'cancelled')
+        AND data->'payload'->>$2 = $3::text`,
     counts: `SELECT ${OUR_STATE} AS state, count(*)::int AS jobs FROM ${job} GROUP BY 1`,
   };
 }

@@ -22,7 +22,7 @@ import {
 } from './retryPolicy.ts';
 import { openJobDatabase } from './sqliteJobTables.ts';
 import { prepareJobStatements, type ClaimedRow, type HeldRow, type SummaryRow } from './sqliteStatements.ts';
-import { JOB_STATES, type Job, type JobQueue, type JobState, type RetryBackoff } from './types.ts';
+import { checkPayloadField, JOB_STATES, type Job, type JobQueue, type JobState, type RetryBackoff } from './types.ts';
 
 /** Done jobs stay listed this long for `newsdesk jobs`, and at most this many, so the table stays small. */
 const DONE_JOBS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -230,6 +230,10 @@ export function openSqliteJobQueue(options: SqliteJobQueueOptions): JobQueue {
       if (id === undefined) return retryParked.immediate(null);
       const parsed = Number(id);
       return Number.isSafeInteger(parsed) ? retryParked.immediate(parsed) : 0;
+    },
+
+    async cancelWhere(type, field, equals) {
+      return sql.cancelWhere.run({ type, field: checkPayloadField(field), equals }).changes;
     },
 
     async close() {

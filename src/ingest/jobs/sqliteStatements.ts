@@ -105,6 +105,9 @@ export function prepareJobStatements(db: BetterSqlite3.Database) {
       SELECT ${SUMMARY_COLUMNS} FROM jobs WHERE (@state IS NULL OR state = @state) AND (@type IS NULL OR type = @type)
       ORDER BY updated_at DESC, id DESC LIMIT @limit`),
     counts: prepare('SELECT state, count(*) AS jobs FROM jobs GROUP BY state'),
+    cancelWhere: prepare(`
+      DELETE FROM jobs WHERE type = @type AND state IN ('pending', 'parked')
+        AND json_extract(payload, '$.' || @field) = @equals`),
 
     pruneDoneBefore: prepare(`DELETE FROM jobs WHERE state = 'done' AND updated_at < ?`),
     pruneDoneBeyond: prepare(`

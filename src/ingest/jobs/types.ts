@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ValidationError } from '../../domain/index.ts';
 
 /**
  * A job's life: `pending` (waiting for its run time, or for a retry) → `running` (leased by one worker) →
@@ -72,6 +73,11 @@ export interface JobQueue {
   counts(): Promise<Record<JobState, number>>;
   /** Parked → pending with a fresh set of attempts (all parked jobs, or the one with this id); returns how many. */
   retryParked(id?: string): Promise<number>;
+  /**
+   * Deletes the jobs of `type` not running now (pending or parked) whose payload has `field` equal to `equals`,
+   * e.g. a removed feed's polls and fetches; returns how many. A running job finishes its run.
+   */
+  cancelWhere(type: string, field: string, equals: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -112,4 +118,15 @@ export interface WorkerOptions {
   signal: AbortSignal;
   /** Called whenever nothing is due and no job is in hand (e.g. to stop a run-until-empty `ingest`). */
   onIdle?: () => void;
+  /** Called once a run's outcome is recorded: done, to be retried, or parked (not for released jobs). */
+  onSettled?: (job: Job, outcome: JobOutcome) => void;
+}
+
+/** How one run of a job ended, as recorded in the queue. */
+export type JobOutcome = { state: 'done' } | { state: 'retry' | 'parked'; error: string };
+
+/** A payload field named in a JSON path: a plain identifier, so no path syntax rides in with it. */
+export function checkPayloadField(field: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new ValidationError(`"${field}" is not a payload field name`);
+  return field;
 }

@@ -10,7 +10,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { jobFailureOf } from './jobFailure.ts';
 import { DEFAULT_LEASE_MS } from './retryPolicy.ts';
-import type { Job, JobFailure, JobQueue, WorkerOptions } from './types.ts';
+import type { Job, JobFailure, JobOutcome, JobQueue, WorkerOptions } from './types.ts';
 
 const DEFAULT_POLL_INTERVAL_MS = 1000;
 const DEFAULT_GRACE_MS = 10_000;
@@ -32,7 +32,7 @@ interface JobRun {
 }
 
 export async function runWorker(options: WorkerOptions): Promise<void> {
-  const { queue, handlers, signal, logger: log, onIdle } = options;
+  const { queue, handlers, signal, logger: log, onIdle, onSettled } = options;
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
@@ -78,12 +78,22 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     if (failure === null) {
       await queue.complete(job);
       log?.debug({ job: job.id, type: job.type }, 'job done');
+      settled(job, { state: 'done' });
       return;
     }
     const outcome = await queue.fail(job, failure);
     const details = { job: job.id, type: job.type, key: job.key, attempt: job.attempt, error: failure.message };
     if (outcome === 'parked') log?.error(details, 'job parked');
     else log?.warn(details, 'job failed; retrying later');
+    settled(job, { state: outcome, error: failure.message });
+  }
+
+  function settled(job: Job, outcome: JobOutcome): void {
+    try {
+      onSettled?.(job, outcome);
+    } catch (error) {
+      log?.error({ err: error }, 'the job outcome callback failed');
+    }
   }
 
   async function renewLease(run: JobRun): Promise<void> {

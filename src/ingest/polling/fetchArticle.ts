@@ -9,11 +9,16 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
 /**
  * Fetches one story page, extracts it and stores it once. Throws FetchError (retried unless permanent)
- * or ExtractError (parked: the same bytes will not extract better on a second try).
+ * or ExtractError (parked: the same bytes will not extract better on a second try). Null when the feed that
+ * listed the story has been removed since: nobody follows it any more, so nothing is fetched.
  */
-export async function fetchArticle(context: IngestContext, payload: FetchArticlePayload): Promise<PageIngestResult> {
+export async function fetchArticle(context: IngestContext, payload: FetchArticlePayload): Promise<PageIngestResult | null> {
   const { store, fetcher, logger } = context;
   const feed = payload.feedId === null ? null : ((await store.feeds.find(payload.feedId)) ?? null);
+  if (payload.feedId !== null && !feed) {
+    logger.info({ url: payload.url, feed: payload.feedId }, 'not fetched: its feed was removed');
+    return null;
+  }
   const response = await fetcher.fetch({ url: payload.url, accept: HTML_ACCEPT });
   if (response.contentType && !HTML_TYPES.test(response.contentType)) {
     throw new ExtractError(`${payload.url} is ${response.contentType.split(';')[0]}, not an HTML page`);
