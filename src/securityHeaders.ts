@@ -4,8 +4,8 @@ import helmet from 'helmet';
 /**
  * Browser features a news page never uses, denied to this origin and to anything it could embed: a script that
  * slipped in still cannot reach the camera, the reader's position or a payment sheet, and the interest-based ad
- * APIs never learn what our readers read. Only names Chromium knows: an unknown one is a console warning on
- * every page.
+ * APIs never learn what our readers read. Only names Chromium accepts: one it does not know is a console warning
+ * on every page (attribution-reporting, run-ad-auction and join-ad-interest-group are, in Debian's build).
  */
 const DENIED_FEATURES = [
   'accelerometer',
@@ -16,7 +16,7 @@ const DENIED_FEATURES = [
   'gyroscope',
   'hid',
   'idle-detection',
-  // FLoC's name, which browsing-topics replaced; older Chromes still read it.
+  // FLoC's name, which browsing-topics replaced: older Chromes read it, newer ones skip it without a warning.
   'interest-cohort',
   'local-fonts',
   'magnetometer',

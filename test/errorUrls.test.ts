@@ -54,6 +54,8 @@ const ROWS: Row[] = [
   { url: '/source/rio-times?page=-3', status: 400, says: BAD_PAGE },
   { url: '/archive/2026/01/01?page=x', status: 400, says: BAD_PAGE },
   { url: '/search?q=iraq&page=abc', status: 400, says: BAD_PAGE },
+  { url: '/archive/2026/01/01?page=%', status: 400, says: BAD_PAGE },
+  { url: '/search?q=%&page=%E0%A4', status: 400, says: BAD_PAGE },
   // Pages past the end, however far: 404 on every paged list.
   { url: '/security?page=2', status: 404, says: NOT_FOUND },
   { url: '/security?page=999999', status: 404, says: NOT_FOUND },
