@@ -148,6 +148,21 @@ describeOnBothDialects('search', (store) => {
     assert.deepEqual([few.total, few.moreThanTotal, headlines(few)], [1, false, ['Albatross sighted off the cape']]);
   });
 
+  test('beyond the ranked window, an old headline that holds a hyphenated name still comes first', async () => {
+    await store().articles.insert(article({ headline: 'Sea-eagle nests on the cliffs', publishedAt: '2020-01-01T00:00:00.000Z' }));
+    await store().articles.insert(article({ headline: 'Eagle and sea lions', body: body('Neither a sea-eagle nor a kite.'), publishedAt: '2020-01-02T00:00:00.000Z' }));
+    await store().transaction(async (trx) => {
+      for (let n = 0; n <= RANKED_WINDOW; n++) {
+        await trx.articles.insert(article({ headline: `Coast watch ${n}`, body: body('A sea-eagle flew over the bay.') }));
+      }
+    });
+    const results = await search(store(), 'sea-eagle', { limit: 3 });
+    assert.deepEqual([results.total, results.moreThanTotal], [RANKED_WINDOW, true]);
+    assert.equal(results.hits[0]!.article.headline, 'Sea-eagle nests on the cliffs', 'found by its headline, past the window');
+    const best = headlines(await search(store(), 'sea-eagle', { limit: 10 }));
+    assert.ok(!best.includes('Eagle and sea lions'), 'a headline with the words apart is no headline match');
+  });
+
   test('rebuild keeps what is found and counts the published articles', async () => {
     const before = await search(store(), 'glacier');
     const published = await store().articles.countPublished();

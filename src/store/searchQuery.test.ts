@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { fts5Query, MAX_SEARCH_WORDS, parseSearch, tsQuery } from './searchQuery.ts';
+import { fts5Query, MAX_SEARCH_WORDS, parseSearch, tsQuery, tsWordsQuery } from './searchQuery.ts';
 
 test('words, "phrases" and prefix* words', () => {
   const { terms, notices } = parseSearch('Election "vote count" turn*  Zürich');
@@ -48,6 +48,12 @@ test('a name joined by hyphens or apostrophes is a phrase of its parts', () => {
   assert.equal(tsQuery(names), "('o' <-> 'brien') & ('jean' <-> 'lu':*) & ('al' <-> 'asad')");
 });
 
+test("PostgreSQL's headline checks: the words alone for the index, the phrase within the headline's words", () => {
+  const { terms } = parseSearch('"vote count" jean-lu* budget');
+  assert.equal(tsWordsQuery(terms), "'vote' & 'count' & 'jean' & 'lu':* & 'budget'");
+  assert.equal(tsQuery(terms, { inHeadline: true }), "('vote':A <-> 'count':A) & ('jean':A <-> 'lu':*A) & 'budget':A");
+});
+
 test('long queries are cut, with a notice that says so', () => {
   const many = parseSearch(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '));
   assert.equal(many.terms.length, MAX_SEARCH_WORDS);
@@ -67,7 +73,9 @@ test('whatever is typed, each engine receives only quoted letters, digits and it
       }
       // Between quotes only words; outside them only the operators we write.
       assert.match(fts5Query(terms), /^("[\p{L}\p{N}\p{M} ]+"( \*)?( AND "[\p{L}\p{N}\p{M} ]+"( \*)?)*)?$/u);
-      assert.doesNotMatch(tsQuery(terms).replace(/'[\p{L}\p{N}\p{M}]+'/gu, ''), /[^()<>&:* -]/u);
+      for (const query of [tsQuery(terms), tsWordsQuery(terms), tsQuery(terms, { inHeadline: true }).replace(/:\*?A/g, '')]) {
+        assert.doesNotMatch(query.replace(/'[\p{L}\p{N}\p{M}]+'/gu, ''), /[^()<>&:* -]/u);
+      }
     }),
     { numRuns: 500 },
   );

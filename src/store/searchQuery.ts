@@ -127,16 +127,34 @@ export function fts5Query(terms: readonly SearchTerm[], column?: string): string
 
 /**
  * PostgreSQL to_tsquery text: each word a quoted lexeme ('word', 'pre':*), phrases joined by <->, all terms by
- * &. to_tsquery then stems them and drops stop words exactly as it did the documents.
+ * &. to_tsquery then stems them and drops stop words exactly as it did the documents. `inHeadline` labels every
+ * lexeme with weight A ('word':A), which the search document gives its headline's words alone
+ * (migrations/0008_search.ts): the query then matches within the headline.
  */
-export function tsQuery(terms: readonly SearchTerm[]): string {
-  const prefixed = (text: string, prefix: boolean) => `${text}${prefix ? ':*' : ''}`;
-  const lexeme = (word: string) => `'${word}'`;
+export function tsQuery(terms: readonly SearchTerm[], { inHeadline = false } = {}): string {
+  const lexeme = (word: string, prefix: boolean) => {
+    const label = `${prefix ? '*' : ''}${inHeadline ? 'A' : ''}`;
+    return label ? `'${word}':${label}` : `'${word}'`;
+  };
   return terms
-    .map((term) =>
-      term.kind === 'word'
-        ? prefixed(lexeme(term.word), term.prefix)
-        : `(${prefixed(term.words.map(lexeme).join(' <-> '), term.prefix)})`,
-    )
+    .map((term) => {
+      if (term.kind === 'word') return lexeme(term.word, term.prefix);
+      const last = term.words.length - 1;
+      return `(${term.words.map((word, i) => lexeme(word, term.prefix && i === last)).join(' <-> ')})`;
+    })
     .join(' & ');
+}
+
+/**
+ * Every word of the terms, with phrases taken apart ('vote' & 'count' for "vote count"). A GIN index answers
+ * this query by itself; for a phrase it can only name candidates, each of which is then checked again from its
+ * text (for the headline index, the headline tokenised anew).
+ */
+export function tsWordsQuery(terms: readonly SearchTerm[]): string {
+  const words = terms.flatMap((term): SearchTerm[] => {
+    if (term.kind === 'word') return [term];
+    const last = term.words.length - 1;
+    return term.words.map((word, i) => ({ kind: 'word', word, prefix: term.prefix && i === last }));
+  });
+  return tsQuery(words);
 }
