@@ -2,6 +2,7 @@
  * Slugs are the stable, human-readable part of an article URL: /security/<slug>. They are made once from the
  * headline when an article is first stored and never change afterwards, so links keep working after edits.
  */
+import { plainText } from '../extract/plainText.ts';
 
 /** Long enough to stay readable, short enough that URLs survive being pasted into chat and email. */
 export const MAX_SLUG_LENGTH = 80;
@@ -19,8 +20,13 @@ export function slugBase(headline: string): string {
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * A slug is made of the words a reader sees: the text is read as plain text first, so markup stored with a name
+ * or headline (a byline "<b><noscript>…<img src=x onerror=…>", text stored before text fields were kept plain)
+ * never turns into /author/b-noscript-img-src-x-onerror-….
+ */
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const words = text
+  const words = plainText(text)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // strip accents: "Lula da Silva" from "Lúla"
     .toLowerCase()

@@ -4,6 +4,7 @@
  * and trimmed lines, so the heuristics compare words, not invisible noise.
  */
 import { ExtractError } from '../domain/index.ts';
+import { plainText } from './plainText.ts';
 
 /**
  * A long news article flattened to text is 5–50 kB; 2 MiB is far beyond any real page and keeps a hostile or
@@ -50,8 +51,11 @@ export function assertReadablePageText(text: string): void {
 
 /**
  * The page as the extractor sees it: NFC, LF line endings, no control or zero-width characters, single spaces,
- * each line trimmed. Every piece of text the extractor returns is a substring of this, which is what the
- * property tests check ("the extractor never invents text").
+ * each line trimmed, and each line plain text (./plainText.ts): a page flattened to text means no markup, so
+ * tags pasted into it are dropped and entities typed into it decoded before any line becomes a headline, a
+ * byline or a caption. A line is read on its own, so a stray "<" costs at most the rest of its line. Every
+ * piece of text the extractor returns is a substring of this, which is what the property tests check ("the
+ * extractor never invents text").
  */
 export function normalizePageText(text: string): string {
   return text
@@ -62,7 +66,7 @@ export function normalizePageText(text: string): string {
     .normalize('NFC')
     .replace(SPACE_RUNS, ' ')
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => plainText(line))
     .join('\n');
 }
 

@@ -1,4 +1,5 @@
 import { type ArticleDraft, paragraphSection } from '../domain/index.ts';
+import { plainTextFields } from '../extract/plainText.ts';
 
 /** One line of demo/wikinews.jsonl (see ../shared/demo/wikinews/README.md for the full format). */
 export interface WikinewsRecord {
@@ -20,6 +21,7 @@ export interface WikinewsRecord {
  * A Wikinews record as an article draft. The first paragraph is the lede and the rest one untitled section:
  * Wikinews stories have no subheads, and the summary is left for the summariser rather than invented.
  * The byline is "Wikinews" and the licence's credit line travels with the article (CC BY requires it).
+ * Title, caption and credit are plain text (extract/plainText.ts), whatever markup a record carries.
  */
 export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
   const paragraphs = record.text
@@ -28,7 +30,7 @@ export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
     .filter(Boolean);
   if (record.collection?.startsWith('tosca') && paragraphs[0]) paragraphs[0] = withoutCaptionResidue(paragraphs[0]);
   const [lede = null, ...rest] = paragraphs;
-  return {
+  return plainTextFields({
     headline: record.title.trim(),
     sectionName: record.section,
     dek: null,
@@ -48,7 +50,7 @@ export function draftFromWikinews(record: WikinewsRecord): ArticleDraft {
     },
     // Wikinews gives a date only; noon UTC keeps it on the same calendar day in every reader's zone.
     publishedAt: `${record.publishedAt}T12:00:00.000Z`,
-  };
+  });
 }
 
 /**

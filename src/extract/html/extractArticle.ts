@@ -7,12 +7,15 @@
  *   3. our boilerplate rules (cleanup/) take page furniture out
  *   4. Readability finds the article element; our rules tidy it
  *   5. the element becomes clean blocks and sanitized HTML; the lead photo is settled against the body
+ *   6. every text field (headline, dek, byline, site and section names, photo alt text, captions and credits)
+ *      is made plain text (../plainText.ts): metadata carries whatever markup a CMS typed into it
  *
  * Anything that is not an article (no text, a refused size) is an ExtractError, never a crash.
  */
 import { Readability } from '@mozilla/readability';
 import { ExtractError } from '../../domain/index.ts';
 import type { HeroImage } from '../../domain/index.ts';
+import { plainImage, plainTextOrNull } from '../plainText.ts';
 import { cleanByline } from './byline.ts';
 import { blocksToText, readBlocks, type ExtractedBlock } from './bodyBlocks.ts';
 import { cleanAfterReadability, cleanBeforeReadability, type CleanupContext } from './cleanup/index.ts';
@@ -73,10 +76,12 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const article = runReadability(document);
   const content = article?.content;
   if (!article || !content) throw new ExtractError('no article found on the page');
-  const headline = chooseHeadline(article.title, metadata.headline, titles, {
-    siteName: metadata.siteName ?? article.siteName ?? null,
-    section: metadata.sectionHint,
-  });
+  const headline = plainTextOrNull(
+    chooseHeadline(article.title, metadata.headline, titles, {
+      siteName: metadata.siteName ?? article.siteName ?? null,
+      section: metadata.sectionHint,
+    }),
+  );
   if (!headline) throw new ExtractError('the page has no headline');
   context.headline = headline;
   cleanAfterReadability(content, context);
@@ -90,15 +95,15 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     url: options.url,
     canonicalUrl: metadata.canonicalUrl,
     headline,
-    dek: chooseDek(metadata.description, settled.blocks, headline),
-    byline: metadata.byline ?? cleanByline(printedByline),
+    dek: plainTextOrNull(chooseDek(metadata.description, settled.blocks, headline)),
+    byline: plainTextOrNull(metadata.byline ?? cleanByline(printedByline)),
     publishedAt: metadata.publishedAt ?? toIsoUtc(article.publishedTime),
     modifiedAt: metadata.modifiedAt,
     language: metadata.language ?? normalizeLanguage(article.lang),
-    siteName: metadata.siteName ?? collapse(article.siteName),
-    sectionHint: metadata.sectionHint,
-    image: settled.image,
-    blocks: settled.blocks,
+    siteName: plainTextOrNull(metadata.siteName ?? article.siteName),
+    sectionHint: plainTextOrNull(metadata.sectionHint),
+    image: settled.image && plainImage(settled.image),
+    blocks: settled.blocks.map(withPlainFigure),
     bodyHtml: sanitizeArticleHtml(content.innerHTML, { baseUrl: metadata.baseUrl.href }),
     bodyText,
   };
@@ -140,7 +145,6 @@ function sameText(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
-function collapse(value: string | null | undefined): string | null {
-  const collapsed = value?.replace(/\s+/g, ' ').trim();
-  return collapsed ? collapsed : null;
+function withPlainFigure(block: ExtractedBlock): ExtractedBlock {
+  return block.type === 'figure' ? { ...block, image: plainImage(block.image) } : block;
 }

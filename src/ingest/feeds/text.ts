@@ -3,6 +3,7 @@
  * (too often) as text with HTML entities typed into it. These turn any of those into the words a reader sees.
  */
 import { decodeHTML } from 'entities';
+import { htmlText } from '../../extract/plainText.ts';
 
 /** Whitespace runs (including the no-break kind feeds pad with) become one space; the ends are trimmed. */
 export function collapseWhitespace(value: string): string {
@@ -13,30 +14,27 @@ export function collapseWhitespace(value: string): string {
 const MARKUP = /<(?:[A-Za-z][^<>]*|\/[A-Za-z][^<>]*|!--[\s\S]*?--)>/;
 const ENTITY = /&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/;
 
-/** Blocks whose content is never visible text. */
-const INVISIBLE = /<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
-/** Tags that end a line of text: replaced by a space so words on either side do not run together. */
-const BREAKING_TAG = /<\/?(?:p|div|br|li|tr|td|th|h[1-6]|blockquote|ul|ol|table|hr)\b[^>]*>/gi;
-
 /**
  * A headline is a line; a title field longer than this is a document pasted into the wrong place, and only its
- * start is read (which also bounds the work the patterns below can do).
+ * start is read (which also bounds the work the parser does).
  */
 const MAX_TITLE_SOURCE_CHARS = 20_000;
 
-/** The visible text of an HTML fragment, entities decoded, whitespace collapsed; null when nothing is left. */
+/** A declaration or processing instruction left open at the very end ("<!DOCTYPE ~"), not a comment or CDATA. */
+const OPEN_DECLARATION_AT_END = /<(?:!(?!--|\[)|\?)[^>]*$/;
+
+/**
+ * The visible text of an HTML fragment, entities decoded, whitespace collapsed; null when nothing is left. The
+ * markup is read by the HTML parser every text field is made plain with (extract/plainText.ts), not by patterns.
+ * One difference, to read feeds as feedparser does: a declaration left open at the end is text there, where a
+ * browser drops it. Nothing of it reaches an article as markup: every text field of a draft is plain text.
+ */
 export function htmlToText(html: string | null | undefined): string | null {
   if (!html) return null;
-  const text = decodeHTML(
-    html
-      .slice(0, MAX_TITLE_SOURCE_CHARS)
-      // A comment left open runs to the end, as it does in a browser.
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-      .replace(INVISIBLE, '')
-      .replace(BREAKING_TAG, ' ')
-      .replace(/<[^>]*>/g, ''),
-  );
-  return nonEmpty(collapseWhitespace(text));
+  const source = html.slice(0, MAX_TITLE_SOURCE_CHARS);
+  const open = OPEN_DECLARATION_AT_END.exec(source);
+  if (!open) return nonEmpty(htmlText(source));
+  return nonEmpty(collapseWhitespace(`${htmlText(source.slice(0, open.index))} ${decodeHTML(open[0])}`));
 }
 
 /**

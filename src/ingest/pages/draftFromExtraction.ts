@@ -1,5 +1,6 @@
 import type { ArticleDraft, BodyBlock, BodySection } from '../../domain/index.ts';
 import type { ExtractedArticle, ExtractedBlock } from '../../extract/html/index.ts';
+import { plainText, plainTextFields } from '../../extract/plainText.ts';
 
 export interface DraftOptions {
   /** Section name to file the story under. */
@@ -18,10 +19,13 @@ export interface DraftOptions {
  * The lead photo keeps its alt, caption and credit but not its address: we do not hot-link another
  * publisher's photo (the site's CSP would refuse it anyway). The address stays in the stored extraction,
  * for an editor to license and upload the image.
+ *
+ * Text fields come out plain (extract/plainText.ts): the extractor makes the page's own plain, but the source
+ * name may be a feed's title, and a stored extraction read again may predate the rule.
  */
 export function draftFromExtraction(extracted: ExtractedArticle, options: DraftOptions): ArticleDraft {
   const { lede, blocks } = takeLede(extracted.blocks);
-  return {
+  return plainTextFields({
     headline: extracted.headline,
     sectionName: options.sectionName,
     dek: extracted.dek,
@@ -31,9 +35,14 @@ export function draftFromExtraction(extracted: ExtractedArticle, options: DraftO
     body: sectionsOf(blocks),
     hero: extracted.image && { ...extracted.image, url: null },
     byline: extracted.byline,
-    source: { name: options.sourceName, url: options.sourceUrl, attribution: null, licenseName: null, licenseUrl: null },
+    source: { name: sourceName(options), url: options.sourceUrl, attribution: null, licenseName: null, licenseUrl: null },
     publishedAt: extracted.publishedAt,
-  };
+  });
+}
+
+/** A source named by nothing but markup (a feed titled "<b></b>") is credited by its address instead. */
+function sourceName(options: DraftOptions): string {
+  return plainText(options.sourceName) || new URL(options.sourceUrl).hostname;
 }
 
 /** The first paragraph before any heading, when there is one. */

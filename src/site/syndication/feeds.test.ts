@@ -17,7 +17,12 @@ import { FEED_FORMATS, type FeedContent } from './feedModel.ts';
 import { checkFeedScript, feedparser, SHARED_XSD_DIR } from './testing/realClients.ts';
 
 const SITE_URL = 'https://news.example';
+/** A headline stored with markup in it, as text stored before headlines were kept plain may be. */
 const HOSTILE = `<script>alert("x")</script> & "friends" ]]> done`;
+/** What feeds say for it: the markup left out (readers show titles with innerHTML), the characters kept. */
+const HOSTILE_AS_TEXT = `& "friends" ]]> done`;
+/** Plain text with every character XML and HTML treat specially: it must reach the reader as written. */
+const SPECIAL = `Q&A: is 1 < 2? "Yes" ]]> 'done'`;
 const WIRE = { name: 'Wire Service', url: 'https://wire.example/story', attribution: null, licenseName: null, licenseUrl: null };
 
 async function siteApp(store: Store, feedContent: FeedContent): Promise<FastifyInstance> {
@@ -35,6 +40,7 @@ describeOnBothDialects('feeds out', (store) => {
   let seed: Article;
   let hostile: Article;
   let bell: Article;
+  let special: Article;
   let topic: string;
   let storyId: string;
   let scopes: { path: string; title: RegExp; includes: Article[] }[];
@@ -45,6 +51,7 @@ describeOnBothDialects('feeds out', (store) => {
     }
     hostile = await insertArticle(store(), { ...storyDraft(HOSTILE, 'World'), summary: HOSTILE }, { publishedAt: minutesAfterStart(10), slug: 'hostile' });
     // Control characters XML cannot carry at all, as a careless source might send them.
+    special = await insertArticle(store(), { ...storyDraft(SPECIAL, 'World'), summary: SPECIAL }, { publishedAt: minutesAfterStart(12), slug: 'special' });
     bell = await insertArticle(store(), { ...storyDraft('Bell\u0007 rings', 'World'), summary: 'A\u0001 summary' }, { publishedAt: minutesAfterStart(11), slug: 'bell' });
     await insertArticle(store(), storyDraft('Unpublished draft', 'World'), { status: 'draft' });
     // Credited like a wire story, so the seed has an author page and a source page with feeds of their own.
@@ -53,7 +60,7 @@ describeOnBothDialects('feeds out', (store) => {
     storyId = placement.storyId;
     topic = 'kataib-hezbollah';
     scopes = [
-      { path: '', title: /^CRBC News$/, includes: [seed, hostile, bell] },
+      { path: '', title: /^CRBC News$/, includes: [seed, hostile, bell, special] },
       { path: '/security', title: /^Security — CRBC News$/, includes: [seed] },
       { path: `/topic/${topic}`, title: /^Kataib Hezbollah — CRBC News$/, includes: [seed] },
       { path: `/story/${storyId}`, title: /— CRBC News$/, includes: [seed] },
@@ -102,7 +109,10 @@ describeOnBothDialects('feeds out', (store) => {
             assert.ok(entry.published, `${url}: a published date feedparser understands`);
           }
           const hostileEntry = parsed.entries.find((entry) => entry.link === `${SITE_URL}${articlePath(hostile)}`);
-          if (hostileEntry) assert.equal(hostileEntry.title, HOSTILE, 'a headline reaches the reader as its characters');
+          if (hostileEntry) assert.equal(hostileEntry.title, HOSTILE_AS_TEXT, 'markup stored in a headline does not reach the reader');
+          const specialEntry = parsed.entries.find((entry) => entry.link === `${SITE_URL}${articlePath(special)}`);
+          if (specialEntry) assert.equal(specialEntry.title, SPECIAL, 'a headline reaches the reader as its characters');
+          if (specialEntry) assert.equal(specialEntry.titleType, 'text/plain', 'and as text');
           const bellEntry = parsed.entries.find((entry) => entry.link === `${SITE_URL}${articlePath(bell)}`);
           if (bellEntry) assert.equal(bellEntry.title, 'Bell rings', 'characters XML forbids are dropped');
         }
@@ -124,14 +134,18 @@ describeOnBothDialects('feeds out', (store) => {
     assert.match(entry.content.join(''), /<h2>Last Units Leave Al-Asad<\/h2>/);
   });
 
-  it('escapes what a headline says instead of letting it become markup', async () => {
-    // RSS <description> is HTML by convention: the summary goes in as escaped text, never as a live element.
+  it('sends what a headline says as escaped text, never as CDATA or markup', async () => {
     const rss = (await summaryApp.inject('/rss.xml')).body;
-    const descriptions = [...rss.matchAll(/<description>([\s\S]*?)<\/description>/g)].map((m) => m[1]!).join('\n');
-    assert.ok(descriptions.includes('&lt;script&gt;alert'), 'escaped in the description');
-    assert.ok(!descriptions.includes('<script>alert'), 'no live script in the description');
+    const atom = (await summaryApp.inject('/atom.xml')).body;
+    for (const document of [rss, atom]) {
+      assert.ok(!document.includes('<![CDATA['), 'no CDATA: readers take a CDATA section for HTML');
+      assert.ok(!/<script|&lt;script/.test(document), 'the stored markup is left out, not even escaped');
+    }
+    assert.ok(rss.includes('<title>Q&amp;A: is 1 &lt; 2? &quot;Yes&quot; ]]&gt;'), 'escaped in the title');
+    assert.ok(atom.includes('<title type="text">Q&amp;A: is 1 &lt; 2?'), 'escaped in the Atom title, typed text');
     const json = JSON.parse((await summaryApp.inject('/feed.json')).body) as { items: { title: string; content_text?: string }[] };
-    assert.ok(json.items.some((item) => item.title === HOSTILE && item.content_text === HOSTILE));
+    assert.ok(json.items.some((item) => item.title === SPECIAL && item.content_text === SPECIAL));
+    assert.ok(json.items.some((item) => item.title === HOSTILE_AS_TEXT && item.content_text === HOSTILE_AS_TEXT));
   });
 
   it('our own feed reader and feedsmith parse what we publish', async () => {

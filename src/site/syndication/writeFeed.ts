@@ -1,19 +1,49 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
-import type { FeedFormat, SyndicationFeed } from './feedModel.ts';
+import type { FeedFormat, SyndicatedArticle, SyndicationFeed } from './feedModel.ts';
+import { cdataAsEscapedText, feedText } from './xmlText.ts';
 
 /** Named in each feed so a reader's support can tell whose output it is. */
 const GENERATOR = 'Newsdesk';
 
-/** A feed in one format, as the text to serve. feedsmith escapes and wraps; we choose what goes where. */
+/**
+ * A feed in one format, as the text to serve. feedsmith builds the document; we choose what goes where, keep
+ * every text field plain text and send it as escaped text, not as CDATA (see cdataAsEscapedText). Only an
+ * entry's content and the RSS description, which are HTML by definition, carry markup: our own rendering of
+ * plain text.
+ */
 export function writeFeed(feed: SyndicationFeed, format: FeedFormat): string {
+  const plain = withPlainText(feed);
   switch (format) {
     case 'rss':
-      return rssDocument(feed);
+      return cdataAsEscapedText(rssDocument(plain));
     case 'atom':
-      return atomDocument(feed);
+      return cdataAsEscapedText(atomDocument(plain));
     case 'json':
-      return `${JSON.stringify(jsonFeedDocument(feed), null, 2)}\n`;
+      return `${JSON.stringify(jsonFeedDocument(plain), null, 2)}\n`;
   }
+}
+
+/** The feed with its text fields as plain text (xmlText.ts feedText), whoever built it from whatever is stored. */
+function withPlainText(feed: SyndicationFeed): SyndicationFeed {
+  return {
+    ...feed,
+    title: feedText(feed.title),
+    description: feedText(feed.description),
+    publisher: feedText(feed.publisher),
+    articles: feed.articles.map(withPlainArticleText),
+  };
+}
+
+function withPlainArticleText(article: SyndicatedArticle): SyndicatedArticle {
+  const orNull = (text: string | null) => (text === null ? null : feedText(text) || null);
+  return {
+    ...article,
+    // A headline that was nothing but markup (stored before headlines were kept plain) still needs a title.
+    title: feedText(article.title) || article.url,
+    summary: orNull(article.summary),
+    author: orNull(article.author),
+    category: feedText(article.category),
+  };
 }
 
 /**

@@ -39,6 +39,8 @@ export function xmllint(schema: string, document: string): XmllintResult {
 
 export interface FeedparserEntry {
   title: string | null;
+  /** How feedparser typed the title: text/plain, or text/html when it took it for markup. */
+  titleType: string | null;
   link: string | null;
   id: string | null;
   published: boolean;
@@ -73,6 +75,7 @@ print(json.dumps({
     "link": d.feed.get("link"),
     "entries": [{
         "title": e.get("title"),
+        "titleType": e.get("title_detail", {}).get("type"),
         "link": e.get("link"),
         "id": e.get("id"),
         "published": bool(e.get("published_parsed")),
@@ -108,4 +111,31 @@ export function checkFeedScript(dir: string, file: string): { ok: boolean; outpu
   const run = spawnSync(DEBIAN_PYTHON, [`${dir}check_feed.py`, file], { encoding: 'utf8' });
   if (run.error) throw new Error(`check_feed.py could not run: ${run.error.message}`);
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
+}
+
+/** What feed_text_check.py found wrong with one document, as a reader built on feedparser would meet it. */
+export interface FeedTextReport {
+  file: string;
+  problems: string[];
+}
+
+const FEED_TEXT_CHECK = fileURLToPath(new URL('./feed_text_check.py', import.meta.url));
+
+/**
+ * Reads many feed files in one run of Debian's feedparser (starting Python once per feed would cost more than
+ * the reading): for each, whether it raised or complained, typed a text field as HTML, carried markup in a text
+ * field, or kept something that runs in an HTML field after its sanitiser (see feed_text_check.py).
+ */
+export function checkFeedText(documents: readonly { file: string; contentType: string }[]): FeedTextReport[] {
+  if (!existsSync(DEBIAN_PYTHON)) throw new Error(`${DEBIAN_PYTHON} is missing: apt-get install -y python3 python3-feedparser`);
+  const run = spawnSync(DEBIAN_PYTHON, [FEED_TEXT_CHECK], {
+    input: JSON.stringify(documents),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (run.error || run.status !== 0) {
+    const hint = run.stderr.includes("No module named 'feedparser'") ? ' (apt-get install -y python3-feedparser)' : '';
+    throw new Error(`feed_text_check.py failed (${run.error?.message ?? `exit ${run.status}`})${hint}: ${run.stderr.trim()}`);
+  }
+  return JSON.parse(run.stdout) as FeedTextReport[];
 }
