@@ -40,3 +40,10 @@ test('uniqueSlug appends the first free number', () => {
   assert.equal(uniqueSlug('story', new Set()), 'story');
   assert.equal(uniqueSlug('story', new Set(['story', 'story-2'])), 'story-3');
 });
+
+test('slugify makes a slug of the words a reader sees, never of markup stored with them', () => {
+  assert.equal(slugify('<b><noscript>x</noscript></b>Jane <img src=x onerror=alert(1)>Doe'), 'jane-doe');
+  assert.equal(slugify('&lt;script&gt;alert(1)&lt;/script&gt;Jane Doe'), 'jane-doe');
+  assert.equal(slugify('R&amp;D budget'), 'r-d-budget');
+  assert.equal(slugify('Script writers strike'), 'script-writers-strike', 'a word is a word when it is text');
+});
