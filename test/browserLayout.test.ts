@@ -31,12 +31,10 @@ after(async () => {
   await site?.close();
 });
 
-/** `path` in a fresh context `width` pixels wide, JavaScript off unless axe needs it; the context closes with the page. */
+/** `path` in a fresh context `width` pixels wide, JavaScript off unless axe needs it; close its context when done. */
 async function openAt(width: number, path: string, { javaScriptEnabled = false } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: VIEWPORT_HEIGHT }, javaScriptEnabled });
-  const page = await openPage(context, site.url + path);
-  page.on('close', () => void context.close());
-  return page;
+  return openPage(context, site.url + path);
 }
 
 async function leftEdge(page: Page, selector: string): Promise<number> {
@@ -72,7 +70,7 @@ describe('section nav on a phone', () => {
       const href = await last.getAttribute('href');
       await last.click();
       assert.equal(new URL(page.url()).pathname, href, 'the last section opens');
-      await page.close();
+      await page.context().close();
     });
   }
 });
@@ -95,7 +93,7 @@ describe('search page alignment', () => {
         assert.ok(Math.abs(x - header) < SAME_EDGE_PX, `${part} starts at ${x} px, the header's content at ${header} px`);
       }
       await assertNoSidewaysScroll(page, width);
-      await page.close();
+      await page.context().close();
     });
   }
 });
@@ -109,7 +107,7 @@ describe('accessibility at phone width', () => {
         results.violations.map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`),
         [],
       );
-      await page.close();
+      await page.context().close();
     });
   }
 });
