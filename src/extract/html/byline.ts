@@ -2,7 +2,7 @@
  * Bylines as the newsroom prints them: names only, "Jane Doe and John Roe", without the "By " the page shows or
  * the date and job title that byline boxes carry along.
  */
-import { decodeEntities } from './plainText.ts';
+import { decodeEntities } from './metadataText.ts';
 
 /** "By", and its equivalents on the foreign-language pages we ingest, before a capitalised name. */
 const BY_PREFIX =

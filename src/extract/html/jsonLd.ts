@@ -4,7 +4,7 @@
  * an @graph, references by @id, several script tags) and often with small syntax slips; we read all of them and
  * pick the node that describes the article.
  */
-import { plainText } from './plainText.ts';
+import { metadataText } from './metadataText.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -153,7 +153,7 @@ const EMPTY: StructuredArticle = {
 /** A string field as plain text: JSON-LD is not HTML-decoded by the parser, and CMSs put entities in it. */
 function text(value: unknown): string | null {
   if (typeof value === 'number') return String(value);
-  return typeof value === 'string' ? plainText(value) : null;
+  return typeof value === 'string' ? metadataText(value) : null;
 }
 
 function firstText(value: unknown): string | null {

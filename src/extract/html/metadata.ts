@@ -7,7 +7,7 @@ import { cleanByline, joinNames } from './byline.ts';
 import { toIsoUtc } from './dates.ts';
 import { readStructuredArticle, type StructuredArticle } from './jsonLd.ts';
 import { firstMeta, readPageHead, type PageHead } from './pageHead.ts';
-import { plainText } from './plainText.ts';
+import { metadataText } from './metadataText.ts';
 import { resolveUrl } from './sanitize.ts';
 import { stripTrackingParams } from './trackingParams.ts';
 
@@ -70,7 +70,7 @@ export function readPageMetadata(document: Document, pageUrl: URL): PageMetadata
   };
 }
 
-const collapse = plainText;
+const collapse = metadataText;
 
 /**
  * JSON-LD's headline, or its name when the two differ and the name is what the page's <title> says: pages put

@@ -1,7 +1,8 @@
 /**
- * Metadata strings as plain text. The parser decodes entities once, but CMSs often escape twice (og:title
- * "Bike &amp;amp; Style" reads "Bike &amp; Style"), and JSON-LD strings are not decoded at all, so what is left of
- * an entity is decoded here; whitespace runs become one space.
+ * Metadata strings (titles, names, URLs, dates) as written. The parser decodes entities once, but CMSs often
+ * escape twice (og:title "Bike &amp;amp; Style" reads "Bike &amp; Style"), and JSON-LD strings are not decoded at
+ * all, so what is left of an entity is decoded here; whitespace runs become one space. Markup is not read here:
+ * the text fields made from these become plain text in extractArticle (../plainText.ts).
  */
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -25,7 +26,7 @@ export function decodeEntities(text: string): string {
 }
 
 /** Entities decoded, whitespace collapsed; null for nothing. */
-export function plainText(value: string | null | undefined): string | null {
+export function metadataText(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = decodeEntities(value).replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
