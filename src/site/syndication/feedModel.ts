@@ -1,6 +1,7 @@
 /**
- * One model for every feed we publish; rss.ts, atom.ts and jsonFeed.ts write it out in their format. Every URL in
- * it is absolute (feed readers have no page to resolve against) and every time is ISO-8601 UTC.
+ * One model for every feed we publish; writeFeed.ts writes it out in each format. Every URL in it is absolute
+ * (feed readers have no page to resolve against), every time is ISO-8601 UTC, and every text (titles, names,
+ * summary, category) is plain text: writeFeed makes it so, whatever was stored. Only contentHtml is HTML.
  */
 
 /** FEED_CONTENT: whether an entry carries the whole article or only its summary and a link. */

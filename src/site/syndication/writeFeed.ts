@@ -8,8 +8,8 @@ const GENERATOR = 'Newsdesk';
 /**
  * A feed in one format, as the text to serve. feedsmith builds the document; we choose what goes where, keep
  * every text field plain text and send it as escaped text, not as CDATA (see cdataAsEscapedText). Only an
- * entry's content and the RSS description, which are HTML by definition, carry markup: our own rendering of
- * plain text.
+ * entry's content and an RSS item's description, which are HTML by definition, carry markup: our own rendering
+ * of plain text.
  */
 export function writeFeed(feed: SyndicationFeed, format: FeedFormat): string {
   const plain = withPlainText(feed);
@@ -47,8 +47,8 @@ function withPlainArticleText(article: SyndicatedArticle): SyndicatedArticle {
 }
 
 /**
- * RSS 2.0. <description> is HTML by convention, so the plain-text summary is escaped into a paragraph (a
- * headline that says "<script>" must reach the reader as those characters). The guid is the stable tag: id,
+ * RSS 2.0. An item's <description> is HTML by convention, so the plain-text summary is escaped into a paragraph
+ * (a summary that says "1 < 2" must reach the reader as those characters). The guid is the stable tag: id,
  * not the link, because an article's address changes when an editor moves it to another section.
  */
 function rssDocument(feed: SyndicationFeed): string {
