@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { ConfigError } from './domain/index.ts';
+import { ConfigError, DEFAULT_MIN_BODY_WORDS, type PublishRules } from './domain/index.ts';
 
 /** Everything Newsdesk reads from the environment, validated once at start. No config file is needed. */
 export interface Config {
@@ -36,6 +36,8 @@ export interface Config {
   /** What feed entries carry (FEED_CONTENT): the whole article, or its summary and a link (the default). */
   feedContent: 'full' | 'summary';
   ingest: IngestConfig;
+  /** What an article needs before any path publishes it (PUBLISH_MIN_WORDS: words of body, default 80). */
+  publishRules: PublishRules;
 }
 
 export interface IngestConfig {
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     pageCache: !isOff(env.PAGE_CACHE),
     feedContent: parseFeedContent(env.FEED_CONTENT),
+    publishRules: { minBodyWords: parseWholeNumber(env.PUBLISH_MIN_WORDS, DEFAULT_MIN_BODY_WORDS, 'PUBLISH_MIN_WORDS', 10_000) },
     ingest: {
       inProcess: !isOff(env.INGEST_IN_PROCESS),
       concurrency: parseCount(env.INGEST_CONCURRENCY ?? '4', 'INGEST_CONCURRENCY'),
@@ -107,6 +110,15 @@ function parseCount(value: string, name: string): number {
     throw new ConfigError(`${name} must be a whole number from 1 to 64 (got "${value}")`);
   }
   return count;
+}
+
+function parseWholeNumber(value: string | undefined, fallback: number, name: string, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > max) {
+    throw new ConfigError(`${name} must be a whole number from 0 to ${max} (got "${value}")`);
+  }
+  return number;
 }
 
 function parseFeedContent(value: string | undefined): Config['feedContent'] {

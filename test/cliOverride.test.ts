@@ -56,7 +56,7 @@ test('bad input exits 2 with a one-line message and changes nothing', () => {
     [['override', '1', 'headline', '--clear'], undefined, /no field "headline"; fields are: summary, sections/],
     [['override', '1', 'summary', '--show'], undefined, /--show prints every override/],
     [['override', '999', '--show'], undefined, /no article 999/],
-    [['override', '/world/no-such-story', '--show'], undefined, /no published article at \/world\/no-such-story/],
+    [['override', '/world/no-such-story', '--show'], undefined, /no article at \/world\/no-such-story/],
     [['override', 'not a path', '--show'], undefined, /neither an article id nor a path/],
     [['override', '1', 'summary', '--json', join(dataDir, 'missing.json')], undefined, /cannot read .*missing\.json: ENOENT/],
     [['override', '1', 'summary', '--json', badJson], undefined, /bad\.json is not JSON/],

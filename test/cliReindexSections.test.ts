@@ -27,7 +27,8 @@ test('reindex suggests Entertainment, a section only the sections table has', ()
     writeFileSync(page, PREMIERE);
     const imported = newsdesk(['import', 'page', page], env);
     assert.equal(imported.code, 0, imported.stderr);
-    assert.match(imported.stdout, /\/entertainment\/festival-opens-with-directors-new-film$/, 'filed by the classifier');
+    // Three short paragraphs: kept as a draft (under the publish checks' 80 words), and filed all the same.
+    assert.match(imported.stdout, /\/entertainment\/festival-opens-with-directors-new-film(\n|$)/, 'filed by the classifier');
 
     const db = new BetterSqlite3(join(dataDir, 'newsdesk.db'));
     try {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { isatty } from 'node:tty';
 import { destination, pino, type Logger } from 'pino';
 import { loadConfig, prepareDataDir, sqliteFileOf, withServedOrigin, type Config } from '../config.ts';
+import type { ContentChanges } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
 
 /**
@@ -12,7 +13,11 @@ import type { Store } from '../store/index.ts';
 export function commandContext(options: { logTo?: 1 | 2; serving?: boolean } = {}): { config: Config; log: Logger } {
   const prepared = prepareDataDir(loadConfig());
   const config = options.serving ? prepared : withServedOrigin(prepared);
-  return { config, log: createLogger(config, options.logTo ?? 2) };
+  const log = createLogger(config, options.logTo ?? 2);
+  if (config.ingest.allowPrivateHosts.length > 0) {
+    log.warn({ hosts: config.ingest.allowPrivateHosts }, 'FETCH_ALLOW_PRIVATE_HOSTS lets the fetcher reach these private addresses: for local development and tests only');
+  }
+  return { config, log };
 }
 
 /**
@@ -47,4 +52,14 @@ export async function withStore<T>(config: Config, work: (store: Store) => Promi
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Where this process announces content changes and hears other processes': Redis when configured (any number of
+ * machines), else the database's change log, which web processes on the same database poll.
+ */
+export async function openContentChanges(config: Config, store: Store, log: Logger): Promise<ContentChanges> {
+  const { loggedContentChanges, redisContentChanges } = await import('../store/index.ts');
+  if (config.redisUrl) return redisContentChanges(config.redisUrl, `${config.redisPrefix}:changes`);
+  return loggedContentChanges(store.changes, { onError: (error) => log.warn({ err: error }, 'could not read the change log') });
 }

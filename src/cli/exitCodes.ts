@@ -18,6 +18,7 @@ export function exitCodeFor(error: unknown): number {
     case 'feed':
     case 'validation':
     case 'not-found':
+    case 'gone':
     case 'conflict':
       return EXIT.badInput;
   }

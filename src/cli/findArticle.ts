@@ -11,7 +11,7 @@ export async function findArticle(store: Store, which: string): Promise<Article>
   const path = URL.canParse(which) ? new URL(which).pathname : which;
   const match = /^\/([^/]+)\/([^/]+)\/?$/.exec(path);
   if (!match) throw new ValidationError(`"${which}" is neither an article id nor a path /section/slug`);
-  const article = await store.articles.findPublished(match[1]!, match[2]!);
-  if (!article) throw new NotFoundError(`no published article at /${match[1]}/${match[2]} (a draft is found by its id)`);
+  const article = await store.articles.findAt(match[1]!, match[2]!);
+  if (!article) throw new NotFoundError(`no article at /${match[1]}/${match[2]}`);
   return article;
 }

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { articlePath } from '../domain/index.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { importDemo, importPageFile, ingestPage } from '../ingest/index.ts';
-import { commandContext, withStore } from './context.ts';
+import type { ImportResult } from '../ingest/index.ts';
+import type { Store } from '../store/index.ts';
+import { commandContext, openContentChanges, withStore } from './context.ts';
 import { loadPage, type LoadedPage } from './extract.ts';
 import { progressBar } from './progress.ts';
 
@@ -23,12 +24,13 @@ export function configureImport(command: Command): void {
     .addHelpText('after', '\nRe-importing the same file changes nothing; an edited file updates the article (same URL).')
     .action(async (file: string, options: { draft?: boolean }) => {
       const { config, log } = commandContext();
+      const { importPageFile } = await import('../ingest/index.ts');
       await withStore(config, async (store) => {
-        const { article, outcome } = await store.transaction((tx) =>
-          importPageFile(tx, file, { status: options.draft ? 'draft' : 'published' }),
+        const result = await store.transaction((tx) =>
+          importPageFile(tx, file, { status: options.draft ? 'draft' : 'published', publishRules: config.publishRules }),
         );
-        log.info({ id: article.id, outcome, file }, `article ${outcome}`);
-        console.log(`${outcome}: ${config.siteUrl}${articlePath(article)}${article.status === 'draft' ? ' (draft)' : ''}`);
+        log.info({ id: result.article.id, outcome: result.outcome, file }, `article ${result.outcome}`);
+        await reportImport(result, config, store, log);
       });
     });
 
@@ -60,6 +62,7 @@ export function configureImport(command: Command): void {
     .description('import the demo content (Wikinews stories and the CRBC seed page); safe to run again')
     .action(async () => {
       const { config, log } = commandContext();
+      const { importDemo } = await import('../ingest/index.ts');
       await withStore(config, async (store) => {
         const bar = progressBar('demo');
         const report = await importDemo(store, { onProgress: bar.update }).finally(bar.stop);
@@ -71,13 +74,36 @@ export function configureImport(command: Command): void {
 }
 
 async function importLoadedPage(page: LoadedPage, options: PageImportOptions, config: Config, log: Logger): Promise<void> {
+  const { ingestPage } = await import('../ingest/index.ts');
   await withStore(config, async (store) => {
-    const { article, outcome } = await ingestPage(store, {
+    const result = await ingestPage(store, {
       ...page,
       sectionName: options.section ?? null,
       status: options.draft ? 'draft' : 'published',
+      publishRules: config.publishRules,
     });
-    log.info({ id: article.id, outcome, url: page.url }, `article ${outcome}`);
-    console.log(`${outcome}: ${config.siteUrl}${articlePath(article)}${article.status === 'draft' ? ' (draft)' : ''}`);
+    log.info({ id: result.article.id, outcome: result.outcome, url: page.url }, `article ${result.outcome}`);
+    await reportImport(result, config, store, log);
   });
+}
+
+/**
+ * Prints the article's address and, when it was kept off the site, why; a change a running site shows is
+ * announced to it, so its pages show the article at once rather than when their cache lapses.
+ */
+async function reportImport({ article, outcome, heldBack }: ImportResult, config: Config, store: Store, log: Logger): Promise<void> {
+  const url = `${config.siteUrl}${articlePath(article)}`;
+  if (heldBack) {
+    const what = outcome === 'created' ? `${outcome} as a draft` : 'not applied (the published version stays)';
+    console.log(`${what}: ${url}\n  not published: ${heldBack.join('; ')}`);
+  } else {
+    console.log(`${outcome}: ${url}${article.status === 'draft' ? ' (draft)' : ''}`);
+  }
+  if (article.status !== 'published' || (outcome !== 'created' && outcome !== 'updated')) return;
+  const changes = await openContentChanges(config, store, log);
+  try {
+    await changes.publish({ articleId: article.id, section: article.section, outcome });
+  } finally {
+    await changes.close();
+  }
 }

@@ -96,6 +96,9 @@ async function describeRun(report: DrainReport, context: IngestContext): Promise
       `fetched ${fetched} of ${plural(fetched + stories.failed, 'story', 'stories')} ` +
       `(${stories.created} new, ${stories.updated} updated, ${stories.unchanged + stories.duplicate} already stored)`,
   ];
+  if (stories.heldBack > 0) {
+    lines.push(`  ${stories.heldBack} kept off the site: short of the publish checks (\`newsdesk article list --state draft\`)`);
+  }
   const [counts, [nextJob]] = await Promise.all([context.queue.counts(), context.queue.list({ state: 'pending', limit: 1 })]);
   if (report.retrying + report.parked + counts.pending > 0) {
     const retry = report.retrying > 0 ? `${report.retrying} failed and will be retried` : '0 to retry';

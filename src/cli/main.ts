@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { hintFor } from './errorHints.ts';
 import { EXIT, exitCodeFor } from './exitCodes.ts';
 
 /**
@@ -21,6 +22,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'ingest', summary: 'poll due feeds once and fetch their new stories', configure: async () => (await import('./ingest.ts')).configureIngest },
   { name: 'worker', summary: 'poll feeds and run ingest jobs until stopped', configure: async () => (await import('./ingest.ts')).configureWorker },
   { name: 'jobs', summary: 'ingest jobs: counts, parked jobs and their errors, retries', configure: async () => (await import('./jobs.ts')).configureJobs },
+  { name: 'article', summary: 'list, show, publish and unpublish articles', configure: async () => (await import('./article.ts')).configureArticle },
   { name: 'enrich', summary: 'extract and enrich one page, print JSON; stores nothing', configure: async () => (await import('./enrich.ts')).configureEnrich },
   { name: 'reindex', summary: 'recompute enrichment or rebuild the search index', configure: async () => (await import('./enrich.ts')).configureReindex },
   { name: 'summarize', summary: 'summarize JSON lines of articles; stores nothing', configure: async () => (await import('./summarize.ts')).configureSummarize },
@@ -75,6 +77,8 @@ try {
     process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   } else {
     console.error(`newsdesk: ${error instanceof Error ? error.message : String(error)}`);
+    const hint = hintFor(error);
+    if (hint) console.error(hint);
     if (exitCodeFor(error) === EXIT.failure && error instanceof Error && process.env.LOG_LEVEL === 'debug') {
       console.error(error.stack);
     }

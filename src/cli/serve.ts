@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { recordServedOrigin, type Config } from '../config.ts';
 import { ConfigError } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
-import { commandContext, openConfiguredStore } from './context.ts';
+import { commandContext, openConfiguredStore, openContentChanges } from './context.ts';
 import { closeOnSignals } from './signals.ts';
 
 export function configureServe(command: Command): void {
@@ -33,22 +33,17 @@ export function configureServe(command: Command): void {
 
 /** Builds the app and, unless INGEST_IN_PROCESS=off, starts ingest beside it; closing the app closes it all. */
 async function startSite(config: Config, store: Store, log: Logger, importDemoIfEmpty: boolean): Promise<FastifyInstance> {
-  const [{ ENRICHMENT_VERSION }, { importDemo }, { buildServer }, { localContentChanges, redisContentChanges }, { startInProcessIngest }] =
-    await Promise.all([
-      import('../enrich/enrichArticle.ts'),
-      import('../ingest/index.ts'),
-      import('../server.ts'),
-      import('../store/index.ts'),
-      import('./ingest.ts'),
-    ]);
+  const [{ ENRICHMENT_VERSION }, { importDemo }, { buildServer }, { startInProcessIngest }] = await Promise.all([
+    import('../enrich/enrichArticle.ts'),
+    import('../ingest/index.ts'),
+    import('../server.ts'),
+    import('./ingest.ts'),
+  ]);
   log.info({ database: store.dialect, dataDir: config.dataDir }, 'store ready');
   // Keyed hashes (feedback senders) and, later, sessions must agree across every process of a site: a
   // secret generated into one machine's DATA_DIR is not shared with processes on another.
   if (store.dialect === 'postgres' && config.secretSource === 'data-dir') {
     log.warn({ secretFile: `${config.dataDir}/secret` }, 'SECRET is unset: set the same SECRET on every machine that serves this site');
-  }
-  if (config.ingest.allowPrivateHosts.length > 0) {
-    log.warn({ hosts: config.ingest.allowPrivateHosts }, 'FETCH_ALLOW_PRIVATE_HOSTS lets the fetcher reach these private addresses: for local development only');
   }
 
   // "Empty" is judged by the database, not a marker file, so every web process of a scaled-out site agrees.
@@ -64,9 +59,9 @@ async function startSite(config: Config, store: Store, log: Logger, importDemoIf
   const stale = await store.enrichments.countStale(ENRICHMENT_VERSION);
   if (stale > 0) log.warn({ articles: stale }, 'articles enriched by older code: run `newsdesk reindex --enrich` to bring them up to date');
 
-  // Stored articles are announced to every web process (through Redis when the site runs as several), whose
-  // page caches then drop what they hold.
-  const changes = config.redisUrl ? redisContentChanges(config.redisUrl, `${config.redisPrefix}:changes`) : localContentChanges();
+  // Stored articles are announced to every web process (through Redis, else the database's change log, so a CLI
+  // command or a worker beside this server is heard too), whose page caches then drop what they hold.
+  const changes = await openContentChanges(config, store, log);
   const app = await buildServer({ config, store, logger: log, changes });
   // One process is enough for a small site: the poller and ingest jobs run beside the web server.
   const ingest = config.ingest.inProcess ? await startInProcessIngest(config, store, log, changes) : null;

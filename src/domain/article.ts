@@ -70,7 +70,16 @@ export interface ArticleDraft {
   publishedAt: string | null;
 }
 
+/** Whether readers can see the article: on the site, or not (whatever the reason: see WorkflowState). */
 export type ArticleStatus = 'draft' | 'published';
+
+/**
+ * Where an article stands in the newsroom. Only `published` is on the site; `unpublished` was on it and was
+ * taken down (its address answers 410 Gone); `spiked` is deleted, recoverably.
+ */
+export type WorkflowState = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'spiked';
+
+export const WORKFLOW_STATES: readonly WorkflowState[] = ['draft', 'in_review', 'scheduled', 'published', 'unpublished', 'spiked'];
 
 interface StoredArticle extends Omit<ArticleDraft, 'sectionName'> {
   id: number;
@@ -90,11 +99,13 @@ interface StoredArticle extends Omit<ArticleDraft, 'sectionName'> {
 
 export interface DraftArticle extends StoredArticle {
   status: 'draft';
+  workflowState: Exclude<WorkflowState, 'published'>;
   publishedAt: string | null;
 }
 
 export interface PublishedArticle extends StoredArticle {
   status: 'published';
+  workflowState: 'published';
   publishedAt: string;
 }
 

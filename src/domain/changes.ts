@@ -5,8 +5,11 @@
 export interface ContentChange {
   articleId: number;
   section: string;
-  outcome: 'created' | 'updated';
+  /** `unpublished`: taken off the site; every list and cache must drop it. */
+  outcome: 'created' | 'updated' | 'published' | 'unpublished';
 }
+
+export const CONTENT_CHANGE_OUTCOMES: readonly ContentChange['outcome'][] = ['created', 'updated', 'published', 'unpublished'];
 
 export interface ContentChanges {
   publish(change: ContentChange): Promise<void>;

@@ -2,7 +2,7 @@
  * Errors are values with a kind and a message a person can act on. Each domain raises its own subclass;
  * the web layer maps `kind` to an HTTP status once (src/site/errors.ts) and the CLI maps it to an exit code.
  */
-export type ErrorKind = 'extract' | 'feed' | 'fetch' | 'validation' | 'not-found' | 'conflict' | 'config';
+export type ErrorKind = 'extract' | 'feed' | 'fetch' | 'validation' | 'not-found' | 'gone' | 'conflict' | 'config';
 
 export abstract class NewsdeskError extends Error {
   abstract readonly kind: ErrorKind;
@@ -60,6 +60,11 @@ export class ValidationError extends NewsdeskError {
 
 export class NotFoundError extends NewsdeskError {
   readonly kind = 'not-found';
+}
+
+/** It was there and was taken down on purpose (an unpublished article): 410 Gone, so search engines drop it. */
+export class GoneError extends NewsdeskError {
+  readonly kind = 'gone';
 }
 
 /** A write collided with something already stored: the same source key, or the same slug in a section. */

@@ -1,4 +1,5 @@
 export * from './article.ts';
+export * from './publishing.ts';
 export * from './section.ts';
 export * from './slug.ts';
 export * from './errors.ts';

@@ -43,10 +43,13 @@ export function sectionFromName(name: string): Pick<Section, 'slug' | 'name'> {
 export const RESERVED_SECTION_SLUGS: ReadonlyMap<string, string> = new Map([
   ['archive', 'the date archive'],
   ['assets', 'its stylesheets and scripts'],
+  ['api', 'the content and admin APIs'],
   ['author', 'author pages'],
+  ['csp-reports', 'browsers\' security reports'],
   ['feedback', 'the feedback form'],
   ['feeds', 'feeds'],
   ['media', 'images'],
+  ['newsroom', 'the newsroom'],
   ['search', 'the search page'],
   ['sitemaps', 'sitemaps'],
   ['source', 'source pages'],

@@ -15,6 +15,9 @@ before(async () => {
 });
 after(() => store.close());
 
+/** Enough body for the publish checks (80 words): the stories here are meant to go on the site. */
+const BODY_OF_A_REAL_STORY = Array.from({ length: 16 }, (_, n) => `Engineers checked span ${n + 1} twice.`).join(' ');
+
 function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
   return {
     headline: 'Harbour bridge reopens after repairs',
@@ -22,7 +25,7 @@ function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
     dek: null,
     summary: null,
     lede: 'The bridge reopened on Monday.',
-    body: [paragraphSection(null, ['Traffic resumed at dawn.'])],
+    body: [paragraphSection(null, ['Traffic resumed at dawn.', BODY_OF_A_REAL_STORY])],
     hero: null,
     byline: null,
     source: null,
@@ -160,4 +163,31 @@ test('the opening map caption glued to a toscaData story is dropped, ordinary op
   assert.equal(tosca.lede, 'On Monday, Raúl Castro spoke.');
   const other = draftFromWikinews({ ...record, collection: 'vanatteveldt-wikinews-2019-2020', text: 'Cuba On Monday.' });
   assert.equal(other.lede, 'Cuba On Monday.', 'only the toscaData compilation has this residue');
+});
+
+test('the publish checks hold back a story without a body: stored as a draft, with the reasons', async () => {
+  const junk = await importArticle(store, draft({ headline: '2 hello', lede: null, body: [] }), { sourceKey: 'key:junk' });
+  assert.equal(junk.outcome, 'created');
+  assert.equal(junk.article.status, 'draft');
+  assert.equal(junk.article.workflowState, 'draft');
+  assert.deepEqual(junk.heldBack, ['its body has 0 words; a published article needs at least 80']);
+  assert.equal(await store.articles.findPublished(junk.article.section, junk.article.slug), undefined);
+
+  const asked = await importArticle(store, draft({ headline: 'Short on purpose', lede: 'One line.', body: [] }), { sourceKey: 'key:short', status: 'draft' });
+  assert.equal(asked.heldBack, undefined, 'a draft asked for is not "held back"');
+
+  const relaxed = await importArticle(store, draft({ headline: 'Brief item', lede: 'One line.', body: [] }), {
+    sourceKey: 'key:brief',
+    publishRules: { minBodyWords: 2 },
+  });
+  assert.equal(relaxed.article.status, 'published', 'the rule is the configured one');
+});
+
+test('an edit that would empty a published story is not applied: the published version stays', async () => {
+  const live = await importArticle(store, draft({ headline: 'Ferry timetable changes' }), { sourceKey: 'key:ferry' });
+  assert.equal(live.article.status, 'published');
+  const emptied = await importArticle(store, draft({ headline: 'Ferry timetable changes', lede: null, body: [] }), { sourceKey: 'key:ferry' });
+  assert.equal(emptied.outcome, 'unchanged');
+  assert.equal(emptied.heldBack?.length, 1);
+  assert.deepEqual(await store.articles.findById(live.article.id), live.article);
 });

@@ -1,6 +1,7 @@
 import {
   contentHash,
   FALLBACK_SECTION,
+  publishBlockers,
   slugBase,
   uniqueSlug,
   ValidationError,
@@ -8,6 +9,7 @@ import {
   type ArticleDraft,
   type ArticleProvenance,
   type ArticleStatus,
+  type PublishRules,
 } from '../domain/index.ts';
 import type { Repositories } from '../store/index.ts';
 import { articleText } from '../enrich/articleText.ts';
@@ -36,11 +38,18 @@ export interface ImportOptions {
   dedupeByStory?: boolean;
   /** Enrich a created or changed article in the same transaction (default true). */
   enrich?: boolean;
+  /** What an article needs before it may go on the site (default: DEFAULT_PUBLISH_RULES). */
+  publishRules?: PublishRules;
 }
 
 export interface ImportResult {
   article: Article;
   outcome: ImportOutcome;
+  /**
+   * Why the article is not on the site though the import asked to publish it (see publishBlockers): a new one
+   * is stored as a draft; an edit that would leave a published article without a body is not applied.
+   */
+  heldBack?: string[];
 }
 
 /** The stored article a web draft copies (same text under another address), found by its fingerprint. */
@@ -120,6 +129,12 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
     ...(options.extraction !== undefined && { extraction: options.extraction }),
   };
 
+  const blockers = publishBlockers(draft, options.publishRules);
+  if (existing?.status === 'published' && blockers.length > 0) {
+    // The version on the site stays: an edit that empties it (a botched feed update) needs an editor.
+    return { article: existing, outcome: 'unchanged', heldBack: blockers };
+  }
+
   if (existing) {
     if (existing.section !== section.slug) {
       const taken = await store.articles.slugsLike(section.slug, existing.slug);
@@ -132,13 +147,15 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
     const article = await store.articles.update(existing.id, {
       ...content,
       status: existing.status,
+      workflowState: existing.workflowState,
       publishedAt: draft.publishedAt ?? existing.publishedAt,
     });
     if (options.enrich ?? true) await saveEnrichment(store, article);
     return { article, outcome: 'updated' };
   }
 
-  const status = options.status ?? 'published';
+  const heldBack = (options.status ?? 'published') === 'published' && blockers.length > 0;
+  const status = heldBack ? 'draft' : (options.status ?? 'published');
   const base = slugBase(headline) || 'article';
   const slug = uniqueSlug(base, await store.articles.slugsLike(section.slug, base));
   const article = await store.articles.insert({
@@ -150,7 +167,7 @@ export async function importArticle(store: Repositories, draft: ArticleDraft, op
     createdAt: now,
   });
   if (options.enrich ?? true) await saveEnrichment(store, article);
-  return { article, outcome: 'created' };
+  return { article, outcome: 'created', ...(heldBack && { heldBack: blockers }) };
 }
 
 /** Enrichment is derived from the stored article, so it matches what readers see; then it joins a story. */

@@ -5,7 +5,7 @@ import type { PollOutcome } from './polling/pollFeed.ts';
 /** What one `newsdesk ingest` run did: enough for an operator to see at a glance whether it worked. */
 export interface IngestRunReport {
   feeds: { polled: number; ok: number; unchanged: number; failed: number };
-  stories: { created: number; updated: number; unchanged: number; duplicate: number; failed: number };
+  stories: { created: number; updated: number; unchanged: number; duplicate: number; failed: number; heldBack: number };
   /** Job runs of this run that failed and wait for another try, and those parked for a person. */
   retrying: number;
   parked: number;
@@ -19,7 +19,7 @@ const ERRORS_LISTED = 3;
 export class IngestRunTally {
   private readonly report: Omit<IngestRunReport, 'commonErrors'> = {
     feeds: { polled: 0, ok: 0, unchanged: 0, failed: 0 },
-    stories: { created: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0 },
+    stories: { created: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, heldBack: 0 },
     retrying: 0,
     parked: 0,
   };
@@ -38,7 +38,9 @@ export class IngestRunTally {
   }
 
   fetched(result: PageIngestResult | null): void {
-    if (result) this.report.stories[result.outcome] += 1;
+    if (!result) return;
+    this.report.stories[result.outcome] += 1;
+    if (result.heldBack) this.report.stories.heldBack += 1;
   }
 
   /** A job's failure as the queue recorded it; a failed story fetch counts against the stories. */

@@ -31,5 +31,6 @@ export async function openIngest(
     sqliteFile: sqliteFileOf(config),
     logger,
   });
-  return { context: { store, fetcher: fetcherFor(config), queue, logger, ...(changes && { changes }) }, close: () => queue.close() };
+  const context: IngestContext = { store, fetcher: fetcherFor(config), queue, logger, publishRules: config.publishRules, ...(changes && { changes }) };
+  return { context, close: () => queue.close() };
 }

@@ -12,6 +12,7 @@ export interface ErrorWording {
 const WORDING_BY_STATUS: Readonly<Record<number, ErrorWording>> = {
   400: { title: 'That address did not make sense', text: 'Something in the address is not quite right, so we could not tell which page you wanted.' },
   404: { title: 'Page not found', text: 'We could not find that page. It may have moved, or the address may be mistyped.' },
+  410: { title: 'This story has been taken down', text: 'The story that was at this address is no longer published.' },
   405: { title: 'That cannot be done here', text: 'This page can only be read, not changed.' },
   408: { title: 'That took too long', text: 'Your browser took too long to send its request. Please try again.' },
   413: { title: 'That was too much to send', text: 'What your browser sent is larger than we accept.' },

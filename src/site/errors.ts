@@ -6,6 +6,7 @@ import { renderErrorPage } from './views/ErrorPage.tsx';
 /** The one place a domain error becomes an HTTP status. Kinds not listed are our fault: 500. */
 const STATUS_BY_KIND: Partial<Record<ErrorKind, number>> = {
   'not-found': 404,
+  gone: 410,
   validation: 400,
   conflict: 409,
   extract: 422,
@@ -88,6 +89,6 @@ export function registerErrorPages(app: FastifyInstance, siteName: string): void
     }
     request.log.info({ statusCode, reason: String(error.message).slice(0, LOGGED_REASON_CHARS) }, 'request refused');
     // A not-found's message names internals ("no published article security/x"); the page says it plainly.
-    return send(request, reply, statusCode, statusCode === 404 ? null : refusalDetail(error, request));
+    return send(request, reply, statusCode, statusCode === 404 || statusCode === 410 ? null : refusalDetail(error, request));
   });
 }

@@ -50,8 +50,16 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   const searchCache = createPageCache({ enabled: config.pageCache, maxEntries: SEARCH_CACHE_ENTRIES });
   const cache = createPageCache({ enabled: config.pageCache, onClear: () => searchCache.clear() });
   app.decorate('pageCache', cache);
-  // Any stored article may change any list (home, its section, topics, stories): drop every page.
-  const unsubscribe = changes?.subscribe(() => cache.clear());
+  const sitemapCache = createPageCache({ enabled: config.pageCache, ttlMs: SITEMAP_TTL_MS });
+  // Any stored article may change any list (home, its section, topics, stories): drop every page. Sitemaps are
+  // kept minutes (each is a pass over the archive), but an article going on or off the site must show at once.
+  const unsubscribe = changes?.subscribe((change) => {
+    cache.clear();
+    if (change.outcome === 'published' || change.outcome === 'unpublished') {
+      sitemapCache.clear();
+      trending.invalidate();
+    }
+  });
   if (unsubscribe) app.addHook('onClose', async () => unsubscribe());
   // Counts shared by every process through Redis when there is one; in the database otherwise.
   const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views, {
@@ -70,7 +78,6 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits, limiters: limits });
   await app.register(pageRoutes, { store, cache, trending, site });
   await app.register(feedRoutes, { store, cache, site, content: config.feedContent ?? 'summary' });
-  const sitemapCache = createPageCache({ enabled: config.pageCache, ttlMs: SITEMAP_TTL_MS });
   await app.register(sitemapRoutes, { store, cache: sitemapCache, site });
   await app.register(archiveRoutes, { store, cache, site });
 };

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError, ValidationError, type Article, type ArticleCard, type ArticleLink } from '../domain/index.ts';
 import { writeError } from './errors.ts';
-import type { ArticleRepository, ArticleUpdate, NewArticle, PageQuery } from './repository.ts';
+import type { ArticleRepository, ArticleUpdate, DeskListing, DeskQuery, NewArticle, PageQuery, StateChange } from './repository.ts';
 import type { ReadConnection } from './sqlite.ts';
 import { preparedQuery } from './prepared.ts';
 import {
@@ -108,6 +108,63 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       } catch (error) {
         throw writeError(error, `article "${article.slug}" in ${article.section}`, article.section);
       }
+    },
+
+    async changeState(id: number, change: StateChange): Promise<Article> {
+      const onSite = change.workflowState === 'published';
+      if (onSite && change.publishedAt === null) throw new ValidationError('a published article needs a publication time');
+      const row = await db
+        .updateTable('articles')
+        .set({
+          status: onSite ? 'published' : 'draft',
+          workflow_state: change.workflowState,
+          published_at: change.publishedAt === null ? null : toUtcIso(change.publishedAt, 'publishedAt'),
+          updated_at: toUtcIso(change.updatedAt, 'updatedAt'),
+        })
+        .where('id', '=', id)
+        .returning(ARTICLE_COLUMNS)
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError(`No article with id ${id}`);
+      return articleFromRow(row);
+    },
+
+    async listForDesk({ workflowState, limit, offset }: DeskQuery): Promise<DeskListing[]> {
+      requireCount(limit, 'limit');
+      requireCount(offset, 'offset');
+      let query = db
+        .selectFrom('articles')
+        .select(['id', 'section', 'slug', 'headline', 'workflow_state', 'published_at', 'updated_at'])
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(offset);
+      if (workflowState) query = query.where('workflow_state', '=', workflowState);
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        id: row.id,
+        section: row.section,
+        slug: row.slug,
+        headline: row.headline,
+        workflowState: row.workflow_state,
+        publishedAt: row.published_at,
+        updatedAt: row.updated_at,
+      }));
+    },
+
+    async findAt(section: string, slug: string): Promise<Article | undefined> {
+      const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('section', '=', section).where('slug', '=', slug).executeTakeFirst();
+      return row && articleFromRow(row);
+    },
+
+    async isTakenDown(section: string, slug: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('section', '=', section)
+        .where('slug', '=', slug)
+        .where('workflow_state', '=', 'unpublished')
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async update(id: number, update: ArticleUpdate): Promise<Article> {

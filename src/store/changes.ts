@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import { connectRedis } from './redisClient.ts';
-import type { ContentChange, ContentChanges } from '../domain/index.ts';
+import { CONTENT_CHANGE_OUTCOMES, type ContentChange, type ContentChanges } from '../domain/index.ts';
+import type { ContentChangeRepository } from './repository.ts';
 
 /** Changes within one process: an in-process ingest tells the web server beside it. */
 export function localContentChanges(): ContentChanges {
@@ -56,8 +57,70 @@ function parseChange(message: string): ContentChange | null {
   try {
     const value = JSON.parse(message) as Partial<ContentChange>;
     if (typeof value.articleId !== 'number' || typeof value.section !== 'string') return null;
-    return { articleId: value.articleId, section: value.section, outcome: value.outcome === 'created' ? 'created' : 'updated' };
+    const outcome = CONTENT_CHANGE_OUTCOMES.find((known) => known === value.outcome) ?? 'updated';
+    return { articleId: value.articleId, section: value.section, outcome };
   } catch {
     return null;
   }
+}
+
+/** How often a web process looks for changes logged by other processes: the most a reader waits to see one. */
+export const CHANGE_POLL_MS = 1_000;
+/** Changes older than this are deleted from the log: a listener only ever reads the last seconds. */
+const CHANGE_LOG_KEEP_MS = 24 * 60 * 60 * 1000;
+/** Polls between two prunings of the log (an hour at the default interval). */
+const POLLS_PER_PRUNE = 3_600;
+const CHANGES_READ_PER_POLL = 500;
+
+/**
+ * Changes across processes through the database, for sites without Redis (one machine on SQLite, say, with a CLI
+ * command or a worker beside the server): a change is written to the change log, and every listening process
+ * polls the log, so a page cache drops a page within CHANGE_POLL_MS of any process changing it.
+ */
+export function loggedContentChanges(
+  log: ContentChangeRepository,
+  options: { pollMs?: number; onError?: (error: unknown) => void; /** Hear changes after this id (default: the newest at subscribe). */ after?: number } = {},
+): ContentChanges {
+  const local = localContentChanges();
+  const written = new Set<number>();
+  let timer: NodeJS.Timeout | null = null;
+  let polls = 0;
+  let polling = false;
+
+  const startPolling = async () => {
+    let lastSeen = options.after ?? (await log.latestId());
+    const poll = async () => {
+      const changes = await log.after(lastSeen, CHANGES_READ_PER_POLL);
+      for (const change of changes) {
+        lastSeen = change.id;
+        // This process heard its own change when it made it.
+        if (!written.delete(change.id)) await local.publish(change);
+      }
+      if (++polls % POLLS_PER_PRUNE === 0) await log.prune(new Date(Date.now() - CHANGE_LOG_KEEP_MS));
+    };
+    const tick = () => {
+      if (polling) return; // a slow database: the next tick reads what this one would have
+      polling = true;
+      poll()
+        .catch((error: unknown) => options.onError?.(error))
+        .finally(() => (polling = false));
+    };
+    timer = setInterval(tick, options.pollMs ?? CHANGE_POLL_MS);
+    timer.unref();
+  };
+
+  return {
+    async publish(change) {
+      written.add(await log.record(change, new Date()));
+      await local.publish(change);
+    },
+    subscribe(listener) {
+      if (!timer) void startPolling().catch((error: unknown) => options.onError?.(error));
+      return local.subscribe(listener);
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await local.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { archiveRepository } from './archive.ts';
+import { contentChangeRepository } from './changeLog.ts';
 import { articleRepository } from './articles.ts';
 import { enrichmentRepository } from './enrichments.ts';
 import { feedbackRepository } from './feedback.ts';
@@ -70,6 +71,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     feedback: feedbackRepository(db),
     archive: archiveRepository(db, reader),
     images: imageRepository(db),
+    changes: contentChangeRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -85,6 +87,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           feedback: feedbackRepository(trx),
           archive: archiveRepository(trx),
           images: imageRepository(trx),
+          changes: contentChangeRepository(trx),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),
@@ -96,5 +99,5 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
   };
 }
 export { redisViewTally } from './redisViews.ts';
-export { localContentChanges, redisContentChanges } from './changes.ts';
+export { CHANGE_POLL_MS, localContentChanges, loggedContentChanges, redisContentChanges } from './changes.ts';
 export { redisLimits, type RedisLimits } from './redisLimits.ts';

@@ -24,6 +24,8 @@ import type {
   StoryListing,
   TimelineFact,
   ViewTally,
+  WorkflowState,
+  ContentChange,
 } from '../domain/index.ts';
 import type { SearchRepository } from './search.ts';
 import type { ArchiveRepository } from './archive.ts';
@@ -37,6 +39,8 @@ export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishe
   sourceKey: string;
   contentHash: string;
   status: ArticleStatus;
+  /** Where it stands in the newsroom; when left out, the state its status implies (draft or published). */
+  workflowState?: WorkflowState;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -46,6 +50,48 @@ export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishe
   storyHash?: string | null;
   /** JSON of the extractor's whole result. */
   extraction?: string | null;
+}
+
+export interface DeskQuery {
+  /** Only articles in this state; all when absent. */
+  workflowState?: WorkflowState;
+  limit: number;
+  offset: number;
+}
+
+/** One line of a newsroom list. */
+export interface DeskListing {
+  id: number;
+  section: string;
+  slug: string;
+  headline: string;
+  workflowState: WorkflowState;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+/** A workflow move: the status follows from the state (only `published` is on the site). */
+export interface StateChange {
+  workflowState: WorkflowState;
+  /** When it went (or goes) on the site; kept from before when null is not given explicitly. */
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+/** Changes to published content as the change log keeps them, oldest first (see ContentChangeRepository). */
+export interface LoggedChange extends ContentChange {
+  id: number;
+}
+
+export interface ContentChangeRepository {
+  /** Logs a change; returns its id. */
+  record(change: ContentChange, at: Date): Promise<number>;
+  /** Changes logged after `id`, oldest first, at most `limit`. */
+  after(id: number, limit: number): Promise<LoggedChange[]>;
+  /** The id of the newest change, 0 when there is none: where a new listener starts. */
+  latestId(): Promise<number>;
+  /** Deletes changes logged before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 /** An edit of an existing article: new content, same id and slug. */
@@ -74,6 +120,14 @@ export interface ArticleRepository {
   slugsLike(section: string, base: string): Promise<Set<string>>;
   insert(article: NewArticle): Promise<Article>;
   update(id: number, update: ArticleUpdate): Promise<Article>;
+  /** Moves an article to another workflow state (on or off the site) without touching its content or revisions. */
+  changeState(id: number, change: StateChange): Promise<Article>;
+  /** Every article whatever its state, most recently changed first: the newsroom's lists and `newsdesk article list`. */
+  listForDesk(query: DeskQuery): Promise<DeskListing[]>;
+  /** The article at /<section>/<slug> whatever its state (the CLI and the newsroom find drafts by address too). */
+  findAt(section: string, slug: string): Promise<Article | undefined>;
+  /** Whether /<section>/<slug> is an article that was on the site and was taken down (410 Gone, not 404). */
+  isTakenDown(section: string, slug: string): Promise<boolean>;
   /** Published articles, newest first (publishedAt desc, then id desc). */
   listPublished(query: PageQuery): Promise<ArticleCard[]>;
   /** The published ones among `ids`, as cards, newest first (topic and story pages). */
@@ -249,6 +303,8 @@ export interface Store {
   readonly archive: ArchiveRepository;
   /** Our own photos and their resized variants. */
   readonly images: ImageRepository;
+  /** The log of changes to published content that web processes poll (see store/changes.ts). */
+  readonly changes: ContentChangeRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */

@@ -11,6 +11,7 @@ import {
   type BodySection,
   type HeroImage,
   type PublishedArticle,
+  type WorkflowState,
 } from '../domain/index.ts';
 import type { NewArticle } from './repository.ts';
 import type { ArticleTable } from './schema.ts';
@@ -21,7 +22,7 @@ export const ARTICLE_COLUMNS = [
   'id', 'slug', 'section', 'headline', 'dek', 'summary', 'lede', 'body',
   'hero_url', 'hero_alt', 'hero_caption', 'hero_credit', 'byline',
   'source_name', 'source_url', 'source_attribution', 'source_license_name', 'source_license_url',
-  'source_key', 'content_hash', 'status', 'published_at', 'created_at', 'updated_at',
+  'source_key', 'content_hash', 'status', 'workflow_state', 'published_at', 'created_at', 'updated_at',
   'canonical_url', 'fetched_at', 'feed_id', 'source_modified_at',
 ] as const satisfies readonly (keyof ArticleTable)[];
 
@@ -73,6 +74,7 @@ export function contentColumns(
     source_license_url: article.source?.licenseUrl ?? null,
     content_hash: article.contentHash,
     status: article.status,
+    workflow_state: workflowStateFor(article),
     published_at: article.publishedAt === null ? null : toUtcIso(article.publishedAt, 'publishedAt'),
     updated_at: toUtcIso(article.updatedAt, 'updatedAt'),
     // Left out when undefined, so an edit that does not mention them keeps what is stored.
@@ -80,6 +82,15 @@ export function contentColumns(
     ...(article.storyHash === undefined ? {} : { story_hash: article.storyHash }),
     ...(article.extraction === undefined ? {} : { extraction: article.extraction }),
   };
+}
+
+/**
+ * The workflow state written with content: the status decides whether it is on the site (an edit that spreads
+ * an article and changes its status moves it), and a hidden article keeps the reason it is hidden.
+ */
+function workflowStateFor({ status, workflowState }: Pick<NewArticle, 'status' | 'workflowState'>): WorkflowState {
+  if (status === 'published') return 'published';
+  return workflowState === undefined || workflowState === 'published' ? 'draft' : workflowState;
 }
 
 /** What /author/<slug> and /source/<slug> find a name by; null when the name has nothing to slug. */
@@ -116,8 +127,11 @@ export function articleFromRow(row: ArticleRow): Article {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-  if (row.status === 'draft') return { ...stored, status: 'draft', publishedAt: row.published_at };
-  return { ...stored, status: 'published', publishedAt: requirePublishedAt(row) };
+  if (row.status === 'draft') {
+    const workflowState = row.workflow_state === 'published' ? 'draft' : row.workflow_state;
+    return { ...stored, status: 'draft', workflowState, publishedAt: row.published_at };
+  }
+  return { ...stored, status: 'published', workflowState: 'published', publishedAt: requirePublishedAt(row) };
 }
 
 /** A row selected with `status = 'published'`. */

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { ArticleStatus, EntityType, FeedbackKind, FeedPollStatus, VariantFormat } from '../domain/index.ts';
+import type { ArticleStatus, ContentChange, EntityType, FeedbackKind, FeedPollStatus, VariantFormat, WorkflowState } from '../domain/index.ts';
 
 /**
  * The database as Kysely sees it. Column names are the SQL ones (snake_case); `rows.ts` maps them to the domain.
@@ -24,6 +24,7 @@ export interface Database {
   feedback: FeedbackTable;
   images: ImageTable;
   image_variants: ImageVariantTable;
+  content_changes: ContentChangeTable;
 }
 
 export interface SectionTable {
@@ -58,6 +59,8 @@ export interface ArticleTable {
   source_key: string;
   content_hash: string;
   status: ArticleStatus;
+  /** Where the article stands in the newsroom; `published` exactly when status is. */
+  workflow_state: WorkflowState;
   published_at: string | null;
   created_at: string;
   updated_at: string;
@@ -228,4 +231,13 @@ export interface ImageVariantTable {
   width: number;
   height: number;
   bytes: Uint8Array;
+}
+
+/** Changes to published content, in order: web processes poll it to drop cached pages (see store/changes.ts). */
+export interface ContentChangeTable {
+  id: Generated<number>;
+  article_id: number;
+  section: string;
+  outcome: ContentChange['outcome'];
+  changed_at: string;
 }

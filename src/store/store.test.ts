@@ -97,13 +97,13 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       });
       const stored = await store.articles.insert(full);
       assert.ok(Number.isInteger(stored.id) && stored.id > 0);
-      assert.deepEqual(stored, { ...full, id: stored.id });
+      assert.deepEqual(stored, { ...full, id: stored.id, workflowState: full.status });
       assert.deepEqual(await store.articles.findById(stored.id), stored);
 
       // Nulls stay nulls; an image without a file and with an empty (decorative) alt is still an image.
       const sparse = newArticle({ status: 'draft', publishedAt: null, hero: { url: null, alt: '', caption: null, credit: null } });
       const sparseStored = await store.articles.insert(sparse);
-      assert.deepEqual(await store.articles.findById(sparseStored.id), { ...sparse, id: sparseStored.id });
+      assert.deepEqual(await store.articles.findById(sparseStored.id), { ...sparse, id: sparseStored.id, workflowState: 'draft' });
       assert.equal(await store.articles.findById(999_999), undefined);
     });
 
@@ -158,7 +158,7 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       const edit = { ...rest, headline: 'Corrected', body: [paragraphSection('New', ['Text.'])] };
       const changes = { section: 'technology', status: 'published', publishedAt: at(30), updatedAt: at(31) } as const;
       const updated = await store.articles.update(id, { ...edit, ...changes });
-      assert.deepEqual(updated, { ...draft, ...changes, headline: 'Corrected', body: edit.body });
+      assert.deepEqual(updated, { ...draft, ...changes, workflowState: 'published', headline: 'Corrected', body: edit.body });
       assert.deepEqual(await store.articles.findById(id), updated);
       assert.deepEqual(await store.articles.findPublished('technology', slug), updated);
       await assert.rejects(store.articles.update(999_999, { ...edit, updatedAt: at(32) }), NotFoundError);
@@ -310,6 +310,43 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       );
       assert.deepEqual(revisions[1]!.article, first);
       await assert.rejects(store.articles.update(999_999, { ...content }), NotFoundError);
+    });
+
+    test('workflow moves: on and off the site, taken down answers as such, found by address in any state', async () => {
+      const article = await store.articles.insert(newArticle({ section: 'politics' }));
+      assert.equal(article.workflowState, 'published');
+      const down = await store.articles.changeState(article.id, { workflowState: 'unpublished', publishedAt: article.publishedAt, updatedAt: at(40) });
+      assert.equal(down.status, 'draft');
+      assert.equal(down.workflowState, 'unpublished');
+      assert.equal(down.publishedAt, article.publishedAt, 'the first publication time is kept');
+      assert.equal(await store.articles.findPublished('politics', article.slug), undefined);
+      assert.equal(await store.articles.isTakenDown('politics', article.slug), true);
+      assert.deepEqual(await store.articles.findAt('politics', article.slug), down);
+      const listed = await store.articles.listForDesk({ workflowState: 'unpublished', limit: 10, offset: 0 });
+      assert.ok(listed.some((entry) => entry.id === article.id && entry.workflowState === 'unpublished'));
+
+      const edited = await store.articles.update(article.id, { ...down, headline: 'Edited while down', updatedAt: at(41) });
+      assert.equal(edited.workflowState, 'unpublished', 'an edit keeps why it is hidden');
+      const up = await store.articles.changeState(article.id, { workflowState: 'published', publishedAt: article.publishedAt, updatedAt: at(42) });
+      assert.equal(up.status, 'published');
+      assert.equal(await store.articles.isTakenDown('politics', article.slug), false);
+      await assert.rejects(store.articles.changeState(article.id, { workflowState: 'published', publishedAt: null, updatedAt: at(43) }), ValidationError);
+      await assert.rejects(store.articles.changeState(999_999, { workflowState: 'draft', publishedAt: null, updatedAt: at(43) }), NotFoundError);
+    });
+
+    test('the change log hands out changes in order after an id, and prunes old ones', async () => {
+      const start = await store.changes.latestId();
+      const first = await store.changes.record({ articleId: 1, section: 'world', outcome: 'unpublished' }, new Date('2024-05-01T10:00:00Z'));
+      const second = await store.changes.record({ articleId: 2, section: 'politics', outcome: 'created' }, new Date());
+      assert.ok(second > first && first > start);
+      assert.deepEqual(await store.changes.after(start, 10), [
+        { id: first, articleId: 1, section: 'world', outcome: 'unpublished' },
+        { id: second, articleId: 2, section: 'politics', outcome: 'created' },
+      ]);
+      assert.deepEqual((await store.changes.after(first, 10)).map((change) => change.id), [second]);
+      assert.equal(await store.changes.latestId(), second);
+      assert.ok((await store.changes.prune(new Date('2024-06-01T00:00:00Z'))) >= 1);
+      assert.deepEqual((await store.changes.after(start, 10)).map((change) => change.id), [second]);
     });
 
     test('close() can be called twice', async () => {

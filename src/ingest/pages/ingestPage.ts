@@ -1,4 +1,4 @@
-import { FALLBACK_SECTION, type ArticleStatus, type Feed } from '../../domain/index.ts';
+import { FALLBACK_SECTION, type ArticleStatus, type Feed, type PublishRules } from '../../domain/index.ts';
 import { extractArticle, stripTrackingParams, type ExtractedArticle } from '../../extract/html/index.ts';
 import type { Store } from '../../store/index.ts';
 import { classifySection } from '../../enrich/classify/index.ts';
@@ -21,6 +21,8 @@ export interface FetchedPage {
   sectionName?: string | null;
   /** Status of a new article; default the feed's setting, else draft (an editor decides). */
   status?: ArticleStatus;
+  /** What it needs to be published (default: DEFAULT_PUBLISH_RULES); short of it, it is stored as a draft. */
+  publishRules?: PublishRules;
 }
 
 export interface PageIngestResult extends ImportResult {
@@ -53,6 +55,7 @@ export async function ingestPage(store: Store, page: FetchedPage): Promise<PageI
       },
       extraction: JSON.stringify(record),
       dedupeByStory: true,
+      ...(page.publishRules && { publishRules: page.publishRules }),
     }),
   );
   return { ...result, extracted };

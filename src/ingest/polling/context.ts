@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ContentChanges } from '../../domain/index.ts';
+import type { ContentChanges, PublishRules } from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
@@ -14,6 +14,8 @@ export interface IngestContext {
   now?: () => Date;
   /** Told of every article stored or updated, so web processes drop cached pages at once. */
   changes?: ContentChanges;
+  /** What a story needs before a feed's `--publish` puts it on the site (default: DEFAULT_PUBLISH_RULES). */
+  publishRules?: PublishRules;
 }
 
 export const POLL_FEED = 'poll-feed';

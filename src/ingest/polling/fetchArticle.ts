@@ -29,11 +29,13 @@ export async function fetchArticle(context: IngestContext, payload: FetchArticle
     html: decodeHtml(response.body, response.contentType),
     fetchedAt: response.fetchedAt,
     feed,
+    ...(context.publishRules && { publishRules: context.publishRules }),
   });
   logger.info(
     { url: payload.url, article: result.article.id, outcome: result.outcome },
     `${result.outcome} article ${result.article.id} from ${payload.url}`,
   );
+  if (result.heldBack) logger.warn({ url: payload.url, article: result.article.id, reasons: result.heldBack }, 'kept as a draft, not published');
   if (result.outcome === 'created' || result.outcome === 'updated') {
     // The article is committed; a lost notice only delays it on cached pages by their TTL.
     await context.changes

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import {
   effectiveEnrichment,
   isSlug,
+  GoneError,
   NotFoundError,
   type ArticleEnrichment,
   type ArticleLink,
@@ -194,7 +195,10 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
       store.articles.listHeadlines({ section: sectionSlug, limit: listLength, offset: 0 }),
       store.articles.listHeadlines({ limit: listLength * 2, offset: 0 }),
     ]);
-    if (!article) throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
+    if (!article) {
+      if (await store.articles.isTakenDown(sectionSlug, slug)) throw new GoneError(`/${sectionSlug}/${slug} was unpublished`);
+      throw new NotFoundError(`no published article at /${sectionSlug}/${slug}`);
+    }
     const enrichment = await store.enrichments.find(article.id);
     const storyId = enrichment?.storyId ?? null;
     const [story, copies] = await Promise.all([storyId ? store.stories.find(storyId) : undefined, store.stories.copiesOf(article.id)]);

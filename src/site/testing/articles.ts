@@ -24,6 +24,7 @@ export function publishedFromDraft(draft: ArticleDraft, overrides: Partial<Publi
     contentHash: contentHash(draft),
     provenance: null,
     status: 'published',
+    workflowState: 'published',
     publishedAt,
     createdAt: publishedAt,
     updatedAt: publishedAt,
