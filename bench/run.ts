@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every hot path's figures next to a baseline measured in the same run.
- * Options: --only page,extraction,quality,ingest,enrich,summary,entities,timeline,classify,sections,clusters,scale,search
+ * Options: --only cli,page,extraction,quality,ingest,enrich,summary,entities,timeline,classify,sections,clusters,scale,search
  * (default all; scale grows a store to 10k and 100k articles and takes about a quarter of an hour: SCALE_SIZES
  * sets other sizes; search fills SQLite and PostgreSQL to 1k and 100k articles: SEARCH_SIZES sets other sizes) · for the page bench: --seconds N (measured run,
  * default 10), --connections N (default 64), --warmup N (default 3).
  */
 import { parseArgs } from 'node:util';
 import { benchArticlePage } from './articlePage.ts';
+import { benchCliStart } from './cliStart.ts';
 import { benchExtraction } from './extraction.ts';
 import { benchExtractionQuality } from './extractionQuality.ts';
 import { benchIngest } from './ingest.ts';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
 });
 
 const benches: Record<string, () => Promise<void>> = {
+  cli: benchCliStart,
   page: () =>
     benchArticlePage({
       seconds: Number(values.seconds),
