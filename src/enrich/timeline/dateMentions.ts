@@ -5,7 +5,9 @@
  * "2000 people").
  */
 import * as chrono from 'chrono-node';
+import { anchorWeekday, anchorYear, type Direction } from './anchor.ts';
 import type { CalendarDate, DateSpan } from './calendarDate.ts';
+import { tenseAt } from './tense.ts';
 
 export interface DateMention extends DateSpan {
   /** Offsets of the date words in the sentence. */
@@ -95,7 +97,8 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     const kept = withoutEra(found, instant);
     if (!kept) continue;
     const { result, index } = kept;
-    const text = result.text;
+    // chrono may take the comma after a date ("January,"): what follows the date is read after the comma.
+    const text = result.text.replace(/[\s,;]+$/, '');
     if (!CALENDAR_COMPONENTS.some((c) => result.start.isCertain(c))) continue;
     if (/^[\d\s/.-]+$/.test(text) && !/\d{4}/.test(text)) continue; // "8/10", "3-1": a score or a fraction
     if (MONTH_ONLY.test(text.trim()) && !MONTH_LEAD.test(sentence.slice(0, index))) continue;
@@ -107,7 +110,7 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     // "(January–July) of 2005": chrono leaves the year outside its reading.
     const yearAfter = result.start.isCertain('year') || result.start.isCertain('weekday') ? null : YEAR_AFTER.exec(after);
     probed ??= chrono.parse(sentence, { instant: probe, timezone: 0 });
-    const same = probed.find((p) => p.index === index && p.text === text);
+    const same = probed.find((p) => p.index === index && p.text === result.text);
     // Not found again, or moved with the reference: the text leaned on the publication time.
     const relative = !yearAfter && (!same || same.start.date().getTime() !== result.start.date().getTime());
     if (relative && (!reference || !PUBLICATION_RELATIVE.test(text))) continue;
@@ -117,9 +120,10 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     if (relative && !result.start.isCertain('weekday') && /^\s+[a-z]{3,}/.test(after) && !FOLLOWING_SMALL_WORD.test(after)) continue;
     const lastYearAfter = result.start.isCertain('year') ? null : LAST_YEAR_AFTER.exec(after);
     const lastBefore = /\blast\s+$/i.test(sentence.slice(0, index));
-    if (reference && relative && !FUTURE.test(sentence)) from = notAfter(from, result, reference, lastBefore);
+    // "September 3rd last year" names its year itself (the publication year's, less one), so it is not anchored.
+    if (reference && relative && !lastYearAfter) from = anchored(from, result, reference, directionOf(sentence, result.text, index, lastBefore));
     let to = result.end ? componentsDate(result.end) : undefined;
-    if (lastYearAfter) from = { ...from, year: from.year - 1 }; // "on September 3rd last year"
+    if (lastYearAfter && reference) from = { ...from, year: reference.getUTCFullYear() - 1 }; // "on September 3rd last year"
     if (yearAfter) {
       from = { ...from, year: Number(yearAfter[1]) };
       if (to) to = { ...to, year: from.year };
@@ -155,24 +159,27 @@ function withoutEra(result: chrono.ParsedResult, instant: Date): { result: chron
   return year >= MIN_YEAR && year <= MAX_YEAR ? { result, index: result.index } : null;
 }
 
-/** Words that put a sentence in the future, so its bare weekday may be a coming one ("will meet on Friday"). */
-const FUTURE = /\b(?:will|shall|'ll|to be held|is set to|are set to|scheduled|expected|plans? to|due to|next|coming|upcoming|tomorrow)\b/i;
+/** Words that fix the side themselves ("next Friday", "tomorrow"): chrono has read them already. */
+const EXPLICIT_SIDE = /\b(?:next|coming|tomorrow|yesterday|ago|last)\b/i;
+
+/** "last October" looks back; otherwise the verb nearest the date decides ("rose" back, "will vote" forward). */
+function directionOf(sentence: string, text: string, index: number, saidLast: boolean): Direction | null {
+  if (saidLast) return 'back';
+  if (EXPLICIT_SIDE.test(text)) return null;
+  return tenseAt(sentence, { start: index, end: index + text.length }) === 'future' ? 'forward' : 'back';
+}
 
 /**
- * chrono picks the nearest "Sunday" or "October", which may be after the story was published: a weekday in a
- * sentence that does not speak of the future, or a month after "last", means the one before.
+ * A weekday or a year-less date placed on its side of the publication date. chrono picks the nearest one,
+ * which may lie after publication for a past fact ("rose in January" in a December story).
  */
-function notAfter(date: CalendarDate, result: chrono.ParsedResult, reference: Date, saidLast: boolean): CalendarDate {
-  if (/\b(?:next|coming|tomorrow)\b/i.test(result.text)) return date;
-  const published = { year: reference.getUTCFullYear(), month: reference.getUTCMonth() + 1, day: reference.getUTCDate() };
-  const key = (d: CalendarDate) => d.year * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0);
-  if (key(date) <= key(published)) return date;
-  if (result.start.isCertain('weekday') && !result.start.isCertain('day')) {
-    const week = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1) - 7 * 86_400_000);
-    return { year: week.getUTCFullYear(), month: week.getUTCMonth() + 1, day: week.getUTCDate() };
+function anchored(date: CalendarDate, result: chrono.ParsedResult, reference: Date, direction: Direction | null): CalendarDate {
+  if (!direction) return date;
+  const weekday = result.start.get('weekday');
+  if (result.start.isCertain('weekday') && !result.start.isCertain('day') && weekday !== null) {
+    return anchorWeekday(weekday, reference, direction);
   }
-  // "The vote is set for March 31" may well be ahead; "murdered last October" is not.
-  if (saidLast && !result.start.isCertain('year') && date.month !== undefined) return { ...date, year: date.year - 1 };
+  if (!result.start.isCertain('year') && date.month !== undefined) return anchorYear(date, reference, direction);
   return date;
 }
 

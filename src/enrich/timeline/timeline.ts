@@ -42,7 +42,7 @@ interface Fact {
 
 /** Cheap test before asking chrono: a sentence with no digit and no date word names no date. */
 const DATE_HINT =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tonight|yesterday|tomorrow|ago|last|next)\b/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tonight|yesterday|tomorrow|ago|last|next)\b/i;
 
 /** Days within which a dated account and the undated lede can be the same news (a weekly's "on Sunday"). */
 const SAME_NEWS_DAYS = 7;

@@ -1,0 +1,85 @@
+/**
+ * Which way a sentence looks from its publication date: back ("rose in January"), forward ("will vote in
+ * January") or at the present ("holds its caucus on Monday"). compromise tags the verbs and their tense; the
+ * verb nearest a date mention decides for that mention, since one sentence can tell a past fact and a plan
+ * ("said on Friday it will cut jobs in March": Friday is the saying's, March the plan's).
+ */
+import nlp from 'compromise';
+
+export type Tense = 'past' | 'present' | 'future';
+
+interface TensedVerb {
+  start: number;
+  end: number;
+  tense: Tense;
+}
+
+/** Words that put a clause in the future where compromise sees a present or an infinitive ("is set to", "plans to"). */
+const FUTURE_MARKERS =
+  /\b(?:will|shall|to be held|to take place|'ll|’ll|is (?:set|due|expected|scheduled|planned|going) to|are (?:set|due|expected|scheduled|planned|going) to|plans? to|intends? to|aims? to|scheduled for|set for|due (?:on|in|by)|upcoming|next)\b/i;
+
+/** The tensed verbs of a sentence, in text order. */
+export function tensedVerbs(sentence: string): TensedVerb[] {
+  const verbs: TensedVerb[] = [];
+  for (const verb of nlp(sentence).verbs().json({ offset: true }) as CompromiseVerb[]) {
+    const tense = tenseOf(verb.verb?.grammar?.tense, verb.text);
+    const first = verb.terms[0]?.offset;
+    const last = verb.terms.at(-1)?.offset;
+    if (!tense || !first || !last) continue;
+    verbs.push({ start: first.start, end: last.start + last.length, tense });
+  }
+  return verbs;
+}
+
+interface CompromiseVerb {
+  text: string;
+  terms: { offset?: { start: number; length: number } }[];
+  verb?: { grammar?: { tense?: string | null } };
+}
+
+function tenseOf(tag: string | null | undefined, text: string): Tense | null {
+  if (tag === 'FutureTense' || /^(?:will|shall)\b/i.test(text)) return 'future';
+  if (tag === 'PastTense') return 'past';
+  if (tag === 'PresentTense' || tag === 'Infinitive') return 'present';
+  return null;
+}
+
+/**
+ * The tense that governs the words at `at` (a date mention's offsets): the nearest tensed verb of the same
+ * clause, else of the sentence; a future marker beside the mention's verb wins. Null when no verb is found.
+ */
+export function tenseAt(sentence: string, at: { start: number; end: number }): Tense | null {
+  const clause = clauseOf(sentence, at);
+  const text = sentence.slice(clause.start, clause.end);
+  const verbs = tensedVerbs(sentence);
+  const inClause = verbs.filter((v) => v.start >= clause.start && v.end <= clause.end);
+  const nearest = closest(inClause.length ? inClause : verbs, at);
+  const markers = [...text.matchAll(new RegExp(FUTURE_MARKERS.source, 'gi'))].map((m) => ({
+    start: clause.start + m.index,
+    end: clause.start + m.index + m[0].length,
+  }));
+  // "to be held" is tagged as a participle: the marker around the verb says what it is.
+  if (nearest && markers.some((m) => m.start < nearest.end && nearest.start < m.end)) return 'future';
+  if (markers.length && nearest?.tense !== 'past') return 'future';
+  return nearest?.tense ?? null;
+}
+
+function closest(verbs: readonly TensedVerb[], at: { start: number; end: number }): TensedVerb | null {
+  const distance = (v: TensedVerb) => (v.end <= at.start ? at.start - v.end : v.start >= at.end ? v.start - at.end : 0);
+  return [...verbs].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+}
+
+/** The clause around a span: from the last clause break before it to the next after it. */
+function clauseOf(sentence: string, at: { start: number; end: number }): { start: number; end: number } {
+  const BREAK = /[;:—–]|,\s+(?:and|but|while|although|though|whereas|after|before|when|as)\b|\b(?:but|while|although|whereas)\b/g;
+  let start = 0;
+  let end = sentence.length;
+  for (const match of sentence.matchAll(BREAK)) {
+    if (match.index + match[0].length <= at.start) start = match.index + match[0].length;
+    else if (match.index >= at.end) {
+      end = match.index;
+      break;
+    }
+  }
+  return { start, end };
+}
