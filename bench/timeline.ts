@@ -8,6 +8,7 @@ import * as chrono from 'chrono-node';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildTimeline } from '../src/enrich/timeline/index.ts';
+import { benchTimex } from './timex.ts';
 
 const WIKINEWS = new URL('../../shared/demo/wikinews/articles.jsonl', import.meta.url);
 /** Enough passes over 1,613 stories for a stable figure without making `npm run bench` drag. */
@@ -82,6 +83,7 @@ export async function benchTimeline(): Promise<void> {
     `  ratio ours/baseline ${(oursMs / baselineMs).toFixed(2)}×; budget for all enrichment ${ENRICHMENT_BUDGET_MS} ms/article ` +
       `(timeline uses ${((perArticle(oursMs) / ENRICHMENT_BUDGET_MS) * 100).toFixed(1)}%); no published figure for this task`,
   );
+  await benchTimex();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchTimeline();

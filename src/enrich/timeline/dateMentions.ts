@@ -117,7 +117,8 @@ function chronoMentions(sentence: string, reference: Date | null): DateMention[]
     let from = componentsDate(result.start);
     if (!from) continue;
     // "the September 11 attacks", "the July 7 bombings": a day named for an event of some other year.
-    if (relative && !result.start.isCertain('weekday') && /^\s+[a-z]{3,}/.test(after) && !FOLLOWING_SMALL_WORD.test(after)) continue;
+    const determinerBefore = /\b(?:the|a|an|its|their|his|her|this|that)\s+$/i.test(sentence.slice(0, index));
+    if (relative && determinerBefore && !result.start.isCertain('weekday') && /^\s+[a-z]{3,}/.test(after) && !FOLLOWING_SMALL_WORD.test(after)) continue;
     const lastYearAfter = result.start.isCertain('year') ? null : LAST_YEAR_AFTER.exec(after);
     const lastBefore = /\blast\s+$/i.test(sentence.slice(0, index));
     // "September 3rd last year" names its year itself (the publication year's, less one), so it is not anchored.
@@ -162,11 +163,16 @@ function withoutEra(result: chrono.ParsedResult, instant: Date): { result: chron
 /** Words that fix the side themselves ("next Friday", "tomorrow"): chrono has read them already. */
 const EXPLICIT_SIDE = /\b(?:next|coming|tomorrow|yesterday|ago|last)\b/i;
 
+const DEADLINE_LEAD = /\b(?:by|until|till)\s+(?:(?:early|mid|late|the end of)[\s-]+)?$/i;
+
 /** "last October" looks back; otherwise the verb nearest the date decides ("rose" back, "will vote" forward). */
 function directionOf(sentence: string, text: string, index: number, saidLast: boolean): Direction | null {
   if (saidLast) return 'back';
   if (EXPLICIT_SIDE.test(text)) return null;
-  return tenseAt(sentence, { start: index, end: index + text.length }) === 'future' ? 'forward' : 'back';
+  const tense = tenseAt(sentence, { start: index, end: index + text.length });
+  // "wants to cut dealers by early June": a deadline told in the present is ahead.
+  const deadline = tense === 'present' && DEADLINE_LEAD.test(sentence.slice(0, index));
+  return tense === 'future' || deadline ? 'forward' : 'back';
 }
 
 /**

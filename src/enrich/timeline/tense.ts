@@ -16,7 +16,10 @@ interface TensedVerb {
 
 /** Words that put a clause in the future where compromise sees a present or an infinitive ("is set to", "plans to"). */
 const FUTURE_MARKERS =
-  /\b(?:will|shall|to be held|to take place|'ll|’ll|is (?:set|due|expected|scheduled|planned|going) to|are (?:set|due|expected|scheduled|planned|going) to|plans? to|intends? to|aims? to|scheduled for|set for|due (?:on|in|by)|upcoming|next)\b/i;
+  /\b(?:will|shall|won't|'ll|’ll|to be held|to take place|(?:is|are) (?:set|due|expected|scheduled|planned|going) to|plans to|intends to|aims to|scheduled for|set for|due (?:on|in|by)|upcoming|next|(?:may|might|should|could|must) (?!have\b))/i;
+
+/** A dash or bracket aside ("the Eurogroup -- that is, those which use the euro --"): its verbs are not the clause's. */
+const ASIDE = /\s(?:--|—)\s[^]*?\s(?:--|—)\s|\([^)]*\)/g;
 
 /** The tensed verbs of a sentence, in text order. */
 export function tensedVerbs(sentence: string): TensedVerb[] {
@@ -51,7 +54,8 @@ function tenseOf(tag: string | null | undefined, text: string): Tense | null {
 export function tenseAt(sentence: string, at: { start: number; end: number }): Tense | null {
   const clause = clauseOf(sentence, at);
   const text = sentence.slice(clause.start, clause.end);
-  const verbs = tensedVerbs(sentence);
+  const asides = [...sentence.matchAll(ASIDE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const verbs = tensedVerbs(sentence).filter((v) => !asides.some((a) => a.start <= v.start && v.end <= a.end));
   const inClause = verbs.filter((v) => v.start >= clause.start && v.end <= clause.end);
   const nearest = closest(inClause.length ? inClause : verbs, at);
   const markers = [...text.matchAll(new RegExp(FUTURE_MARKERS.source, 'gi'))].map((m) => ({
@@ -71,7 +75,7 @@ function closest(verbs: readonly TensedVerb[], at: { start: number; end: number 
 
 /** The clause around a span: from the last clause break before it to the next after it. */
 function clauseOf(sentence: string, at: { start: number; end: number }): { start: number; end: number } {
-  const BREAK = /[;:—–]|,\s+(?:and|but|while|although|though|whereas|after|before|when|as)\b|\b(?:but|while|although|whereas)\b/g;
+  const BREAK = /[;:—–]|\s--\s|,\s+(?:and|but|while|although|though|whereas|after|before|when|as)\b|\b(?:but|while|although|whereas)\b/g;
   let start = 0;
   let end = sentence.length;
   for (const match of sentence.matchAll(BREAK)) {
