@@ -13,6 +13,7 @@ import { benchExtractionQuality } from './extractionQuality.ts';
 import { benchIngest } from './ingest.ts';
 import { benchClassify } from './classify.ts';
 import { benchClusters } from './clusters.ts';
+import { benchRelated } from './related.ts';
 import { benchEnrich } from './enrich.ts';
 import { benchEntities } from './entities.ts';
 import { benchLighthouse } from './lighthouse.ts';
@@ -49,6 +50,7 @@ const benches: Record<string, () => Promise<void>> = {
   classify: benchClassify,
   sections: benchSections,
   clusters: benchClusters,
+  related: benchRelated,
   scale: benchScale,
   search: benchSearch,
   lighthouse: benchLighthouse,

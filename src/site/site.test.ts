@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { articlePath, type Article } from '../domain/index.ts';
+import { enrichArticle } from '../enrich/enrichArticle.ts';
 import type { Store } from '../store/index.ts';
 import { STYLESHEET_HREF } from './assets/stylesheet.ts';
 import { registerErrorPages, sitePlugin } from './index.ts';
@@ -39,6 +40,12 @@ before(async () => {
   });
   draft = await insertArticle(store, storyDraft('Unpublished security draft', 'Security'), { status: 'draft' });
   seed = await insertArticle(store, SEED_DRAFT); // the newest: 2026-01-18
+  // The seed's stored related list as enrichment would leave it: one story, and a draft the page must not show.
+  await store.enrichments.save({ ...enrichArticle(SEED_DRAFT), articleId: seed.id });
+  await store.stories.setRelated(seed.id, [
+    { id: olderSecurity.id, score: 0.3 },
+    { id: draft.id, score: 0.25 },
+  ]);
   cached = await siteApp(store, true);
   uncached = await siteApp(store, false);
 });
@@ -62,22 +69,26 @@ describe('article page', () => {
     assert.ok(response.body.includes(`<link rel="stylesheet" href="${STYLESHEET_HREF}"/>`));
   });
 
-  it('lists related stories from its section and trending ones from the site, never itself or a draft', async () => {
+  it('lists its stored related stories only, and trending ones from the site, never itself or a draft', async () => {
     const html = (await uncached.inject(articlePath(seed))).body;
     const related = html.slice(html.indexOf('id="related-heading"'), html.indexOf('id="trending-heading"'));
     const trending = html.slice(html.indexOf('id="trending-heading"'));
     const links = (list: string) => [...list.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
-    // Its own section first; the thin Security section is topped up with stories Trending does not show.
-    assert.equal(links(related)[0], articlePath(olderSecurity));
-    assert.equal(links(related).length, 5);
-    assert.equal(new Set(links(related)).size, 5, 'no story twice');
-    assert.ok(!links(related).slice(1).some((href) => links(trending).includes(href)), 'top-up avoids Trending');
+    // What passed the related rule and nothing else: no top-up with the section's or the site's newest.
+    assert.deepEqual(links(related), [articlePath(olderSecurity)]);
     assert.ok(trending.includes(`href="${articlePath(hostile)}"`));
     for (const list of [related, trending]) {
       assert.ok(!list.includes(`href="${articlePath(seed)}"`), 'not itself');
       assert.ok(!list.includes(`href="${articlePath(draft)}"`), 'no drafts');
     }
     assert.equal(trending.match(/<li>/g)?.length, 5);
+  });
+
+  it('leaves Related Articles out, heading and all, when nothing is related; Trending stays', async () => {
+    const html = (await uncached.inject(articlePath(hostile))).body;
+    assert.ok(!html.includes('Related Articles'), 'no empty Related heading');
+    assert.ok(!html.includes('related-heading'), 'no region labelled by a missing heading');
+    assert.match(html, /<h2 id="trending-heading">Trending<\/h2>/);
   });
 
   it('escapes a hostile headline instead of running it', async () => {

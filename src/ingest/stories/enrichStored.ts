@@ -1,13 +1,19 @@
-import { effectiveEnrichment, scoreRelated, withRelated, type Article, type ArticleEntity, type RelatedLink } from '../../domain/index.ts';
+import {
+  effectiveEnrichment,
+  scoreRelated,
+  withRelated,
+  type Article,
+  type ArticleEntity,
+  type RelatedProfile,
+  type StoryIndex,
+  type TermRarity,
+} from '../../domain/index.ts';
 import { enrichArticle, type ComputedEnrichment } from '../../enrich/enrichArticle.ts';
+import { NEIGHBOURS_PER_ENTITY, RELATED_ENTITIES, relatedProfile, termsToWeigh } from '../../enrich/related/index.ts';
 import { chooseHeadline, StoryClusterer, type StoryPlacement } from '../../enrich/stories/index.ts';
 import type { Repositories } from '../../store/index.ts';
 import { storyDocument } from './storyDocument.ts';
 
-/** A story's entities looked up to find its neighbours: its most central ones are enough. */
-const RELATED_ENTITIES = 4;
-/** Newest articles read per entity; bounds the work on an archive of any size. */
-const NEIGHBOURS_PER_ENTITY = 25;
 /** Story mates read to keep them out of Related (they show as "More on this story"). */
 const STORY_MATES_READ = 100;
 
@@ -30,54 +36,59 @@ export async function saveAndPlace(store: Repositories, article: Article, enrich
   await store.enrichments.save({ ...enrichment, articleId: article.id });
 
   await store.stories.lockPlacement();
-  const clusterer = new StoryClusterer(store.stories.index({ headline: chooseHeadline }));
+  const index = store.stories.index({ headline: chooseHeadline });
+  const clusterer = new StoryClusterer(index);
   // The names an editor settled on, when one did: they are what topic pages and readers see.
   const stored = await store.enrichments.find(article.id);
   const entities = stored ? effectiveEnrichment(stored).entities : enrichment.entities;
   const placement = await clusterer.add(storyDocument(String(article.id), article, entities.map((entity) => entity.slug)));
   if (article.status === 'published' && article.publishedAt) {
-    await storeRelated(store, { ...article, publishedAt: article.publishedAt }, entities, placement);
+    await storeRelated(store, index, { ...article, publishedAt: article.publishedAt }, entities, placement);
   }
   return placement;
 }
 
-interface Subject {
-  id: number;
-  section: string;
-  publishedAt: string;
-}
+type Subject = Pick<Article, 'id' | 'section' | 'headline' | 'lede'> & { publishedAt: string };
 
 /**
- * Stores the article's best related articles (sharing its people, places and organisations; not its story
- * mates) and offers it to each of theirs: relatedness runs both ways, and an older article's list would
- * otherwise never learn of newer stories.
+ * Stores the article's related articles (those the shared rule in domain/related.ts lets through, none of its
+ * story mates; fewer than five, or none, when fewer pass) and offers it to each of theirs: relatedness is the
+ * same both ways, and an older article's list would otherwise never learn of newer stories.
  */
-async function storeRelated(store: Repositories, subject: Subject, entities: readonly ArticleEntity[], placement: StoryPlacement): Promise<void> {
+async function storeRelated(store: Repositories, index: StoryIndex, subject: Subject, entities: readonly ArticleEntity[], placement: StoryPlacement): Promise<void> {
   const central = entities.slice(0, RELATED_ENTITIES);
   if (central.length === 0) return store.stories.setRelated(subject.id, []);
-  const [candidates, mates] = await Promise.all([
+  const [neighbours, mates] = await Promise.all([
     store.enrichments.entityNeighbours(central.map((entity) => entity.slug), NEIGHBOURS_PER_ENTITY),
     store.stories.articles(placement.storyId, STORY_MATES_READ),
   ]);
-  const exclude = new Set(mates.map((mate) => mate.id));
-  const related = scoreRelated({ ...subject, entities: central }, candidates, { exclude });
+  const exclude = new Set([subject.id, ...mates.map((mate) => mate.id)]);
+  const candidates = await storedProfiles(store, neighbours.map((neighbour) => neighbour.id).filter((id) => !exclude.has(id)));
+  const profile = relatedProfile(subject.id, subject, entities);
+  const related = scoreRelated(profile, candidates, await storedRarity(index, [profile, ...candidates]), { exclude });
   await store.stories.setRelated(subject.id, related);
 
   const lists = await store.stories.relatedOf(related.map((link) => link.id));
-  const subjectSlugs = new Set(central.map((entity) => entity.slug));
   for (const link of related) {
-    const candidate = candidates.find((c) => c.id === link.id)!;
-    const found = await store.enrichments.find(link.id);
-    if (!found) continue;
-    const theirs = effectiveEnrichment(found);
-    // Their view of us: weighed by how central the shared names are to *their* story.
-    const [back] = scoreRelated(
-      { id: candidate.id, section: candidate.section, publishedAt: candidate.publishedAt, entities: theirs.entities.slice(0, RELATED_ENTITIES) },
-      [{ ...subject, shared: theirs.entities.slice(0, RELATED_ENTITIES).map((e) => e.slug).filter((slug) => subjectSlugs.has(slug)) }],
-    );
-    if (!back) continue;
-    const current: RelatedLink[] = lists.get(link.id) ?? [];
-    const updated = withRelated(current, back);
+    const updated = withRelated(lists.get(link.id) ?? [], { id: subject.id, score: link.score });
     if (updated.some((entry) => entry.id === subject.id)) await store.stories.setRelated(link.id, updated);
   }
+}
+
+/** Published candidates as the rule reads them: headline and lede, and the names an editor settled on. */
+async function storedProfiles(store: Repositories, ids: readonly number[]): Promise<RelatedProfile[]> {
+  const cards = await store.articles.cardsByIds(ids);
+  const profiles = await Promise.all(
+    cards.map(async (card) => {
+      const found = await store.enrichments.find(card.id);
+      return found ? relatedProfile(card.id, card, effectiveEnrichment(found).entities) : null;
+    }),
+  );
+  return profiles.filter((profile): profile is RelatedProfile => profile !== null);
+}
+
+/** How rare each word and name is across the archive, from the story index's counts. */
+async function storedRarity(index: StoryIndex, profiles: readonly RelatedProfile[]): Promise<TermRarity> {
+  const [documents, frequencies] = await Promise.all([index.documentCount(), index.documentFrequencies(termsToWeigh(profiles))]);
+  return { documents, frequencies };
 }

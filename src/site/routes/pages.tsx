@@ -9,7 +9,6 @@ import {
   type ArticleLink,
   type PublishedArticle,
   type Section,
-  rankRelated,
 } from '../../domain/index.ts';
 import type { Store } from '../../store/index.ts';
 import { isFeedbackThanks } from '../feedbackThanks.ts';
@@ -189,10 +188,9 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     if (!isSlug(sectionSlug) || !isSlug(slug)) throw new NotFoundError(`no article at /${sectionSlug}/${slug}`);
     // One more than shown: the article itself may be among the newest and is never listed beside itself.
     const listLength = ARTICLE_LIST_LENGTH + 1;
-    const [article, sections, sameSection, newest] = await Promise.all([
+    const [article, sections, newest] = await Promise.all([
       store.articles.findPublished(sectionSlug, slug),
       store.sections.list(NAV_QUERY),
-      store.articles.listHeadlines({ section: sectionSlug, limit: listLength, offset: 0 }),
       store.articles.listHeadlines({ limit: listLength * 2, offset: 0 }),
     ]);
     if (!article) {
@@ -209,16 +207,10 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
     // related list was stored, so the list is filtered here as well).
     const mateIds = new Set(mates.map((mate) => mate.id));
     const relatedIds = (enrichment?.related ?? []).map((link) => link.id).filter((id) => id !== article.id && !mateIds.has(id));
-    const related = await store.articles.linksByIds(relatedIds);
-    const notThis = (links: ArticleLink[]) => links.filter((link) => link.id !== article.id && !mateIds.has(link.id));
+    // Only the stored list, which holds only what passed the related rule (domain/related.ts): fewer, or none,
+    // rather than stories that merely share a section or are new.
+    const relatedList = (await store.articles.linksByIds(relatedIds)).slice(0, ARTICLE_LIST_LENGTH);
     const trending = await trendingList(ARTICLE_LIST_LENGTH, newest, new Set([article.id]));
-    // Stories sharing its people, places and organisations first; then same-section stories, then the newest
-    // ones Trending does not show, so a story with few entities still gets a full list.
-    const relatedList = uniqueById([
-      ...related,
-      ...notThis(sameSection),
-      ...notThis(newest).filter((link) => !trending.some((shown) => shown.id === link.id)),
-    ]).slice(0, ARTICLE_LIST_LENGTH);
     const section: Pick<Section, 'slug' | 'name'> = sections.find((s) => s.slug === article.section) ?? {
       slug: article.section,
       name: article.section,

@@ -149,7 +149,8 @@ export function ArticlePage(props: ArticlePageProps) {
         <div class="story-aside">
           <FeedbackSection article={article} thanks={props.feedbackThanks} />
           <MoreOnThisStory story={story} mates={storyMates} copies={copies} />
-          <StoryList id="related-heading" className="related" title="Related Articles" articles={related} />
+          {/* Left out when nothing passed the related rule: an empty heading would announce a region with nothing in it. */}
+          {related.length > 0 ? <StoryList id="related-heading" className="related" title="Related Articles" articles={related} /> : null}
           <StoryList id="trending-heading" className="trending" title="Trending" articles={trending} ranked />
         </div>
         {beacon ? <script src={BEACON_PATH} data-beacon={beacon} defer /> : null}
