@@ -28,6 +28,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'summarize', summary: 'summarize JSON lines of articles; stores nothing', configure: async () => (await import('./summarize.ts')).configureSummarize },
   { name: 'timeline', summary: 'time expressions and timelines of JSON lines of texts; stores nothing', configure: async () => (await import('./timeline.ts')).configureTimeline },
   { name: 'cluster', summary: 'group JSON lines of articles into stories; stores nothing', configure: async () => (await import('./cluster.ts')).configureCluster },
+  { name: 'related', summary: 'rank related articles for JSON lines of articles; stores nothing', configure: async () => (await import('./related.ts')).configureRelated },
   { name: 'stories', summary: 'the largest recent stories', configure: async () => (await import('./stories.ts')).configureStories },
   { name: 'override', summary: "set, clear or show an editor's override of an enriched field", configure: async () => (await import('./override.ts')).configureOverride },
   { name: 'feedback', summary: "readers' notes from the articles' feedback form", configure: async () => (await import('./feedback.ts')).configureFeedback },
