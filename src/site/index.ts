@@ -72,7 +72,7 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   app.addHook('onClose', () => limits.close());
   const site = { name: config.siteName, url: config.siteUrl.replace(/\/+$/, '') };
   await app.register(assetRoutes, { siteName: config.siteName });
-  await app.register(mediaRoutes, { store });
+  await app.register(mediaRoutes, { store, site });
   await app.register(searchRoutes, { store, site, cache: searchCache });
   await app.register(viewRoutes, { trending, gate: limits.viewGate(), siteUrl: config.siteUrl });
   await app.register(feedbackRoutes, { store, site, secret: config.secret, limits: feedbackLimits, limiters: limits });

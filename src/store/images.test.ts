@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import type { NewImage } from './index.ts';
+import type { NewArticle, NewImage } from './index.ts';
 import { describeOnBothDialects } from './testing/targets.ts';
 
 let serial = 0;
@@ -18,6 +18,23 @@ function newImage(widths: number[]): NewImage {
     variants: widths.flatMap((width) =>
       (['webp', 'jpeg'] as const).map((format) => ({ format, width, height: 300, bytes: Buffer.concat([Buffer.from([0, 255, 0]), randomBytes(2_000)]) })),
     ),
+  };
+}
+
+/** A published article to hang share cards on. */
+function newArticle(): NewArticle {
+  serial += 1;
+  const at = '2026-11-25T12:00:00.000Z';
+  return {
+    slug: `card-story-${serial}-${randomBytes(4).toString('hex')}`,
+    section: 'world',
+    sourceKey: `https://example.org/cards/${serial}/${randomBytes(4).toString('hex')}`,
+    contentHash: `hash-${serial}`,
+    headline: `Story ${serial}`,
+    dek: null, summary: null, lede: null, body: [], hero: null, byline: null, source: null,
+    provenance: null,
+    status: 'published',
+    publishedAt: at, createdAt: at, updatedAt: at,
   };
 }
 
@@ -58,5 +75,19 @@ describeOnBothDialects('images', (store) => {
       /the article update failed/,
     );
     assert.equal(await store().images.find(image.key), undefined);
+  });
+
+  test('share cards: kept byte for byte per article and key; the first save wins; none once the article is taken down', async () => {
+    const article = await store().articles.insert(newArticle());
+    const card = { articleId: article.id, key: randomBytes(10).toString('hex'), bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0]), randomBytes(3_000)]) };
+    assert.equal(await store().images.shareCard(article.id, card.key), undefined);
+    await store().images.saveShareCard(card, new Date());
+    await store().images.saveShareCard({ ...card, bytes: Buffer.from('drawn again elsewhere') }, new Date());
+    const stored = await store().images.shareCard(article.id, card.key);
+    assert.ok(stored && Buffer.from(stored).equals(card.bytes));
+    assert.equal(await store().images.shareCard(article.id + 1_000_000, card.key), undefined, 'another article');
+
+    await store().articles.changeState(article.id, { workflowState: 'unpublished', publishedAt: article.publishedAt, updatedAt: '2026-11-26T12:00:00.000Z' });
+    assert.equal(await store().images.shareCard(article.id, card.key), undefined);
   });
 });

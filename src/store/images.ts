@@ -10,15 +10,35 @@ export interface NewImage extends OwnImage {
   variants: ReadonlyArray<{ format: VariantFormat; width: number; height: number; bytes: Uint8Array }>;
 }
 
+/** A drawn share card (site/shareCards): its key names what is drawn, so one row never changes. */
+export interface NewShareCard {
+  articleId: number;
+  key: string;
+  bytes: Uint8Array;
+}
+
+/** migrations/0015_share_cards.ts; declared here, beside its only reader and writer. */
+interface ShareCardTable {
+  article_id: number;
+  key: string;
+  bytes: Uint8Array;
+  created_at: string;
+}
+
 export interface ImageRepository {
   /** Stores the image and its variants; the same key stored again adds only what is missing (same bytes, same recipe). */
   save(image: NewImage, now: Date): Promise<OwnImage>;
   find(key: string): Promise<OwnImage | undefined>;
   /** One variant's encoded bytes, or undefined when the image or that width/format does not exist. */
   variant(key: string, width: number, format: VariantFormat): Promise<Uint8Array | undefined>;
+  /** A stored share card's bytes, only while its article is published: a story taken down takes its cards along. */
+  shareCard(articleId: number, key: string): Promise<Uint8Array | undefined>;
+  /** Keeps a drawn card; another process that drew the same card first wins, with the same picture. */
+  saveShareCard(card: NewShareCard, now: Date): Promise<void>;
 }
 
 export function imageRepository(db: Kysely<Database>): ImageRepository {
+  const withCards = db.withTables<{ share_cards: ShareCardTable }>();
   return {
     // Two idempotent inserts, no transaction of its own (a caller may hold one): an image whose variants were
     // cut short by a crash gets the missing ones when it is saved again.
@@ -66,6 +86,26 @@ export function imageRepository(db: Kysely<Database>): ImageRepository {
         .where('width', '=', width)
         .executeTakeFirst();
       return row?.bytes;
+    },
+
+    async shareCard(articleId, key) {
+      const row = await withCards
+        .selectFrom('share_cards')
+        .innerJoin('articles', 'articles.id', 'share_cards.article_id')
+        .select('share_cards.bytes')
+        .where('share_cards.article_id', '=', articleId)
+        .where('share_cards.key', '=', key)
+        .where('articles.status', '=', 'published')
+        .executeTakeFirst();
+      return row?.bytes;
+    },
+
+    async saveShareCard(card, now) {
+      await withCards
+        .insertInto('share_cards')
+        .values({ article_id: card.articleId, key: card.key, bytes: card.bytes, created_at: toUtcIso(now.toISOString(), 'createdAt') })
+        .onConflict((oc) => oc.columns(['article_id', 'key']).doNothing())
+        .execute();
     },
   };
 }

@@ -14,7 +14,7 @@ import { slugify } from '../../domain/index.ts';
 import type { StoryArticle } from '../../store/index.ts';
 import { formatDateTime, snippet, visibleUpdate } from '../format.ts';
 import { BodyBlockView } from './BodyBlock.tsx';
-import { Figure, imageSource } from './Figure.tsx';
+import { Figure } from './Figure.tsx';
 import { Layout } from './Layout.tsx';
 import { SourceCredit } from './SourceCredit.tsx';
 import { authorPath, sourcePath } from './archivePaths.ts';
@@ -26,7 +26,7 @@ import { SectionKicker } from './SectionKicker.tsx';
 import { TimelineBox } from './TimelineBox.tsx';
 import { FeedbackSection } from './FeedbackForm.tsx';
 import { BEACON_PATH } from '../assets/beacon.ts';
-import { breadcrumbJsonLd, newsArticleJsonLd } from './structuredData.ts';
+import { breadcrumbJsonLd, newsArticleJsonLd, shareImage } from './structuredData.ts';
 import { MoreOnThisStory } from './MoreOnThisStory.tsx';
 import { bodyWithProposedSections } from './proposedSections.ts';
 
@@ -175,12 +175,11 @@ function openGraph(
     ['og:url', `${siteUrl}${path}`],
   ];
   if (description) tags.push(['og:description', description]);
-  // A placeholder is not a picture of the story; share cards get an image only when there is a real one.
-  if (article.hero?.url) {
-    const src = imageSource(article.hero, article.section);
-    tags.push(['og:image', src.startsWith('/') ? `${siteUrl}${src}` : src]);
-    if (article.hero.alt) tags.push(['og:image:alt', article.hero.alt]);
-  }
+  // The photo, or the drawn card when there is none: a share always shows a picture (Layout then asks for the large card).
+  const image = shareImage({ url: siteUrl, name: siteName }, article, sectionName);
+  tags.push(['og:image', image.url]);
+  if (image.width && image.height) tags.push(['og:image:width', String(image.width)], ['og:image:height', String(image.height)]);
+  if (image.alt) tags.push(['og:image:alt', image.alt]);
   tags.push(['article:published_time', article.publishedAt], ['article:section', sectionName]);
   if (updatedAt) tags.push(['article:modified_time', updatedAt]);
   return tags;

@@ -57,3 +57,38 @@ describe('structured data on an article page', () => {
     assert.match(page(), /<meta name="twitter:card" content="summary(_large_image)?"\/>/);
   });
 });
+
+/** The page's OpenGraph properties, in order. */
+function openGraph(html: string): Map<string, string> {
+  return new Map([...html.matchAll(/<meta property="(og:[^"]+)" content="([^"]*)"\/>/g)].map((match) => [match[1]!, match[2]!]));
+}
+
+describe('the share image of an article page', () => {
+  it('an article without a photo shows its drawn card, 1200×630, in OpenGraph and JSON-LD alike', () => {
+    const html = page({ hero: null });
+    const og = openGraph(html);
+    assert.match(og.get('og:image') ?? '', /^https:\/\/news\.example\/media\/cards\/7\/[0-9a-f]{20}\.png$/);
+    assert.equal(og.get('og:image:width'), '1200');
+    assert.equal(og.get('og:image:height'), '630');
+    assert.ok(og.get('og:image:alt'));
+    assert.match(html, /<meta name="twitter:card" content="summary_large_image"\/>/);
+    const [article] = jsonLd(html);
+    assert.deepEqual(article!.image, [og.get('og:image')]);
+  });
+
+  it('the same article keeps its card address; a changed headline gets a new one', () => {
+    const image = (html: string) => openGraph(html).get('og:image');
+    assert.equal(image(page({ hero: null })), image(page({ hero: null })));
+    assert.notEqual(image(page({ hero: null })), image(page({ hero: null, headline: 'A corrected headline' })));
+  });
+
+  it('an article with a photo of ours shows the photo, with its size', () => {
+    const html = page({ hero: { url: '/media/images/0123456789abcdef0123/1600x900.jpg', alt: 'The harbour at dawn', caption: null, credit: null } });
+    const og = openGraph(html);
+    assert.equal(og.get('og:image'), 'https://news.example/media/images/0123456789abcdef0123/1600x900.jpg');
+    assert.equal(og.get('og:image:width'), '1600');
+    assert.equal(og.get('og:image:height'), '900');
+    assert.equal(og.get('og:image:alt'), 'The harbour at dawn');
+    assert.deepEqual(jsonLd(html)[0]!.image, ['https://news.example/media/images/0123456789abcdef0123/1600x900.jpg']);
+  });
+});

@@ -1,6 +1,6 @@
-import type { PublishedArticle } from '../../domain/index.ts';
+import { ownImageFromUrl, type PublishedArticle } from '../../domain/index.ts';
 import { safeUrl } from '../format.ts';
-import { imageSource } from './Figure.tsx';
+import { CARD_HEIGHT, CARD_WIDTH, shareCardPath } from '../shareCards/index.ts';
 import type { SiteInfo } from './types.ts';
 
 /** The publisher's logo, as search engines ask for it in NewsArticle.publisher. */
@@ -36,11 +36,7 @@ export function newsArticleJsonLd(
     publisher: publisherJsonLd(site),
   };
   if (options.description) data.description = options.description;
-  // Only a real photo: a placeholder is not a picture of the story.
-  if (article.hero?.url) {
-    const src = imageSource(article.hero, article.section);
-    data.image = [src.startsWith('/') ? `${site.url}${src}` : src];
-  }
+  data.image = [shareImage(site, article, options.sectionName).url];
   // Stored URLs come from outside: only http(s) ones are passed on, as everywhere else on the page.
   const sourceUrl = safeUrl(article.source?.url);
   if (article.byline) data.author = [{ '@type': 'Person', name: article.byline }];
@@ -48,6 +44,37 @@ export function newsArticleJsonLd(
   else data.author = [publisherJsonLd(site)];
   if (sourceUrl) data.isBasedOn = sourceUrl;
   return data;
+}
+
+/** The picture a share or a news surface shows of an article: absolute URL, pixel size when known, words for it. */
+export interface ShareImage {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string | null;
+}
+
+/**
+ * The article's photo when it has one (never the placeholder: that is not a picture of the story); otherwise
+ * its share card, drawn from the headline, section and site name at an address that changes with them.
+ */
+export function shareImage(
+  site: SiteInfo,
+  article: Pick<PublishedArticle, 'id' | 'headline' | 'hero'>,
+  sectionName: string,
+): ShareImage {
+  const photo = safeUrl(article.hero?.url);
+  if (photo) {
+    const own = ownImageFromUrl(photo);
+    return {
+      url: photo.startsWith('/') ? `${site.url}${photo}` : photo,
+      width: own?.width ?? null,
+      height: own?.height ?? null,
+      alt: article.hero?.alt || null,
+    };
+  }
+  const path = shareCardPath(article.id, { headline: article.headline, sectionName, brand: site.name });
+  return { url: `${site.url}${path}`, width: CARD_WIDTH, height: CARD_HEIGHT, alt: article.headline };
 }
 
 export function publisherJsonLd(site: SiteInfo): JsonLd {

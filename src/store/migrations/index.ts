@@ -13,6 +13,7 @@ import * as searchScaling from './0011_search_scaling.ts';
 import * as images from './0012_images.ts';
 import * as workflowAndChanges from './0013_workflow_and_changes.ts';
 import * as plainTextFields from './0014_plain_text_fields.ts';
+import * as shareCards from './0015_share_cards.ts';
 
 /**
  * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
@@ -33,4 +34,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012_images': images,
   '0013_workflow_and_changes': workflowAndChanges,
   '0014_plain_text_fields': plainTextFields,
+  '0015_share_cards': shareCards,
 };
