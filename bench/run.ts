@@ -20,6 +20,7 @@ import { benchLighthouse } from './lighthouse.ts';
 import { benchScale } from './scale.ts';
 import { benchSearch } from './search.ts';
 import { benchSections } from './sections.ts';
+import { benchShareCards } from './shareCards.ts';
 import { benchSummary } from './summary.ts';
 import { benchTimeline } from './timeline.ts';
 
@@ -53,6 +54,7 @@ const benches: Record<string, () => Promise<void>> = {
   related: benchRelated,
   scale: benchScale,
   search: benchSearch,
+  cards: benchShareCards,
   lighthouse: benchLighthouse,
 };
 
