@@ -102,7 +102,7 @@ function isModifier(word: Word): boolean {
 }
 
 /** "the 2003 invasion", "the 2020 presidential election": the date stands inside the noun phrase. */
-function modifiedNoun(sentence: string, words: readonly Word[], date: Span): Span | null {
+export function modifiedNoun(sentence: string, words: readonly Word[], date: Span): Span | null {
   const before = [...words].reverse().find((w) => w.end <= date.start);
   const firstAfter = words.findIndex((w) => w.start >= date.end);
   if (firstAfter < 0) return null;

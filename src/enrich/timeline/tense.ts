@@ -4,7 +4,7 @@
  * verb nearest a date mention decides for that mention, since one sentence can tell a past fact and a plan
  * ("said on Friday it will cut jobs in March": Friday is the saying's, March the plan's).
  */
-import nlp from 'compromise';
+import { termsOf, type Term } from './parsed.ts';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -21,30 +21,30 @@ const FUTURE_MARKERS =
 /** A dash or bracket aside ("the Eurogroup -- that is, those which use the euro --"): its verbs are not the clause's. */
 const ASIDE = /\s(?:--|—)\s[^]*?\s(?:--|—)\s|\([^)]*\)/g;
 
-/** The tensed verbs of a sentence, in text order. */
+/** The verb groups of a sentence ("will vote", "had been killed", "rose"), in text order, with their tense. */
 export function tensedVerbs(sentence: string): TensedVerb[] {
   const verbs: TensedVerb[] = [];
-  for (const verb of nlp(sentence).verbs().json({ offset: true }) as CompromiseVerb[]) {
-    const tense = tenseOf(verb.verb?.grammar?.tense, verb.text);
-    const first = verb.terms[0]?.offset;
-    const last = verb.terms.at(-1)?.offset;
-    if (!tense || !first || !last) continue;
-    verbs.push({ start: first.start, end: last.start + last.length, tense });
+  let group: Term[] = [];
+  const close = () => {
+    const tense = groupTense(group);
+    if (tense) verbs.push({ start: group[0]!.start, end: group.at(-1)!.end, tense });
+    group = [];
+  };
+  for (const term of termsOf(sentence)) {
+    const inGroup = term.tags.has('Verb') || term.tags.has('Negative') || (group.length > 0 && term.tags.has('Adverb'));
+    if (inGroup && !term.tags.has('Gerund')) group.push(term);
+    else if (group.length) close();
+    if (group.length && /[,;:.!?]/.test(term.post)) close();
   }
+  if (group.length) close();
   return verbs;
 }
 
-interface CompromiseVerb {
-  text: string;
-  terms: { offset?: { start: number; length: number } }[];
-  verb?: { grammar?: { tense?: string | null } };
-}
-
-function tenseOf(tag: string | null | undefined, text: string): Tense | null {
-  if (tag === 'FutureTense' || /^(?:will|shall)\b/i.test(text)) return 'future';
-  if (tag === 'PastTense') return 'past';
-  if (tag === 'PresentTense' || tag === 'Infinitive') return 'present';
-  return null;
+function groupTense(group: readonly Term[]): Tense | null {
+  if (!group.some((t) => t.tags.has('Verb'))) return null;
+  if (group.some((t) => /^(?:will|shall|won't|'ll|’ll)$/i.test(t.text))) return 'future';
+  if (group.some((t) => t.tags.has('PastTense') || /^(?:had|was|were|did)$/i.test(t.text))) return 'past';
+  return 'present';
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { buildTimeline, type TimelineEntry } from './index.ts';
+import { isReadable } from './readableLabel.ts';
 import { wordsOf } from './words.ts';
 
 const WIKINEWS = new URL('../../../../shared/demo/wikinews/articles.jsonl', import.meta.url);
@@ -17,9 +18,28 @@ function assertFromSource(paragraphs: readonly string[], entry: TimelineEntry): 
   const { text, paragraph, start, end } = entry.sentence;
   assert.equal(paragraphs[paragraph]?.slice(start, end), text);
   const words = new Set(wordsOf(text).map((w) => w.text));
-  for (const word of wordsOf(entry.label)) assert.ok(words.has(word.text), `"${word.text}" of "${entry.label}" not in "${text}"`);
+  // A plan is marked as one ("Planned: …"); the rest of the label is the sentence's words.
+  for (const word of wordsOf(entry.label.replace(/^(?:Planned|Expected): /, ''))) assert.ok(words.has(word.text), `"${word.text}" of "${entry.label}" not in "${text}"`);
   for (const figure of entry.figures) assert.ok(text.includes(figure), `figure "${figure}" not in "${text}"`);
   assert.match(entry.date, /^\d{4}(?:-\d\d(?:-\d\d)?)?(?:\/\d{4}(?:-\d\d(?:-\d\d)?)?)?$/);
+}
+
+/** A statement a reader understands: never a lone word, a verb of saying, a weekday or a dangling quote. */
+function assertReadable(entry: TimelineEntry): void {
+  const label = entry.label.replace(/^(?:Planned|Expected): /, '');
+  assert.ok(isReadable(label), `unreadable label "${label}" of "${entry.sentence.text}"`);
+  assert.ok(wordsOf(label).length >= 2, label);
+  assert.doesNotMatch(label, /^(?:said|says|reported|announced)$|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/);
+}
+
+/** Past the publication date only what the sentence plans, and labelled so. */
+function assertNotAfterPublication(entry: TimelineEntry, publishedAt: string | null): void {
+  if (!publishedAt) return;
+  const published = publishedAt.slice(0, 10);
+  const start = entry.date.split('/')[0]!;
+  if (start.slice(0, 10) > published && !published.startsWith(start)) {
+    assert.match(entry.label, /^(?:Planned|Expected): /, `${entry.date} after ${published}: "${entry.sentence.text}"`);
+  }
 }
 
 /** Sentence pieces that carry dates, numbers and the traps between them. */
@@ -70,7 +90,11 @@ test('the Wikinews corpus: no throw, every entry from its source sentence', () =
   for (const story of stories) {
     const paragraphs = story.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
     const timeline = buildTimeline({ paragraphs, publishedAt: story.publishedAt });
-    for (const entry of timeline) assertFromSource(paragraphs, entry);
+    for (const entry of timeline) {
+      assertFromSource(paragraphs, entry);
+      assertReadable(entry);
+      assertNotAfterPublication(entry, story.publishedAt);
+    }
     entries += timeline.length;
   }
   // Nearly every story is dated by its publication time at least; a handful of facts each on average.

@@ -107,7 +107,7 @@ describe('relative dates resolve against the publication time', () => {
   test('a date that owns its event names it ("Saturday’s unrest")', () => {
     const [entry] = timelineOf('As a result of Saturday’s unrest, twenty people were arrested.', '2020-11-17');
     assert.equal(entry?.date, '2020-11-14');
-    assert.equal(entry.label, 'unrest');
+    assert.equal(entry.label, 'Saturday’s unrest');
   });
 
   test('a weekday told in the past is the one before publication; in the future, the one after', () => {
@@ -119,14 +119,14 @@ describe('relative dates resolve against the publication time', () => {
   test('"last October" is before publication; "set for March 31" may be after it', () => {
     const [murdered] = timelineOf('Khashoggi was murdered last October in the Saudi consulate.', '2019-09-29');
     assert.equal(murdered?.date, '2018-10');
-    assert.equal(murdered.label, 'Khashoggi was murdered');
-    assert.equal(timelineOf(['No date.', 'The vote is set for March 31.'], '2005-03-18')[1]?.date, '2005-03-31');
+    assert.equal(murdered.label, 'Khashoggi was murdered in the Saudi consulate');
+    assert.equal(timelineOf(['The council met in the town hall.', 'The vote is set for March 31.'], '2005-03-18')[1]?.date, '2005-03-31');
   });
 
   test('"September 3rd last year" is last year; "the September 11 attack" is no date of this year', () => {
-    const timeline = timelineOf(['No date.', 'Wilders left the VVD on September 3rd last year.'], '2005-03-14');
+    const timeline = timelineOf(['The council met in the town hall.', 'Wilders left the VVD on September 3rd last year.'], '2005-03-14');
     assert.deepEqual(timeline.map((e) => e.date), ['2004-09-03', '2005-03-14']);
-    assert.deepEqual(timelineOf(['No date.', 'Troops came after the September 11 attack on New York.'], '2005-04-02').slice(1), []);
+    assert.deepEqual(timelineOf(['The council met in the town hall.', 'Troops came after the September 11 attack on New York.'], '2005-04-02').slice(1), []);
   });
 
   test('a weekday after "on" is a date even before a name', () => {

@@ -15,7 +15,9 @@ import { compareSpans, daysApart, formatSpan, isBefore, precisionOf, type DateSp
 import type { TimelineFact } from '../../domain/index.ts';
 import { findDateMentions } from './dateMentions.ts';
 import { findFigures } from './figures.ts';
-import { clauseAround, eventPhrases, labelFor, MAX_LABEL_WORDS } from './label.ts';
+import { clauseAround, eventPhrases, MAX_LABEL_WORDS } from './label.ts';
+import { asPlanned, isReadable, newsLabel, readableLabel } from './readableLabel.ts';
+import { tenseAt } from './tense.ts';
 import { wordsOf, type Word } from './words.ts';
 import { FUNCTION_WORDS } from './wordLists.ts';
 
@@ -36,6 +38,8 @@ interface Fact {
   figures: string[];
   sentence: Sentence;
   dating: Dating;
+  /** Where the sentence names the date, when it does. */
+  mention?: { start: number; end: number };
   /** Reading order, to keep text order among facts of the same date. */
   order: number;
 }
@@ -58,11 +62,29 @@ export function buildTimeline(article: TimelineArticle): TimelineEntry[] {
     facts.push(...own);
   });
   const lede = sentences[0];
-  if (lede && reference && !datedSentences.has(lede)) facts.push(newsFact(lede, reference));
+  const news = lede && reference && !datedSentences.has(lede) ? newsFact(lede, reference) : null;
+  if (news) facts.push(news);
   facts.push(...placedBetween(sentences, datedSentences));
   return mergeRetellings(facts)
     .sort((a, b) => compareSpans(a.span, b.span) || a.order - b.order)
+    .flatMap((fact) => (reference && isAfter(fact.span, reference) ? planned(fact) : [fact]))
     .map(toEntry);
+}
+
+/**
+ * Nothing lies past the publication date unless the sentence speaks of the future: then it is a plan and says
+ * so ("Planned: … will step down"); a past-tense fact dated later is a misreading and is left out.
+ */
+function planned(fact: Fact): Fact[] {
+  const text = fact.sentence.text;
+  const at = fact.mention ?? { start: 0, end: text.length };
+  return tenseAt(text, at) === 'future' ? [{ ...fact, label: asPlanned(fact.label, text) }] : [];
+}
+
+/** Whether a date begins after the publication day: what the story tells of it is a plan or an expectation. */
+function isAfter(span: DateSpan, reference: Date): boolean {
+  const published = { year: reference.getUTCFullYear(), month: reference.getUTCMonth() + 1, day: reference.getUTCDate() };
+  return isBefore({ from: published }, { from: span.from });
 }
 
 function referenceTime(publishedAt: string | null): Date | null {
@@ -76,11 +98,14 @@ function datedFacts(sentence: Sentence, reference: Date | null, order: number): 
   if (mentions.length === 0) return [];
   const words = wordsOf(sentence.text);
   const whole = { start: 0, end: sentence.text.length };
-  return mentions.map((mention) => {
+  return mentions.flatMap((mention) => {
     const clause = clauseAround(sentence.text, words, mention);
+    const label = readableLabel(sentence.text, words, mention, mentions.filter((m) => m !== mention));
+    if (!label) return [];
     return {
       span: mention,
-      label: labelFor(sentence.text, words, clause, mention, mentions.filter((m) => m !== mention)),
+      mention: { start: mention.start, end: mention.end },
+      label,
       // One date in the sentence: the sentence's figures are that fact's ("… until this latest drawdown").
       figures: findFigures(sentence.text, mentions.length === 1 ? whole : clause, mentions),
       sentence,
@@ -91,11 +116,12 @@ function datedFacts(sentence: Sentence, reference: Date | null, order: number): 
 }
 
 /** The article's first sentence is the news: dated by the publication time when it names no date. */
-function newsFact(lede: Sentence, reference: Date): Fact {
+function newsFact(lede: Sentence, reference: Date): Fact | null {
   const words = wordsOf(lede.text);
   const whole = { start: 0, end: lede.text.length };
   const event = eventPhrases(lede.text, words, null)[0];
-  const label = event ? lede.text.slice(event.start, event.end) : openingWords(lede.text, words);
+  const label = newsLabel(lede.text) ?? (event ? lede.text.slice(event.start, event.end) : openingWords(lede.text, words));
+  if (!isReadable(label)) return null;
   const day = { year: reference.getUTCFullYear(), month: reference.getUTCMonth() + 1, day: reference.getUTCDate() };
   return { span: { from: day }, label, figures: findFigures(lede.text, whole, []), sentence: lede, dating: 'publication', order: 0 };
 }
@@ -126,7 +152,8 @@ function placedBetween(sentences: readonly Sentence[], dated: Map<Sentence, Fact
     const event = eventPhrases(sentence.text, words, null)[0];
     if (!figures.length || !event) return;
     const span: DateSpan = { from: earlier.span.to ?? earlier.span.from, to: later.span.from };
-    placed.push({ span, label: eventWithFigure(sentence.text, words, event, figures[0]!), figures, sentence, dating: 'between', order });
+    const label = eventWithFigure(sentence.text, words, event, figures[0]!);
+    if (isReadable(label)) placed.push({ span, label, figures, sentence, dating: 'between', order });
   });
   return placed;
 }

@@ -65,7 +65,7 @@ describe('Timeline box', () => {
     assert.match(box, /^<section class="timeline-box" aria-labelledby="timeline-heading"><h2 id="timeline-heading">Timeline<\/h2>/);
     const items = [...box.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1]!);
     assert.equal(items.length, seedEnrichment.timeline.length);
-    assert.match(box, /<a href="#p-\d+"><span class="timeline-date"><time datetime="2003">2003<\/time><\/span> <span class="timeline-label">invasion<\/span><\/a>/);
+    assert.match(box, /<a href="#p-\d+"><span class="timeline-date"><time datetime="2003">2003<\/time><\/span> <span class="timeline-label">2003 invasion<\/span><\/a>/);
     assert.match(box, /<time datetime="2020-01">January 2020<\/time>/);
     assert.match(box, /<time datetime="2003">2003<\/time>–<time datetime="2011">2011<\/time>/, 'an interval');
     const anchors = ids(html);
