@@ -18,16 +18,25 @@ export function LinkedTimeline({ facts, articles }: LinkedTimelineProps) {
   return (
     <section class="timeline-box" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>
-      <p class="timeline-note">Dates found in the articles’ own sentences; each links to its place in the article.</p>
+      <p class="timeline-note">
+        The events most of the coverage reports, dated from the articles’ own sentences; each links to its place in the article.
+      </p>
       <ol class="timeline">
-        {facts.map(({ fact, articleId }, index) => {
+        {facts.map(({ fact, articleId, reports }, index) => {
           const article = byId.get(articleId);
           const content = (
             <>
               <TimelineDate date={fact.date} /> <span class="timeline-label">{fact.label}</span>
             </>
           );
-          return <li key={index}>{article ? <a href={`${articlePath(article)}#p-${fact.sentence.paragraph}`}>{content}</a> : content}</li>;
+          // The whole sentence is one click away: the link opens its paragraph in the article.
+          const link = article ? <a href={`${articlePath(article)}#p-${fact.sentence.paragraph}`}>{content}</a> : content;
+          return (
+            <li key={index}>
+              {link}
+              {reports > 1 ? <span class="timeline-figures"> · reported by {reports} articles</span> : null}
+            </li>
+          );
         })}
       </ol>
     </section>
