@@ -3,11 +3,13 @@
  * figures, merging) against the baseline of chrono-node alone run over every paragraph, measured in the same
  * run. Budget: the whole enrichment must reach 50 articles/s on one core (20 ms per article for everything),
  * so the timeline should stay within a few milliseconds. Passes alternate so drift falls on both alike.
+ * Then quality: time expressions (bench/timex.ts) and entity timelines (bench/entityTimelines.ts).
  */
 import * as chrono from 'chrono-node';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildTimeline } from '../src/enrich/timeline/index.ts';
+import { benchEntityTimelines } from './entityTimelines.ts';
 import { benchTimex } from './timex.ts';
 
 const WIKINEWS = new URL('../../shared/demo/wikinews/articles.jsonl', import.meta.url);
@@ -84,6 +86,7 @@ export async function benchTimeline(): Promise<void> {
       `(timeline uses ${((perArticle(oursMs) / ENRICHMENT_BUDGET_MS) * 100).toFixed(1)}%); no published figure for this task`,
   );
   await benchTimex();
+  await benchEntityTimelines();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchTimeline();
