@@ -122,6 +122,8 @@ function subjectBefore(terms: readonly Term[], verb: number, isDate: (t: Term) =
   return run;
 }
 
+const isNamePart = (t: Term) => t.tags.has('ProperNoun') || /^\p{Lu}/u.test(t.text) && t.tags.has('Noun');
+
 function objectAfter(terms: readonly Term[], verb: number, isDate: (t: Term) => boolean): Term[] {
   const run: Term[] = [];
   if (endsPhrase(terms[verb]!)) return run;
@@ -135,6 +137,10 @@ function objectAfter(terms: readonly Term[], verb: number, isDate: (t: Term) => 
     if (isVerb(t) && !(terms[i - 1]?.tags.has('Noun') && /s$/.test(lower)) && !t.tags.has('Infinitive')) break;
     run.push(t);
     if (endsPhrase(t)) break;
+  }
+  // "lost the nomination to businessman Rocky De La Fuente": a name is never cut in two.
+  for (let i = terms.indexOf(run.at(-1)!) + 1; run.length && isNamePart(run.at(-1)!) && !endsPhrase(run.at(-1)!) && i < terms.length && isNamePart(terms[i]!); i++) {
+    run.push(terms[i]!);
   }
   while (run.length && (SMALL_WORDS.has(run.at(-1)!.text.toLowerCase().replace(/[^\p{L}]/gu, '')) || isDate(run.at(-1)!))) run.pop();
   return run;
