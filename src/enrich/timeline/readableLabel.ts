@@ -21,7 +21,12 @@ export function readableLabel(sentence: string, words: readonly Word[], date: Sp
   const owned = ownedEvent(sentence, words, date);
   if (owned && isReadable(owned)) return owned;
   const clause = clauseAround(sentence, words, date);
-  const found = statementFor(sentence, termsOf(sentence), clause, [date, ...otherDates]);
+  const terms = termsOf(sentence);
+  const dates = [date, ...otherDates];
+  // A clause cut at an appositive's comma ("On October 19, Don Blankenship, the nominee, answered …") has no
+  // verb of its own: the rest of the sentence has it.
+  const found =
+    statementFor(sentence, terms, clause, dates) ?? statementFor(sentence, terms, { start: clause.start, end: sentence.length }, dates);
   const statement = found && withoutDanglingQuote(found);
   if (statement && isReadable(statement)) return statement;
   const fallback = labelFor(sentence, words, clause, date, otherDates);

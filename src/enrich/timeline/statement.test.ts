@@ -17,6 +17,12 @@ describe('a timeline entry reads as a statement of what happened', () => {
     ['India and China reopened the Nathula Pass in the state of Sikkim, on Thursday.', '2006-07-06T12:00:00Z', 'India and China reopened the Nathula Pass'],
     ['The plant opened in March 2015 and closed in December 2019.', '2024-03-13T09:00:00Z', 'The plant closed'],
     ['Iowa holds the first caucuses of the campaign on Monday.', '2008-01-08T09:00:00Z', 'Iowa holds the first caucuses of the campaign'],
+    [
+      "On October 19, Don Blankenship, the Constitution Party's 2020 presidential nominee, answered some questions about his campaign from Wikinews accredited reporter William S. Saturn.",
+      '2020-10-25T09:00:00Z',
+      'Don Blankenship answered some questions about his campaign from Wikinews',
+    ],
+    ['In August 2020, Collins lost the nomination to businessman Rocky De La Fuente in the primary.', '2020-10-01T09:00:00Z', 'Collins lost the nomination to businessman Rocky De La Fuente'],
   ];
   for (const [sentence, publishedAt, label] of cases) {
     test(sentence, () => assert.ok(labelsOf(sentence, publishedAt).includes(label), labelsOf(sentence, publishedAt).join(' | ')));

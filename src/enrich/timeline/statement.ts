@@ -106,13 +106,27 @@ function pluralNounReadAsVerb(terms: readonly Term[], i: number): boolean {
   return Boolean(after && (after.tags.has('Verb') || after.tags.has('Auxiliary') || after.tags.has('Modal')));
 }
 
+/** Words an appositive may run to ("Don Blankenship, the Constitution Party's 2020 presidential nominee, answered"). */
+const MAX_APPOSITIVE_TERMS = 10;
+
 function subjectBefore(terms: readonly Term[], verb: number, isDate: (t: Term) => boolean): Term[] {
+  const run = subjectRun(terms, verb, verb - 1, isDate);
+  if (run.length || !/^,/.test(terms[verb - 1]?.post ?? '')) return run;
+  // The subject stands before an appositive set off by commas: skip the appositive, keep the name.
+  for (let i = verb - 2; i >= Math.max(0, verb - 1 - MAX_APPOSITIVE_TERMS); i--) {
+    if (/^,/.test(terms[i]!.post)) return subjectRun(terms, verb, i, isDate, true).filter(isNamePart).length ? subjectRun(terms, verb, i, isDate, true) : [];
+  }
+  return run;
+}
+
+/** The subject's words, walking back from `from`; `commaAfterFirst` lets the first word end the appositive's comma. */
+function subjectRun(terms: readonly Term[], verb: number, from: number, isDate: (t: Term) => boolean, commaAfterFirst = false): Term[] {
   const run: Term[] = [];
-  for (let i = verb - 1; i >= 0 && wordCount(run) < MAX_SUBJECT_WORDS; i--) {
+  for (let i = from; i >= 0 && wordCount(run) < MAX_SUBJECT_WORDS; i--) {
     const t = terms[i]!;
     // "an attack in 2024 reportedly injured": the date phrase stands between the subject and its verb.
     if (isDate(t) && !run.length && !endsPhrase(t)) continue;
-    if (endsPhrase(t) || isDate(t)) break;
+    if ((endsPhrase(t) && !(commaAfterFirst && i === from)) || isDate(t)) break;
     const lower = t.text.toLowerCase();
     if (!SUBJECT_TAGS.some((tag) => t.tags.has(tag)) && !['of', 'and', '&'].includes(lower) && !(t.tags.has('Verb') && /s$/.test(lower) && i > 0 && terms[i - 1]!.tags.has('Noun'))) break;
     if (t.tags.has('Pronoun') && run.length) break;
