@@ -83,6 +83,11 @@ export function salienceCues(sentences: readonly SalienceInput[], headline: stri
   return { features, words };
 }
 
+/** The score as a probability that the sentence belongs in a summary (the weights were fitted as a logistic model). */
+export function salienceChance(features: readonly number[], weights: readonly number[] = SALIENCE_WEIGHTS): number {
+  return 1 / (1 + Math.exp(-salienceScore(features, weights)));
+}
+
 export function salienceScore(features: readonly number[], weights: readonly number[] = SALIENCE_WEIGHTS): number {
   let score = 0;
   for (let i = 0; i < features.length; i++) score += features[i]! * weights[i]!;

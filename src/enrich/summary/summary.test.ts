@@ -5,6 +5,7 @@ import { parsePageText } from '../../extract/index.ts';
 import { sectionParagraphs } from '../../domain/index.ts';
 import { articleSentences } from '../sentences.ts';
 import { leadSummary } from './leadBaseline.ts';
+import { notSummaryMaterial } from './candidates.ts';
 import { bestRougeScores, sentenceScores } from './rouge.ts';
 import { isFittingArticle, loadSummarySet, paragraphsOf } from './summaryCorpus.ts';
 import { SHORT_SUMMARY_LIMIT, summarize, type Summary } from './summarize.ts';
@@ -17,36 +18,18 @@ interface Story {
 
 const normal = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/**
- * The span with parenthetical groups cut out, whitespace aside: walk both without their spaces, and where they
- * differ the span must be at a "(" whose group is skipped whole.
- */
-function isMarkedTrimOf(text: string, span: string): boolean {
-  const a = text.replace(/\s+/g, '');
-  const b = span.replace(/\s+/g, '');
-  let i = 0;
-  let j = 0;
-  while (j < b.length) {
-    if (i < a.length && a[i] === b[j]) {
-      i++;
-      j++;
-    } else if (b[j] === '(' && b.indexOf(')', j) > 0) {
-      j = b.indexOf(')', j) + 1;
-    } else return false;
-  }
-  return i === a.length && a.length > 0;
-}
-
 function assertGrounded(story: Story, summary: Summary): void {
   for (const s of summary.sentences) {
     const paragraph = story.paragraphs[s.paragraph];
     assert.ok(paragraph !== undefined, `${story.id}: paragraph ${s.paragraph} exists`);
-    const span = paragraph.slice(s.start, s.end);
-    if (s.trimmed) assert.ok(isMarkedTrimOf(s.text, span), `${story.id}: "${s.text}" is a trim of "${span}"`);
-    else assert.equal(s.text, span, `${story.id}: sentence is its span`);
-    assert.ok(normal(story.paragraphs.join('\n\n')).includes(normal(span)), `${story.id}: span is in the body`);
+    assert.equal(s.trimmed, false, `${story.id}: nothing is cut out of a sentence`);
+    assert.equal(s.text, paragraph.slice(s.start, s.end), `${story.id}: sentence is its span`);
+    assert.ok(normal(story.paragraphs.join('\n\n')).includes(normal(s.text)), `${story.id}: sentence is in the body`);
+    assert.equal(notSummaryMaterial(s.text), null, `${story.id}: "${s.text}" is prose`);
   }
 }
+
+const candidateCount = (story: Story): number => articleSentences(story.paragraphs).filter((s) => notSummaryMaterial(s.text) === null).length;
 
 function demoStories(path: URL): Story[] {
   return readFileSync(path, 'utf8')
@@ -79,11 +62,17 @@ describe('grounding: every summary sentence stands in the body', () => {
         const wanted = 1 + (checked % 5);
         const sized = summarize(story, { sentences: wanted });
         assertGrounded(story, sized);
-        assert.equal(sized.sentences.length, Math.min(wanted, articleSentences(story.paragraphs).length), `${story.id}: ${wanted} sentences`);
+        assert.equal(sized.sentences.length, Math.min(wanted, candidateCount(story)), `${story.id}: ${wanted} sentences`);
       }
       assert.ok(checked >= stories.length, `${name}: sentences were checked`);
     });
   }
+
+  test('BBC match reports whose line-ups used to be summarised with a label or a parenthetical cut out', () => {
+    const reports = loadSummarySet('bbc-news-summary.jsonl').filter((a) => ['bbc-sport-129', 'bbc-sport-295', 'bbc-sport-333', 'bbc-sport-339'].includes(a.id));
+    assert.equal(reports.length, 4);
+    for (const report of reports) assertGrounded(report, summarize(report, { sentences: 3 }));
+  });
 
   test('the CRBC seed article', () => {
     const draft = parsePageText(readFileSync(new URL('../../../../shared/fixtures/crbc-security-article.txt', import.meta.url), 'utf8'));
@@ -131,16 +120,32 @@ describe('shape of the summary', () => {
     assert.equal(sentences[0]!.text, long);
   });
 
-  test('an over-long sentence loses its parentheticals and is marked trimmed', () => {
+  test('an over-long sentence with parentheticals and an HTML entity is emitted as the source wrote it', () => {
     const long =
-      'The regulator (the Office of Communications, known as Ofcom, which oversees broadcasters and telecoms) said on Monday that ' +
+      'The regulator (the Office of Communications, known as Ofcom, which oversees broadcasters &amp; telecoms) said on Monday that ' +
       'the merger of the two largest mobile operators would be examined in depth over the coming months, with a decision expected ' +
       'before the end of the year (or early next year, if more evidence is needed).';
     const { sentences } = summarize({ headline: 'Regulator to examine merger', paragraphs: [long] });
-    assert.equal(sentences[0]!.trimmed, true);
-    assert.ok(!sentences[0]!.text.includes('('));
-    assert.ok(isMarkedTrimOf(sentences[0]!.text, long));
-    assert.ok(!isMarkedTrimOf('The regulator said the merger is approved.', long), 'the trim check can fail');
+    assert.deepEqual(sentences, [{ text: long, paragraph: 0, start: 0, end: long.length, trimmed: false }]);
+  });
+
+  test('a real rugby line-up is never chosen, though it repeats every name the report does', () => {
+    const lineUp = [
+      'G Thomas (Toulouse (capt); H Luscombe (Dragons), T Shanklin (Blues), G Henson (Ospreys), S Williams (Ospreys); S Jones (Clermont',
+      'Auvergne), D Peel (Scarlets); G Jenkins (Blues), M Davies (Gloucester), A Jones (Ospreys), B Cockbain (Ospreys), R Sidoli (Blues),',
+      'D Jones (Scarlets), M Williams (Blues), M Owen (Dragons).',
+    ].join(' ');
+    const story = {
+      headline: 'Thomas to lead Wales against England',
+      paragraphs: [
+        'Gareth Thomas will captain Wales against England on Saturday, with Henson and Shanklin in the centre.',
+        'Coach Mike Ruddock kept faith with the side that beat Italy, naming Jones and Peel at half-back.',
+        'Thomas said the Ospreys and Blues players had earned their places.',
+        lineUp,
+      ],
+    };
+    const texts = summarize(story).sentences.map((s) => s.text);
+    assert.ok(!texts.some((t) => t.includes('Luscombe')), texts.join(' | '));
   });
 
   test('a quotation without its speaker is passed over; one with "said" may stay', () => {
@@ -187,13 +192,14 @@ describe('shape of the summary', () => {
       ],
     });
     const texts = summary.sentences.map((s) => s.text);
-    assert.ok(!texts.includes('All schools in the region were closed by a storm on Monday.'), texts.join(' | '));
+    const repeats = ['A storm closed all schools in the region on Monday.', 'All schools in the region were closed by a storm on Monday.'];
+    assert.equal(texts.filter((t) => repeats.includes(t)).length, 1, texts.join(' | '));
   });
 });
 
 describe('quality on the BBC half we did not fit on', () => {
   /** Reached when this guard was set (held-out half, Porter-stemmed); a change may not lose more than 0.5. */
-  const REACHED = { rouge2: 51.18, rougeL: 41.5, sentenceF1: 51.32 };
+  const REACHED = { rouge2: 56.85, rougeL: 46.65, sentenceF1: 52.65 };
   const ALLOWED_LOSS = 0.5;
 
   test('ours (3 sentences) beats LEAD-3 and keeps ROUGE-2 / ROUGE-L / sentence F1 within 0.5 of what was reached', () => {
