@@ -12,7 +12,7 @@ import { buildTimeline } from './timeline/index.ts';
  * `newsdesk reindex --enrich` recomputes every article enriched by an older version.
  * 2: articles are placed in stories and get stored related lists (articles enriched by 1 never were).
  */
-export const ENRICHMENT_VERSION = 4; // 3: related lists hold only what passes the related rule (domain/related.ts); 4: timeline labels are statements, dates anchored by tense
+export const ENRICHMENT_VERSION = 5; // 3: related lists hold only what passes the related rule (domain/related.ts); 4: timeline labels are statements, dates anchored by tense; 5: summaries are whole source sentences (no line-ups or lists), chosen for coverage
 
 /** Summary sentences for the box; the issue asks for 3–5, and three read best above a lede. */
 const SUMMARY_SENTENCES = 3;
