@@ -66,6 +66,14 @@ describe('newsdesk ingest commands', () => {
     const blocked = await newsdesk(['extract', 'http://127.0.0.1:1/page'], { DATA_DIR: dataDir });
     assert.equal(blocked.code, 2, blocked.stderr);
     assert.match(blocked.stderr, /127\.0\.0\.1/);
+    // Why, and how to allow it for local development: the refusal is not a dead end.
+    assert.match(blocked.stderr, /fetches only from public addresses/);
+    assert.match(blocked.stderr, /FETCH_ALLOW_PRIVATE_HOSTS=127\.0\.0\.1:1 npx newsdesk/);
+    assert.match(blocked.stderr, /Never set that on a public site/);
+
+    // The allowance is loud while it is set: every command warns.
+    const allowed = await newsdesk(['feed', 'list'], env);
+    assert.match(allowed.stderr, /FETCH_ALLOW_PRIVATE_HOSTS lets the fetcher reach these private addresses: for local development and tests only/);
 
     const scheme = await newsdesk(['feed', 'add', 'ftp://example.com/feed.xml'], env);
     assert.equal(scheme.code, 2);

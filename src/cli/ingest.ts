@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { ContentChanges } from '../domain/index.ts';
 import type { DrainReport, IngestContext } from '../ingest/index.ts';
 import type { Store } from '../store/index.ts';
-import { commandContext, withStore } from './context.ts';
+import { commandContext, openContentChanges, withStore } from './context.ts';
 import { EXIT } from './exitCodes.ts';
 import { progressBar } from './progress.ts';
 import { closeOnSignals } from './signals.ts';
@@ -21,7 +21,9 @@ export function configureIngest(command: Command): void {
       const { config, log } = commandContext();
       const { ingestDueFeeds, nothingFetched, openIngest } = await import('../ingest/index.ts');
       await withStore(config, async (store) => {
-        const { context, close } = await openIngest(config, store, log);
+        // Stories it stores reach a running site's page caches at once (through Redis or the change log).
+        const changes = await openContentChanges(config, store, log);
+        const { context, close } = await openIngest(config, store, log, changes);
         const bar = progressBar('ingest');
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
@@ -36,6 +38,7 @@ export function configureIngest(command: Command): void {
           if (nothingFetched(report)) process.exitCode = EXIT.unavailable;
         } finally {
           await close();
+          await changes.close();
         }
       });
     });
@@ -47,15 +50,14 @@ export function configureWorker(command: Command): void {
     .addHelpText('after', '\nOn stop, jobs in hand finish (or are released to the queue) before the process exits.')
     .action(async () => {
       const { config, log } = commandContext({ logTo: 1 });
-      const { redisContentChanges } = await import('../store/index.ts');
       await withStore(config, async (store) => {
-        // A worker's imports reach the web processes' page caches through Redis, when there is one.
-        const changes = config.redisUrl ? redisContentChanges(config.redisUrl, `${config.redisPrefix}:changes`) : undefined;
+        // A worker's imports reach the web processes' page caches through Redis, else the change log.
+        const changes = await openContentChanges(config, store, log);
         const ingest = await startInProcessIngest(config, store, log, changes);
         log.info({ concurrency: config.ingest.concurrency }, 'worker started');
         await new Promise<void>((resolve) => closeOnSignals(async () => resolve(), log, { exit: false }));
         await ingest.stop();
-        await changes?.close();
+        await changes.close();
         log.info('worker stopped');
       });
     });
