@@ -20,7 +20,7 @@ test('enrich prints the seed with its summary, entities and timeline; stores not
     assert.ok(paragraphs.length >= 9);
     assert.ok(enrichment.summary.sentences.length >= 3);
     assert.ok(enrichment.entities.some((e: { slug: string }) => e.slug === 'kataib-hezbollah'));
-    assert.ok(enrichment.timeline.length >= 8);
+    assert.ok(enrichment.timeline.length >= 7);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -50,9 +50,9 @@ export function enrichArticle(
       aliases: entity.aliases,
       mentions: entity.mentions.length,
     })),
-    // An undated article (a page file) reports the news as of now: its "on Sunday" and its present-tense
-    // events are dated against the time it is enriched.
-    timeline: buildTimeline({ paragraphs: text.paragraphs, publishedAt: text.publishedAt ?? enrichedAt }),
+    // Relative dates count only from the source's own publication date: an undated article (a page file) keeps
+    // its absolute dates and never has "on Sunday" dated by when it happened to be imported.
+    timeline: buildTimeline({ paragraphs: text.paragraphs, publishedAt: text.publishedAt }),
     suggestedSection: sectionFromName(classification.section).slug,
     sectionConfidence: classification.confidence,
     simhash: fingerprint(`${text.headline}\n${fullText}`).simhash.toString(16).padStart(16, '0'),

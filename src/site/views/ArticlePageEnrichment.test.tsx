@@ -26,6 +26,11 @@ interface Enrichment {
   automaticSummary?: ArticleSummary | null;
 }
 
+/** The seed's page lists related stories (an empty list leaves the region out, as the page does). */
+const RELATED = [
+  { id: 901, slug: 'iran-strikes-al-asad-air-base', section: 'security', headline: 'Iran strikes Al-Asad air base', publishedAt: '2020-01-08T00:00:00.000Z' },
+];
+
 function render(article: PublishedArticle, enrichment: Enrichment = {}): string {
   return renderDocument(
     <ArticlePage
@@ -33,7 +38,7 @@ function render(article: PublishedArticle, enrichment: Enrichment = {}): string 
       sections={sections}
       section={{ slug: article.section, name: article.section }}
       article={article}
-      related={[]}
+      related={RELATED}
       trending={[]}
       {...enrichment}
     />,
