@@ -1,10 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type Command, InvalidArgumentError } from 'commander';
 import { ValidationError } from '../domain/index.ts';
 import { paragraphsOf, summarize } from '../enrich/summary/index.ts';
+import { jsonObjectLine, mapJsonLines, openJsonLines } from './jsonLines.ts';
 
 export interface SummarizeLinesOptions {
   /** Summary sentences per article (default 3, the length the benchmarks compare at). */
@@ -21,12 +19,7 @@ export function configureSummarize(command: Command): void {
     .description('print {"id","summary"} per line, summary sentences separated by "\\n"; stores nothing')
     .addHelpText('after', '\nEvery summary sentence is a sentence of the article. A bad line stops the run with its line number (exit code 2).')
     .action(async (options: { jsonl: string; sentences: number }) => {
-      const input = options.jsonl === '-' ? process.stdin : createReadStream(options.jsonl, { encoding: 'utf8' });
-      const opened = options.jsonl === '-' ? Promise.resolve() : once(input, 'open');
-      await opened.catch((error: NodeJS.ErrnoException) => {
-        throw new ValidationError(`cannot read ${options.jsonl}: ${error.code ?? error.message}`);
-      });
-      await summarizeJsonLines(input, process.stdout, { sentences: options.sentences });
+      await summarizeJsonLines(await openJsonLines(options.jsonl), process.stdout, { sentences: options.sentences });
     });
 }
 
@@ -43,30 +36,15 @@ function parseSentenceCount(value: string): number {
  */
 export async function summarizeJsonLines(input: Readable, output: Writable, options: SummarizeLinesOptions = {}): Promise<number> {
   const sentences = options.sentences ?? DEFAULT_SENTENCES;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
-  let written = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (!line.trim()) continue;
+  return mapJsonLines(input, output, (line, lineNumber) => {
     const row = parseRow(line, lineNumber);
     const summary = summarize({ headline: row.headline, paragraphs: paragraphsOf(row.article) }, { sentences });
-    const out = JSON.stringify({ id: row.id, summary: summary.sentences.map((s) => s.text).join('\n') }) + '\n';
-    if (!output.write(out)) await once(output, 'drain');
-    written++;
-  }
-  return written;
+    return { id: row.id, summary: summary.sentences.map((s) => s.text).join('\n') };
+  });
 }
 
 function parseRow(line: string, lineNumber: number): { id: string | number; article: string; headline: string } {
-  let row: unknown;
-  try {
-    row = JSON.parse(line);
-  } catch (error) {
-    throw new ValidationError(`line ${lineNumber}: not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new ValidationError(`line ${lineNumber}: expected a JSON object`);
-  const { id, article, headline, title } = row as Record<string, unknown>;
+  const { id, article, headline, title } = jsonObjectLine(line, lineNumber);
   if (typeof id !== 'string' && typeof id !== 'number') throw new ValidationError(`line ${lineNumber}: "id" must be a string or number`);
   if (typeof article !== 'string') throw new ValidationError(`line ${lineNumber}: "article" must be a string`);
   const named = typeof headline === 'string' ? headline : typeof title === 'string' ? title : '';

@@ -1,11 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { ValidationError } from '../domain/index.ts';
 import { buildTimeline } from '../enrich/timeline/index.ts';
 import { findTimexes } from '../enrich/timeline/timex.ts';
+import { jsonObjectLine, mapJsonLines, openJsonLines } from './jsonLines.ts';
 
 export function configureTimeline(command: Command): void {
   command
@@ -17,12 +15,7 @@ export function configureTimeline(command: Command): void {
         '\nunspecified value and stay off the timeline. A bad line stops the run with its line number (exit code 2).',
     )
     .action(async (options: { jsonl: string }) => {
-      const input = options.jsonl === '-' ? process.stdin : createReadStream(options.jsonl, { encoding: 'utf8' });
-      const opened = options.jsonl === '-' ? Promise.resolve() : once(input, 'open');
-      await opened.catch((error: NodeJS.ErrnoException) => {
-        throw new ValidationError(`cannot read ${options.jsonl}: ${error.code ?? error.message}`);
-      });
-      await timelineJsonLines(input, process.stdout);
+      await timelineJsonLines(await openJsonLines(options.jsonl), process.stdout);
     });
 }
 
@@ -37,17 +30,7 @@ interface TimelineRow {
  * are skipped; a bad line throws a ValidationError naming its line number. Returns how many lines were written.
  */
 export async function timelineJsonLines(input: Readable, output: Writable): Promise<number> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
-  let written = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    const row = parseRow(line, lineNumber);
-    if (!output.write(JSON.stringify(timelineOf(row)) + '\n')) await once(output, 'drain');
-    written++;
-  }
-  return written;
+  return mapJsonLines(input, output, (line, lineNumber) => timelineOf(parseRow(line, lineNumber)));
 }
 
 function timelineOf(row: TimelineRow) {
@@ -63,14 +46,7 @@ function timelineOf(row: TimelineRow) {
 }
 
 function parseRow(line: string, lineNumber: number): TimelineRow {
-  let row: unknown;
-  try {
-    row = JSON.parse(line);
-  } catch (error) {
-    throw new ValidationError(`line ${lineNumber}: not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new ValidationError(`line ${lineNumber}: expected a JSON object`);
-  const { id, publishedAt, text } = row as Record<string, unknown>;
+  const { id, publishedAt, text } = jsonObjectLine(line, lineNumber);
   if (typeof id !== 'string' && typeof id !== 'number') throw new ValidationError(`line ${lineNumber}: "id" must be a string or number`);
   if (typeof text !== 'string') throw new ValidationError(`line ${lineNumber}: "text" must be a string`);
   return { id, publishedAt: publicationDate(publishedAt, lineNumber), text };
