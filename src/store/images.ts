@@ -17,14 +17,6 @@ export interface NewShareCard {
   bytes: Uint8Array;
 }
 
-/** migrations/0015_share_cards.ts; declared here, beside its only reader and writer. */
-interface ShareCardTable {
-  article_id: number;
-  key: string;
-  bytes: Uint8Array;
-  created_at: string;
-}
-
 export interface ImageRepository {
   /** Stores the image and its variants; the same key stored again adds only what is missing (same bytes, same recipe). */
   save(image: NewImage, now: Date): Promise<OwnImage>;
@@ -38,7 +30,6 @@ export interface ImageRepository {
 }
 
 export function imageRepository(db: Kysely<Database>): ImageRepository {
-  const withCards = db.withTables<{ share_cards: ShareCardTable }>();
   return {
     // Two idempotent inserts, no transaction of its own (a caller may hold one): an image whose variants were
     // cut short by a crash gets the missing ones when it is saved again.
@@ -89,7 +80,7 @@ export function imageRepository(db: Kysely<Database>): ImageRepository {
     },
 
     async shareCard(articleId, key) {
-      const row = await withCards
+      const row = await db
         .selectFrom('share_cards')
         .innerJoin('articles', 'articles.id', 'share_cards.article_id')
         .select('share_cards.bytes')
@@ -101,7 +92,7 @@ export function imageRepository(db: Kysely<Database>): ImageRepository {
     },
 
     async saveShareCard(card, now) {
-      await withCards
+      await db
         .insertInto('share_cards')
         .values({ article_id: card.articleId, key: card.key, bytes: card.bytes, created_at: toUtcIso(now.toISOString(), 'createdAt') })
         .onConflict((oc) => oc.columns(['article_id', 'key']).doNothing())

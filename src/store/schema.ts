@@ -25,6 +25,7 @@ export interface Database {
   images: ImageTable;
   image_variants: ImageVariantTable;
   content_changes: ContentChangeTable;
+  share_cards: ShareCardTable;
 }
 
 export interface SectionTable {
@@ -240,4 +241,12 @@ export interface ContentChangeTable {
   section: string;
   outcome: ContentChange['outcome'];
   changed_at: string;
+}
+
+/** Drawn share cards (migration 0015): the key names what is drawn, so a row never changes. */
+export interface ShareCardTable {
+  article_id: number;
+  key: string;
+  bytes: Uint8Array;
+  created_at: string;
 }
