@@ -50,6 +50,12 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
   const searchCache = createPageCache({ enabled: config.pageCache, maxEntries: SEARCH_CACHE_ENTRIES });
   const cache = createPageCache({ enabled: config.pageCache, onClear: () => searchCache.clear() });
   app.decorate('pageCache', cache);
+  // Counts shared by every process through Redis when there is one; in the database otherwise.
+  const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views, {
+    onError: (error, views) => app.log.warn({ err: error, views }, 'trending: views could not be counted and were dropped'),
+  });
+  app.decorate('trending', trending);
+  app.addHook('onClose', () => trending.close());
   const sitemapCache = createPageCache({ enabled: config.pageCache, ttlMs: SITEMAP_TTL_MS });
   // Any stored article may change any list (home, its section, topics, stories): drop every page. Sitemaps are
   // kept minutes (each is a pass over the archive), but an article going on or off the site must show at once.
@@ -61,12 +67,6 @@ const plugin: FastifyPluginAsync<SiteOptions> = async (app, { store, config, fee
     }
   });
   if (unsubscribe) app.addHook('onClose', async () => unsubscribe());
-  // Counts shared by every process through Redis when there is one; in the database otherwise.
-  const trending = new Trending(config.redisUrl ? redisViewTally(config.redisUrl, `${config.redisPrefix ?? 'newsdesk'}:views`) : store.views, {
-    onError: (error, views) => app.log.warn({ err: error, views }, 'trending: views could not be counted and were dropped'),
-  });
-  app.decorate('trending', trending);
-  app.addHook('onClose', () => trending.close());
   // The feedback rate limits and the view gate: in the same Redis when there is one, so N processes limit once.
   const limits = siteLimits(config, app.log);
   app.addHook('onClose', () => limits.close());
