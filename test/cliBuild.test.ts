@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newsdesk } from './helpers/cli.ts';
+import { CLI, newsdesk } from './helpers/cli.ts';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const STALE_NOTICE = /dist\/ is missing or older than src\//;
@@ -72,4 +72,19 @@ test('the project as tested runs its compiled CLI (npm test builds first)', () =
   assert.equal(run.code, 0);
   assert.doesNotMatch(run.stderr, STALE_NOTICE, 'run `npm run build` before this suite');
   assert.match(run.stdout, /Commands:[\s\S]*feed[\s\S]*serve/);
+});
+
+test("install's build step leaves an up-to-date dist/ alone (the first `npx newsdesk` runs it under live CLIs)", () => {
+  const builtAt = () => JSON.parse(readFileSync(join(PROJECT, 'dist/build-info.json'), 'utf8')).builtAt;
+  const before = builtAt();
+  const run = spawnSync(process.execPath, [join(PROJECT, 'scripts/build.mjs'), '--if-stale'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /already up to date/);
+  assert.equal(builtAt(), before);
+});
+
+test('output piped into a reader that stops early (`| head`) ends quietly with exit 0', () => {
+  const run = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" --help | true`], { encoding: 'utf8' });
+  assert.equal(run.stderr, '');
+  assert.equal(run.status, 0);
 });

@@ -64,6 +64,12 @@ function requestedCommand(args: readonly string[]): string | undefined {
   return words[0] === 'help' ? words[1] : words[0];
 }
 
+// `newsdesk article list | head` closes the pipe early: the reader has what it wanted, which is no failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT.ok);
+});
+
 const requested = requestedCommand(process.argv.slice(2));
 for (const entry of COMMANDS) {
   const command = program.command(entry.name).summary(entry.summary);
