@@ -53,7 +53,7 @@ Environment:
   INGEST_CONCURRENCY  fetch/extract jobs at once per process (4)
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input (nothing changed) · 69 a remote source
-failed, try again later · 78 bad configuration`,
+failed, try again later · 75 too many attempts, try later · 77 not allowed · 78 bad configuration`,
   )
   .exitOverride()
   .showHelpAfterError();

@@ -2,7 +2,17 @@
  * Errors are values with a kind and a message a person can act on. Each domain raises its own subclass;
  * the web layer maps `kind` to an HTTP status once (src/site/errors.ts) and the CLI maps it to an exit code.
  */
-export type ErrorKind = 'extract' | 'feed' | 'fetch' | 'validation' | 'not-found' | 'gone' | 'conflict' | 'config';
+export type ErrorKind =
+  | 'extract'
+  | 'feed'
+  | 'fetch'
+  | 'validation'
+  | 'not-found'
+  | 'gone'
+  | 'conflict'
+  | 'config'
+  | 'forbidden'
+  | 'throttled';
 
 export abstract class NewsdeskError extends Error {
   abstract readonly kind: ErrorKind;
@@ -75,4 +85,20 @@ export class ConflictError extends NewsdeskError {
 /** Configuration from the environment is unusable (bad PORT, unreadable DATA_DIR, …). */
 export class ConfigError extends NewsdeskError {
   readonly kind = 'config';
+}
+
+/** The policy refuses: this actor may not do this (to this article). The message says what and why. */
+export class ForbiddenError extends NewsdeskError {
+  readonly kind = 'forbidden';
+}
+
+/** Too many failed attempts (sign-in, password reset): refused until `retryAfterSeconds` have passed. */
+export class ThrottledError extends NewsdeskError {
+  readonly kind = 'throttled';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }

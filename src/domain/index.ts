@@ -14,3 +14,5 @@ export * from './feedback.ts';
 export * from './trending.ts';
 export * from './changes.ts';
 export * from './image.ts';
+export * from './people.ts';
+export * from './revision.ts';

@@ -9,6 +9,8 @@ const STATUS_BY_KIND: Partial<Record<ErrorKind, number>> = {
   gone: 410,
   validation: 400,
   conflict: 409,
+  forbidden: 403,
+  throttled: 429,
   extract: 422,
   feed: 422,
   // The upstream source failed, not the reader's request.

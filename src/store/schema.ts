@@ -1,5 +1,16 @@
 import type { Generated } from 'kysely';
-import type { ArticleStatus, ContentChange, EntityType, FeedbackKind, FeedPollStatus, VariantFormat, WorkflowState } from '../domain/index.ts';
+import type {
+  ArticleStatus,
+  ContentChange,
+  EntityType,
+  FeedbackKind,
+  FeedPollStatus,
+  OneTimePurpose,
+  RevisionKind,
+  Role,
+  VariantFormat,
+  WorkflowState,
+} from '../domain/index.ts';
 
 /**
  * The database as Kysely sees it. Column names are the SQL ones (snake_case); `rows.ts` maps them to the domain.
@@ -26,6 +37,11 @@ export interface Database {
   image_variants: ImageVariantTable;
   content_changes: ContentChangeTable;
   share_cards: ShareCardTable;
+  users: UserTable;
+  sessions: SessionTable;
+  one_time_tokens: OneTimeTokenTable;
+  audit_log: AuditLogTable;
+  auth_failures: AuthFailureTable;
 }
 
 export interface SectionTable {
@@ -62,6 +78,12 @@ export interface ArticleTable {
   status: ArticleStatus;
   /** Where the article stands in the newsroom; `published` exactly when status is. */
   workflow_state: WorkflowState;
+  /** Who created it in the newsroom (migration 0016); null for ingested and imported articles. */
+  owner_id: number | null;
+  /** The current revision: a save names the one it started from, and a mismatch is a conflict. */
+  revision_id: number | null;
+  /** When a scheduled article goes on the site. */
+  scheduled_at: string | null;
   published_at: string | null;
   created_at: string;
   updated_at: string;
@@ -79,13 +101,20 @@ export interface ArticleTable {
   extraction: string | null;
 }
 
+/**
+ * A version of an article as saved (migration 0016). `snapshot` is JSON of RevisionContent; rows of kind
+ * 'earlier' predate 0016 and hold the whole Article as it was before a change (a superset of those fields).
+ */
 export interface ArticleRevisionTable {
   id: Generated<number>;
   article_id: number;
-  /** JSON of the Article as it was before the change. */
   snapshot: string;
   content_hash: string;
   created_at: string;
+  kind: Generated<RevisionKind>;
+  author_id: number | null;
+  author_label: string | null;
+  base_revision_id: number | null;
 }
 
 export interface FeedTable {
@@ -249,4 +278,60 @@ export interface ShareCardTable {
   key: string;
   bytes: Uint8Array;
   created_at: string;
+}
+
+/** People of the newsroom (migration 0016). password_hash is an argon2id PHC string. */
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  password_set_at: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Signed-in sessions; id_hash is the sha256 of the cookie's random id (the id itself is never stored). */
+export interface SessionTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, whatever the activity. */
+  expires_at: string;
+  address: string | null;
+  user_agent: string | null;
+}
+
+/** Single-use links: the first admin's and invitations' ('setup'), password resets ('reset'). */
+export interface OneTimeTokenTable {
+  token_hash: string;
+  user_id: number;
+  purpose: OneTimePurpose;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON object. */
+  details: Generated<string>;
+  address: string | null;
+}
+
+/** Failed sign-ins per key in the current window, and the lock they led to (when Redis is not configured). */
+export interface AuthFailureTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
 }

@@ -14,6 +14,7 @@ import * as images from './0012_images.ts';
 import * as workflowAndChanges from './0013_workflow_and_changes.ts';
 import * as plainTextFields from './0014_plain_text_fields.ts';
 import * as shareCards from './0015_share_cards.ts';
+import * as newsroom from './0016_newsroom.ts';
 
 /**
  * Every migration, oldest first. Names sort in the order they must run (Kysely applies them by name); a new
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013_workflow_and_changes': workflowAndChanges,
   '0014_plain_text_fields': plainTextFields,
   '0015_share_cards': shareCards,
+  '0016_newsroom': newsroom,
 };
