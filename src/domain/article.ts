@@ -93,6 +93,12 @@ interface StoredArticle extends Omit<ArticleDraft, 'sectionName'> {
   contentHash: string;
   /** Set for articles fetched from the web; null for page files, the demo and newsroom copy. */
   provenance: ArticleProvenance | null;
+  /** The person who created it in the newsroom; null for ingested and imported articles. */
+  ownerId: number | null;
+  /** The current revision: a save names the one it started from, and saving over a newer one is a conflict. */
+  revisionId: number | null;
+  /** When a scheduled article goes on the site; null unless scheduled. */
+  scheduledAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -82,6 +82,19 @@ export class ConflictError extends NewsdeskError {
   readonly kind = 'conflict';
 }
 
+/**
+ * A save that started from an older revision than the current one: someone saved in between. Never applied as
+ * an overwrite; the newsroom shows both versions.
+ */
+export class StaleRevisionError extends ConflictError {
+  constructor(
+    message: string,
+    readonly currentRevisionId: number | null,
+  ) {
+    super(message);
+  }
+}
+
 /** Configuration from the environment is unusable (bad PORT, unreadable DATA_DIR, …). */
 export class ConfigError extends NewsdeskError {
   readonly kind = 'config';

@@ -34,8 +34,21 @@ export interface Revision {
   authorLabel: string | null;
   /** The revision the save started from. */
   baseRevisionId: number | null;
+  /** The content hash of this version (readers' feedback names the version they saw by it). */
+  contentHash: string;
   createdAt: string;
 }
+
+/** Who saved a version and from which: written with it. */
+export interface RevisionStamp {
+  kind: Exclude<RevisionKind, 'earlier'>;
+  authorId: number | null;
+  authorLabel: string;
+  baseRevisionId: number | null;
+}
+
+/** What an import or ingest writes when no person is named. */
+export const IMPORT_STAMP: RevisionStamp = { kind: 'import', authorId: null, authorLabel: 'system: import', baseRevisionId: null };
 
 /** A revision without its content, for lists. */
 export type RevisionListing = Omit<Revision, 'content'>;

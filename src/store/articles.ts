@@ -1,7 +1,19 @@
 import { type Kysely, sql } from 'kysely';
-import { NotFoundError, ValidationError, type Article, type ArticleCard, type ArticleLink } from '../domain/index.ts';
+import {
+  IMPORT_STAMP,
+  NotFoundError,
+  StaleRevisionError,
+  ValidationError,
+  type Article,
+  type ArticleCard,
+  type ArticleLink,
+  type RevisionStamp,
+} from '../domain/index.ts';
+import { countForDesk, listForDesk } from './desk.ts';
+import { findRevision, insertRevision, listRevisions } from './revisions.ts';
+import { escapeLike, requireCount } from './queryChecks.ts';
 import { writeError } from './errors.ts';
-import type { ArticleRepository, ArticleUpdate, DeskListing, DeskQuery, NewArticle, PageQuery, StateChange } from './repository.ts';
+import type { ArticleRepository, ArticleUpdate, NewArticle, PageQuery, StateChange } from './repository.ts';
 import type { ReadConnection } from './sqlite.ts';
 import { preparedQuery } from './prepared.ts';
 import {
@@ -68,14 +80,11 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return row?.extraction ?? null;
     },
 
-    async revisions(id) {
-      const rows = await db
-        .selectFrom('article_revisions')
-        .select(['id', 'snapshot', 'created_at'])
-        .where('article_id', '=', id)
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map((row) => ({ id: row.id, article: JSON.parse(row.snapshot) as Article, replacedAt: row.created_at }));
+    revisions: (id) => listRevisions(db, id),
+    revision: (articleId, revisionId) => findRevision(db, articleId, revisionId),
+
+    async recordRevision(articleId, content, contentHash, at, stamp) {
+      return insertRevision(db, articleId, content, contentHash, at, stamp);
     },
 
     // The article page: one lookup on the (section, slug) unique index.
@@ -95,19 +104,31 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return new Set(rows.map((r) => r.slug).filter((s) => s === base || s.startsWith(`${base}-`)));
     },
 
-    async insert(article: NewArticle): Promise<Article> {
+    // The article and its first revision together: every version, the first included, is in the history.
+    async insert(article: NewArticle, stamp: RevisionStamp = IMPORT_STAMP): Promise<Article> {
       const values = {
         ...contentColumns(article),
         slug: article.slug,
         source_key: article.sourceKey,
         created_at: toUtcIso(article.createdAt, 'createdAt'),
       };
-      try {
-        const row = await db.insertInto('articles').values(values).returning(ARTICLE_COLUMNS).executeTakeFirstOrThrow();
+      const write = async (trx: Kysely<Database>) => {
+        let inserted;
+        try {
+          inserted = await trx.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow();
+        } catch (error) {
+          throw writeError(error, `article "${article.slug}" in ${article.section}`, article.section);
+        }
+        const revisionId = await insertRevision(trx, inserted.id, article, article.contentHash, article.updatedAt, stamp);
+        const row = await trx
+          .updateTable('articles')
+          .set({ revision_id: revisionId })
+          .where('id', '=', inserted.id)
+          .returning(ARTICLE_COLUMNS)
+          .executeTakeFirstOrThrow();
         return articleFromRow(row);
-      } catch (error) {
-        throw writeError(error, `article "${article.slug}" in ${article.section}`, article.section);
-      }
+      };
+      return db.isTransaction ? write(db) : db.transaction().execute(write);
     },
 
     async changeState(id: number, change: StateChange): Promise<Article> {
@@ -119,6 +140,7 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
           status: onSite ? 'published' : 'draft',
           workflow_state: change.workflowState,
           published_at: change.publishedAt === null ? null : toUtcIso(change.publishedAt, 'publishedAt'),
+          scheduled_at: change.scheduledAt ? toUtcIso(change.scheduledAt, 'scheduledAt') : null,
           updated_at: toUtcIso(change.updatedAt, 'updatedAt'),
         })
         .where('id', '=', id)
@@ -128,28 +150,8 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return articleFromRow(row);
     },
 
-    async listForDesk({ workflowState, limit, offset }: DeskQuery): Promise<DeskListing[]> {
-      requireCount(limit, 'limit');
-      requireCount(offset, 'offset');
-      let query = db
-        .selectFrom('articles')
-        .select(['id', 'section', 'slug', 'headline', 'workflow_state', 'published_at', 'updated_at'])
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .offset(offset);
-      if (workflowState) query = query.where('workflow_state', '=', workflowState);
-      const rows = await query.execute();
-      return rows.map((row) => ({
-        id: row.id,
-        section: row.section,
-        slug: row.slug,
-        headline: row.headline,
-        workflowState: row.workflow_state,
-        publishedAt: row.published_at,
-        updatedAt: row.updated_at,
-      }));
-    },
+    listForDesk: (query) => listForDesk(db, query),
+    countForDesk: (query) => countForDesk(db, query),
 
     async findAt(section: string, slug: string): Promise<Article | undefined> {
       const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('section', '=', section).where('slug', '=', slug).executeTakeFirst();
@@ -167,34 +169,28 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return row !== undefined;
     },
 
-    async update(id: number, update: ArticleUpdate): Promise<Article> {
-      // Keep the version being replaced, in the same transaction, so no edit (by an editor or by the source)
-      // loses what readers saw.
-      const replace = async (trx: Kysely<Database>) => {
-        const current = await trx.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
+    // The new version is recorded as a revision in the same transaction, and becomes the article's current one.
+    // With `ifRevision`, the write happens only if the article is still at that revision (checked again by the
+    // UPDATE itself, so a save racing another on PostgreSQL cannot slip between the read and the write).
+    async update(id: number, update: ArticleUpdate, stamp: RevisionStamp = IMPORT_STAMP, ifRevision?: number | null): Promise<Article> {
+      const write = async (trx: Kysely<Database>) => {
+        const current = await trx.selectFrom('articles').select('revision_id').where('id', '=', id).executeTakeFirst();
         if (!current) throw new NotFoundError(`No article with id ${id}`);
-        await trx
-          .insertInto('article_revisions')
-          .values({
-            article_id: id,
-            snapshot: JSON.stringify(articleFromRow(current)),
-            content_hash: current.content_hash,
-            created_at: toUtcIso(update.updatedAt, 'updatedAt'),
-          })
-          .execute();
+        const stale = () => new StaleRevisionError(`article ${id} was saved by someone else since revision ${ifRevision}`, current.revision_id);
+        if (ifRevision !== undefined && current.revision_id !== ifRevision) throw stale();
+        const revisionId = await insertRevision(trx, id, update, update.contentHash, update.updatedAt, stamp);
+        let query = trx.updateTable('articles').set({ ...contentColumns(update), revision_id: revisionId }).where('id', '=', id);
+        if (ifRevision !== undefined) query = query.where('revision_id', ifRevision === null ? 'is' : '=', ifRevision);
+        let row;
         try {
-          const row = await trx
-            .updateTable('articles')
-            .set(contentColumns(update))
-            .where('id', '=', id)
-            .returning(ARTICLE_COLUMNS)
-            .executeTakeFirstOrThrow();
-          return articleFromRow(row);
+          row = await query.returning(ARTICLE_COLUMNS).executeTakeFirst();
         } catch (error) {
           throw writeError(error, `article ${id}`, update.section);
         }
+        if (!row) throw stale();
+        return articleFromRow(row);
       };
-      return db.isTransaction ? replace(db) : db.transaction().execute(replace);
+      return db.isTransaction ? write(db) : db.transaction().execute(write);
     },
 
     listPublished: listCards,
@@ -243,15 +239,6 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
       return bySection;
     },
   };
-}
-
-function requireCount(value: number, name: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new ValidationError(`${name} must be a whole number ≥ 0`);
-}
-
-/** `a_b` must match itself, not `a` + any character + `b`. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

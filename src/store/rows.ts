@@ -23,7 +23,7 @@ export const ARTICLE_COLUMNS = [
   'hero_url', 'hero_alt', 'hero_caption', 'hero_credit', 'byline',
   'source_name', 'source_url', 'source_attribution', 'source_license_name', 'source_license_url',
   'source_key', 'content_hash', 'status', 'workflow_state', 'published_at', 'created_at', 'updated_at',
-  'canonical_url', 'fetched_at', 'feed_id', 'source_modified_at',
+  'canonical_url', 'fetched_at', 'feed_id', 'source_modified_at', 'owner_id', 'revision_id', 'scheduled_at',
 ] as const satisfies readonly (keyof ArticleTable)[];
 
 /** What a card needs: no body, byline or source, which are most of a row's bytes. */
@@ -81,6 +81,7 @@ export function contentColumns(
     ...(article.provenance === undefined ? {} : provenanceColumns(article.provenance)),
     ...(article.storyHash === undefined ? {} : { story_hash: article.storyHash }),
     ...(article.extraction === undefined ? {} : { extraction: article.extraction }),
+    ...(article.ownerId === undefined ? {} : { owner_id: article.ownerId }),
   };
 }
 
@@ -124,6 +125,9 @@ export function articleFromRow(row: ArticleRow): Article {
     sourceKey: row.source_key,
     contentHash: row.content_hash,
     provenance: provenanceFromRow(row),
+    ownerId: row.owner_id,
+    revisionId: row.revision_id,
+    scheduledAt: row.scheduled_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEFAULT_SECTIONS, NotFoundError, paragraphSection, ValidationError } from '../domain/index.ts';
+import { DEFAULT_SECTIONS, NotFoundError, paragraphSection, StaleRevisionError, ValidationError } from '../domain/index.ts';
 import { migrations } from './migrations/index.ts';
 import { ConflictError, openStore, type NewArticle, type Store } from './index.ts';
 import { postgresTarget, sqliteTarget } from './testing/targets.ts';
@@ -97,13 +97,17 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       });
       const stored = await store.articles.insert(full);
       assert.ok(Number.isInteger(stored.id) && stored.id > 0);
-      assert.deepEqual(stored, { ...full, id: stored.id, workflowState: full.status });
+      const newsroomFields = (article: { revisionId: number | null }) => ({ ownerId: null, revisionId: article.revisionId, scheduledAt: null });
+      assert.ok(stored.revisionId !== null, 'its first revision is current');
+      assert.deepEqual(stored, { ...full, id: stored.id, workflowState: full.status, ...newsroomFields(stored) });
       assert.deepEqual(await store.articles.findById(stored.id), stored);
 
       // Nulls stay nulls; an image without a file and with an empty (decorative) alt is still an image.
       const sparse = newArticle({ status: 'draft', publishedAt: null, hero: { url: null, alt: '', caption: null, credit: null } });
       const sparseStored = await store.articles.insert(sparse);
-      assert.deepEqual(await store.articles.findById(sparseStored.id), { ...sparse, id: sparseStored.id, workflowState: 'draft' });
+      assert.deepEqual(await store.articles.findById(sparseStored.id), {
+        ...sparse, id: sparseStored.id, workflowState: 'draft', ...newsroomFields(sparseStored),
+      });
       assert.equal(await store.articles.findById(999_999), undefined);
     });
 
@@ -158,7 +162,10 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       const edit = { ...rest, headline: 'Corrected', body: [paragraphSection('New', ['Text.'])] };
       const changes = { section: 'technology', status: 'published', publishedAt: at(30), updatedAt: at(31) } as const;
       const updated = await store.articles.update(id, { ...edit, ...changes });
-      assert.deepEqual(updated, { ...draft, ...changes, workflowState: 'published', headline: 'Corrected', body: edit.body });
+      assert.notEqual(updated.revisionId, draft.revisionId, 'the edit is the current revision');
+      assert.deepEqual(updated, {
+        ...draft, ...changes, workflowState: 'published', headline: 'Corrected', body: edit.body, revisionId: updated.revisionId,
+      });
       assert.deepEqual(await store.articles.findById(id), updated);
       assert.deepEqual(await store.articles.findPublished('technology', slug), updated);
       await assert.rejects(store.articles.update(999_999, { ...edit, updatedAt: at(32) }), NotFoundError);
@@ -294,22 +301,46 @@ for (const target of [sqliteTarget(), postgresTarget()]) {
       assert.deepEqual(edited.provenance, stored.provenance);
     });
 
-    test('update keeps the replaced version as a revision, newest first', async () => {
+    test('every version is a revision, newest first; the article names its current one', async () => {
       const first = await store.articles.insert(newArticle({ headline: 'Version one' }));
       const { slug, sourceKey, createdAt, ...content } = newArticle();
       await store.articles.update(first.id, { ...content, headline: 'Version two', updatedAt: at(5) });
-      const third = await store.articles.update(first.id, { ...content, headline: 'Version three', updatedAt: at(9) });
+      const stamp = { kind: 'save', authorId: 7, authorLabel: 'Ada <ada@example.org>', baseRevisionId: null } as const;
+      const third = await store.articles.update(first.id, { ...content, headline: 'Version three', updatedAt: at(9) }, stamp);
       assert.equal(third.headline, 'Version three');
       const revisions = await store.articles.revisions(first.id);
       assert.deepEqual(
-        revisions.map((r) => [r.article.headline, r.replacedAt]),
+        revisions.map((r) => [r.kind, r.authorLabel, r.createdAt]),
         [
-          ['Version two', at(9)],
-          ['Version one', at(5)],
+          ['save', 'Ada <ada@example.org>', at(9)],
+          ['import', 'system: import', at(5)],
+          ['import', 'system: import', first.updatedAt],
         ],
       );
-      assert.deepEqual(revisions[1]!.article, first);
+      assert.equal(third.revisionId, revisions[0]!.id);
+      assert.equal(first.revisionId, revisions[2]!.id);
+      const oldest = await store.articles.revision(first.id, revisions[2]!.id);
+      assert.equal(oldest?.content.headline, 'Version one');
+      assert.deepEqual(oldest?.content.body, first.body);
+      assert.equal(await store.articles.revision(first.id + 1, revisions[2]!.id), undefined, 'a revision belongs to its article');
       await assert.rejects(store.articles.update(999_999, { ...content }), NotFoundError);
+    });
+
+    test('a save from an older revision is refused, writing nothing; from the current one it applies', async () => {
+      const article = await store.articles.insert(newArticle({ headline: 'Base' }));
+      const { slug, sourceKey, createdAt, ...content } = newArticle();
+      const saved = await store.articles.update(article.id, { ...content, headline: 'First save', updatedAt: at(3) }, undefined, article.revisionId);
+      await assert.rejects(
+        store.articles.update(article.id, { ...content, headline: 'Stale save', updatedAt: at(4) }, undefined, article.revisionId),
+        (error: unknown) => error instanceof StaleRevisionError && error.currentRevisionId === saved.revisionId,
+      );
+      assert.equal((await store.articles.findById(article.id))?.headline, 'First save');
+      assert.equal((await store.articles.revisions(article.id)).length, 2, 'the refused save left no revision');
+      const kept = await store.articles.recordRevision(article.id, { ...content, headline: 'Stale save' }, 'hash', at(4), {
+        kind: 'conflict_copy', authorId: null, authorLabel: 'system: cli', baseRevisionId: article.revisionId,
+      });
+      assert.equal((await store.articles.revision(article.id, kept))?.content.headline, 'Stale save');
+      assert.equal((await store.articles.findById(article.id))?.revisionId, saved.revisionId, 'a kept copy is not current');
     });
 
     test('workflow moves: on and off the site, taken down answers as such, found by address in any state', async () => {

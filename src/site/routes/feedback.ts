@@ -190,7 +190,7 @@ async function findArticle(store: Store, fields: Record<string, unknown>): Promi
 async function revisionSeen(store: Store, article: PublishedArticle, seen: string | null): Promise<string> {
   if (seen === null || seen === article.contentHash) return article.contentHash;
   const revisions = await store.articles.revisions(article.id);
-  return revisions.some((revision) => revision.article.contentHash === seen) ? seen : article.contentHash;
+  return revisions.some((revision) => revision.contentHash === seen) ? seen : article.contentHash;
 }
 
 function userAgentOf(request: FastifyRequest): string | null {
