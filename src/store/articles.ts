@@ -164,7 +164,9 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
         .select('id')
         .where('section', '=', section)
         .where('slug', '=', slug)
-        .where('workflow_state', '=', 'unpublished')
+        // Spiked after being on the site is taken down as well; a spiked draft was never there (404).
+        .where('workflow_state', 'in', ['unpublished', 'spiked'])
+        .where('published_at', 'is not', null)
         .executeTakeFirst();
       return row !== undefined;
     },
