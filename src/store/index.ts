@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { archiveRepository } from './archive.ts';
+import { auditRepository } from './audit.ts';
+import { authFailureRepository } from './authFailures.ts';
 import { contentChangeRepository } from './changeLog.ts';
 import { articleRepository } from './articles.ts';
 import { enrichmentRepository } from './enrichments.ts';
@@ -8,16 +10,20 @@ import { feedRepository } from './feeds.ts';
 import { imageRepository } from './images.ts';
 import { connectSqlite, openSqliteReader, type ReadConnection } from './sqlite.ts';
 import { migrateToLatest } from './migrate.ts';
+import { oneTimeTokenRepository } from './oneTimeTokens.ts';
 import type { Dialect, Store } from './repository.ts';
 import type { Database } from './schema.ts';
 import { searchRepository } from './search.ts';
 import { sectionRepository } from './sections.ts';
+import { sessionRepository } from './sessions.ts';
 import { sitemapRepository } from './sitemaps.ts';
 import { storyRepository } from './stories.ts';
+import { userRepository } from './users.ts';
 import { viewRepository } from './views.ts';
 import { StoryCache } from './storyIndex.ts';
 
 export type * from './repository.ts';
+export type * from './peopleRepositories.ts';
 export type { MarkedText, SearchHit, SearchQuery, SearchResults } from './search.ts';
 export type { ArchiveRepository, CreditedArticles, DayCount, TimeRange } from './archive.ts';
 export type { ImageRepository, NewImage } from './images.ts';
@@ -72,6 +78,11 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
     archive: archiveRepository(db, reader),
     images: imageRepository(db),
     changes: contentChangeRepository(db),
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    oneTimeTokens: oneTimeTokenRepository(db),
+    audit: auditRepository(db),
+    authFailures: authFailureRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) =>
         work({
@@ -88,6 +99,11 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
           archive: archiveRepository(trx),
           images: imageRepository(trx),
           changes: contentChangeRepository(trx),
+          users: userRepository(trx),
+          sessions: sessionRepository(trx),
+          oneTimeTokens: oneTimeTokenRepository(trx),
+          audit: auditRepository(trx),
+          authFailures: authFailureRepository(trx),
         }),
       ),
     migrate: () => migrateToLatest(db, pgSchema),

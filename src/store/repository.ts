@@ -30,6 +30,13 @@ import type {
 import type { SearchRepository } from './search.ts';
 import type { ArchiveRepository } from './archive.ts';
 import type { ImageRepository } from './images.ts';
+import type {
+  AuditRepository,
+  AuthFailureRepository,
+  OneTimeTokenRepository,
+  SessionRepository,
+  UserRepository,
+} from './peopleRepositories.ts';
 
 /** Everything stored about a new article. Times are given by the caller so that imports are reproducible. */
 export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishedAt'> {
@@ -305,6 +312,16 @@ export interface Store {
   readonly images: ImageRepository;
   /** The log of changes to published content that web processes poll (see store/changes.ts). */
   readonly changes: ContentChangeRepository;
+  /** The newsroom's people. */
+  readonly users: UserRepository;
+  /** Signed-in sessions, by the hash of their cookie's id. */
+  readonly sessions: SessionRepository;
+  /** Single-use links: first passwords and resets. */
+  readonly oneTimeTokens: OneTimeTokenRepository;
+  /** Who did what in the newsroom, when and from where. */
+  readonly audit: AuditRepository;
+  /** Failed sign-ins and the locks they lead to (when no Redis is configured). */
+  readonly authFailures: AuthFailureRepository;
   /** Runs `work` in one transaction, with repositories bound to it. */
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations; returns the names of those applied. */
