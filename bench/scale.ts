@@ -22,7 +22,7 @@ import { articleText } from '../src/enrich/articleText.ts';
 import { enrichArticle, ENRICHMENT_VERSION, type ComputedEnrichment } from '../src/enrich/enrichArticle.ts';
 import { findEntities } from '../src/enrich/entities/index.ts';
 import { importArticle } from '../src/ingest/index.ts';
-import { saveAndPlace } from '../src/ingest/stories/enrichStored.ts';
+import { saveAndPlace } from '../src/newsroom/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 
 const SHARED = new URL('../../shared/', import.meta.url);

@@ -10,7 +10,7 @@ import { articlePath, paragraphSection, type ArticleDraft } from '../src/domain/
 import { enrichArticle } from '../src/enrich/enrichArticle.ts';
 import { MemoryStoryIndex, StoryClusterer } from '../src/enrich/stories/index.ts';
 import { importArticle } from '../src/ingest/index.ts';
-import { storyDocument } from '../src/ingest/stories/storyDocument.ts';
+import { storyDocument } from '../src/enrich/stories/index.ts';
 import { buildServer } from '../src/server.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Store } from '../src/store/index.ts';

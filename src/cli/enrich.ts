@@ -6,7 +6,7 @@ import { articleText } from '../enrich/articleText.ts';
 import { extractArticle } from '../extract/html/index.ts';
 import { parsePageText } from '../extract/index.ts';
 import { draftFromExtraction } from '../ingest/index.ts';
-import { enrichStoredArticle } from '../ingest/stories/enrichStored.ts';
+import { enrichStoredArticle } from '../newsroom/index.ts';
 import { commandContext, withStore } from './context.ts';
 import { loadPage } from './extract.ts';
 import { progressBar } from './progress.ts';

@@ -15,7 +15,7 @@ import type { Repositories } from '../store/index.ts';
 import { articleText } from '../enrich/articleText.ts';
 import { classifySection } from '../enrich/classify/index.ts';
 import { storyHash } from './pages/storyHash.ts';
-import { enrichStoredArticle } from './stories/enrichStored.ts';
+import { enrichStoredArticle } from '../newsroom/index.ts';
 import { findCopyOf } from './stories/findCopy.ts';
 
 /** `duplicate`: the same story is already stored under another address; nothing was written. */

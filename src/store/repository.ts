@@ -26,6 +26,10 @@ import type {
   ViewTally,
   WorkflowState,
   ContentChange,
+  Revision,
+  RevisionContent,
+  RevisionListing,
+  RevisionStamp,
 } from '../domain/index.ts';
 import type { SearchRepository } from './search.ts';
 import type { ArchiveRepository } from './archive.ts';
@@ -57,11 +61,25 @@ export interface NewArticle extends Omit<ArticleDraft, 'sectionName' | 'publishe
   storyHash?: string | null;
   /** JSON of the extractor's whole result. */
   extraction?: string | null;
+  /** The person who created it in the newsroom; undefined on an update keeps what is stored. */
+  ownerId?: number | null;
 }
 
 export interface DeskQuery {
-  /** Only articles in this state; all when absent. */
+  /** Only articles in this state. */
   workflowState?: WorkflowState;
+  /** Only articles in one of these states (wins over workflowState). Without either, all but spiked ones. */
+  workflowStates?: readonly WorkflowState[];
+  /** Section slug. */
+  section?: string;
+  /** Only what this person created in the newsroom. */
+  ownerId?: number;
+  /** Only what feeds brought in. */
+  fromFeeds?: boolean;
+  /** slugify(source name), as /source/<slug> uses it. */
+  sourceSlug?: string;
+  /** Words the headline contains (case-insensitive). */
+  text?: string;
   limit: number;
   offset: number;
 }
@@ -75,6 +93,12 @@ export interface DeskListing {
   workflowState: WorkflowState;
   publishedAt: string | null;
   updatedAt: string;
+  ownerId: number | null;
+  byline: string | null;
+  sourceName: string | null;
+  /** Brought in by a feed. */
+  fromFeed: boolean;
+  scheduledAt: string | null;
 }
 
 /** A workflow move: the status follows from the state (only `published` is on the site). */
@@ -83,6 +107,8 @@ export interface StateChange {
   /** When it went (or goes) on the site; kept from before when null is not given explicitly. */
   publishedAt: string | null;
   updatedAt: string;
+  /** When a scheduled article is due; cleared by any other move. */
+  scheduledAt?: string | null;
 }
 
 /** Changes to published content as the change log keeps them, oldest first (see ContentChangeRepository). */
@@ -119,18 +145,29 @@ export interface ArticleRepository {
   findByStoryHash(storyHash: string): Promise<Article | undefined>;
   /** The extractor's stored result for an ingested article, as JSON text. */
   findExtraction(id: number): Promise<string | null>;
-  /** Earlier versions of an article, newest first: every `update` keeps the one it replaces. */
-  revisions(id: number): Promise<ArticleRevision[]>;
+  /** Every version of an article, newest first: each insert and update records the version it writes. */
+  revisions(id: number): Promise<RevisionListing[]>;
+  /** One version with its content; undefined when it is not a version of that article. */
+  revision(articleId: number, revisionId: number): Promise<Revision | undefined>;
+  /** Keeps a version without making it current (a save that lost to a newer revision: its conflict copy). */
+  recordRevision(articleId: number, content: RevisionContent, contentHash: string, at: string, stamp: RevisionStamp): Promise<number>;
   /** The published article at /<section>/<slug>, or undefined (drafts are never served to readers). */
   findPublished(section: string, slug: string): Promise<PublishedArticle | undefined>;
   /** Slugs in `section` equal to `base` or starting with `base-`: the candidates `uniqueSlug` must avoid. */
   slugsLike(section: string, base: string): Promise<Set<string>>;
-  insert(article: NewArticle): Promise<Article>;
-  update(id: number, update: ArticleUpdate): Promise<Article>;
+  /** Stores a new article and its first revision (stamped IMPORT_STAMP unless given). */
+  insert(article: NewArticle, stamp?: RevisionStamp): Promise<Article>;
+  /**
+   * Replaces an article's content, recording it as a new revision. With `ifRevision` the write happens only if
+   * the article's current revision is that one; otherwise a StaleRevisionError, and nothing is written.
+   */
+  update(id: number, update: ArticleUpdate, stamp?: RevisionStamp, ifRevision?: number | null): Promise<Article>;
   /** Moves an article to another workflow state (on or off the site) without touching its content or revisions. */
   changeState(id: number, change: StateChange): Promise<Article>;
   /** Every article whatever its state, most recently changed first: the newsroom's lists and `newsdesk article list`. */
   listForDesk(query: DeskQuery): Promise<DeskListing[]>;
+  /** How many articles listForDesk would list without limit and offset. */
+  countForDesk(query: Omit<DeskQuery, 'limit' | 'offset'>): Promise<number>;
   /** The article at /<section>/<slug> whatever its state (the CLI and the newsroom find drafts by address too). */
   findAt(section: string, slug: string): Promise<Article | undefined>;
   /** Whether /<section>/<slug> is an article that was on the site and was taken down (410 Gone, not 404). */
@@ -154,13 +191,6 @@ export interface SectionRepository {
   find(slug: string): Promise<Section | undefined>;
   /** The section named `name`, created (after all existing ones) if it does not exist yet. */
   ensure(name: string): Promise<Section>;
-}
-
-export interface ArticleRevision {
-  id: number;
-  /** The article as it was before the change that replaced it. */
-  article: Article;
-  replacedAt: string;
 }
 
 export interface FeedRepository {

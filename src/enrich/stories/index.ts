@@ -13,3 +13,4 @@ export { fingerprintBuckets } from './fingerprint.ts';
 export { chooseHeadline } from './headline.ts';
 export { scoreClusters, type ClusterScores } from './scoring.ts';
 export { exactTitleClusters, tfidfSingleLinkClusters, BASELINE_TFIDF_THRESHOLD, type LabelledArticle } from './baselines.ts';
+export { storyDocument } from './storyDocument.ts';

@@ -1,7 +1,6 @@
 import type { ArticleDraft } from '../../domain/index.ts';
-import { chooseHeadline, fingerprint, fingerprintBuckets, isNearDuplicate } from '../../enrich/stories/index.ts';
+import { chooseHeadline, fingerprint, fingerprintBuckets, isNearDuplicate, storyDocument } from '../../enrich/stories/index.ts';
 import type { Repositories } from '../../store/index.ts';
-import { storyDocument } from './storyDocument.ts';
 
 /** Filed articles read per fingerprint bucket: copies of one story are few, and the newest are the likeliest. */
 const ARTICLES_PER_BUCKET = 20;

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import { articlePath, type Article } from '../../domain/index.ts';
 import { parseFeed } from '../../ingest/feeds/index.ts';
-import { enrichStoredArticle } from '../../ingest/stories/enrichStored.ts';
+import { enrichStoredArticle } from '../../newsroom/index.ts';
 import type { Store } from '../../store/index.ts';
 import { describeOnBothDialects } from '../../store/testing/targets.ts';
 import { registerErrorPages, sitePlugin } from '../index.ts';

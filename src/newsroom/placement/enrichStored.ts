@@ -10,9 +10,8 @@ import {
 } from '../../domain/index.ts';
 import { enrichArticle, type ComputedEnrichment } from '../../enrich/enrichArticle.ts';
 import { NEIGHBOURS_PER_ENTITY, RELATED_ENTITIES, relatedProfile, termsToWeigh } from '../../enrich/related/index.ts';
-import { chooseHeadline, StoryClusterer, type StoryPlacement } from '../../enrich/stories/index.ts';
+import { chooseHeadline, storyDocument, StoryClusterer, type StoryPlacement } from '../../enrich/stories/index.ts';
 import type { Repositories } from '../../store/index.ts';
-import { storyDocument } from './storyDocument.ts';
 
 /** Story mates read to keep them out of Related (they show as "More on this story"). */
 const STORY_MATES_READ = 100;

@@ -1,6 +1,6 @@
 import type { ArticleDraft } from '../../domain/index.ts';
-import { articleText } from '../../enrich/articleText.ts';
-import type { ClusterDocument } from '../../enrich/stories/index.ts';
+import { articleText } from '../articleText.ts';
+import type { ClusterDocument } from './clusterer.ts';
 
 /**
  * An article as the clusterer reads it: headline and paragraphs, and the names enrichment found. The same
