@@ -1,8 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { articlePath, bodyWordCount, publishBlockers, WORKFLOW_STATES, type Article, type WorkflowState } from '../domain/index.ts';
-import type { CommandContext } from '../newsroom/index.ts';
+import { articlePath, bodyWordCount, publishBlockers, SYSTEM_ACTORS, WORKFLOW_STATES, type Article, type WorkflowState } from '../domain/index.ts';
+import type { Acting, CommandContext } from '../newsroom/index.ts';
+
+/** The operator at the machine: an admin, named in the audit log as the CLI. */
+const CLI_ACTING: Acting = { actor: SYSTEM_ACTORS.cli, address: null };
 import type { DeskListing, Store } from '../store/index.ts';
 import { commandContext, openContentChanges, withStore } from './context.ts';
 import { findArticle } from './findArticle.ts';
@@ -55,7 +58,7 @@ export function configureArticle(command: Command): void {
     .action(async (which: string) => {
       const { publishArticle } = await import('../newsroom/index.ts');
       await withCommandContext(async (context, config, log) => {
-        const { article, changed } = await publishArticle(context, (await findArticle(context.store, which)).id);
+        const { article, changed } = await publishArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
         log.info({ article: article.id }, changed ? 'article published' : 'article already published');
         console.log(`${changed ? 'published' : 'already published'}: ${config.siteUrl}${articlePath(article)}`);
       });
@@ -68,7 +71,7 @@ export function configureArticle(command: Command): void {
     .action(async (which: string) => {
       const { unpublishArticle } = await import('../newsroom/index.ts');
       await withCommandContext(async (context, config, log) => {
-        const { article, changed } = await unpublishArticle(context, (await findArticle(context.store, which)).id);
+        const { article, changed } = await unpublishArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
         log.info({ article: article.id }, changed ? 'article unpublished' : 'article already unpublished');
         const state = changed ? 'unpublished' : 'already unpublished';
         console.log(`${state}: ${config.siteUrl}${articlePath(article)} (410 Gone; \`newsdesk article publish ${article.id}\` restores it)`);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import {
+  ConflictError,
   IMPORT_STAMP,
   NotFoundError,
   StaleRevisionError,
@@ -144,10 +145,14 @@ export function articleRepository(db: Kysely<Database>, reader: ReadConnection |
           updated_at: toUtcIso(change.updatedAt, 'updatedAt'),
         })
         .where('id', '=', id)
+        .$if(change.ifState !== undefined, (query) => query.where('workflow_state', '=', change.ifState!))
         .returning(ARTICLE_COLUMNS)
         .executeTakeFirst();
-      if (!row) throw new NotFoundError(`No article with id ${id}`);
-      return articleFromRow(row);
+      if (row) return articleFromRow(row);
+      if (change.ifState !== undefined && (await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst())) {
+        throw new ConflictError(`article ${id} was moved by someone else meanwhile (it is no longer ${change.ifState.replace('_', ' ')})`);
+      }
+      throw new NotFoundError(`No article with id ${id}`);
     },
 
     listForDesk: (query) => listForDesk(db, query),

@@ -109,6 +109,8 @@ export interface StateChange {
   updatedAt: string;
   /** When a scheduled article is due; cleared by any other move. */
   scheduledAt?: string | null;
+  /** Move only from this state (checked by the UPDATE itself): a ConflictError when another move came first. */
+  ifState?: WorkflowState;
 }
 
 /** Changes to published content as the change log keeps them, oldest first (see ContentChangeRepository). */

@@ -1,3 +1,10 @@
-export type { CommandContext } from './context.ts';
+export type { Acting, CommandContext } from './context.ts';
+export { createArticle, saveArticle, restoreRevision, SaveConflict, type SaveInput } from './saveArticle.ts';
+export type { ArticleContent } from './articleContent.ts';
+export { submitForReview, returnToDraft, remainingBlockers } from './reviewArticle.ts';
 export { publishArticle, type PublishOutcome } from './publishArticle.ts';
 export { unpublishArticle, type UnpublishOutcome } from './unpublishArticle.ts';
+export { scheduleArticle, PUBLISH_SCHEDULED } from './scheduleArticle.ts';
+export { scheduledPublishingHandlers, requeueOverdue } from './scheduledPublishing.ts';
+export { spikeArticle, restoreArticle } from './spikeArticle.ts';
+export type { MoveOutcome } from './moveArticle.ts';

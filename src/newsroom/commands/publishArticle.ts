@@ -1,5 +1,6 @@
-import { NotFoundError, publishBlockers, ValidationError, type PublishedArticle } from '../../domain/index.ts';
-import { nowOf, type CommandContext } from './context.ts';
+import { publishBlockers, ValidationError, type PublishedArticle } from '../../domain/index.ts';
+import type { Acting, CommandContext } from './context.ts';
+import { moveArticle, stateWords } from './moveArticle.ts';
 
 export interface PublishOutcome {
   article: PublishedArticle;
@@ -8,27 +9,23 @@ export interface PublishOutcome {
 }
 
 /**
- * Puts an article on the site: a draft, or one taken down before (its address then answers again). Refused,
- * with the reasons, when the publish checks fail. An article published before keeps its first publication time.
+ * Puts an article on the site now: a draft, one in review or scheduled, or one taken down before (its address
+ * then answers again). Refused, with the reasons, when the publish checks fail. An article published before
+ * keeps its first publication time.
  */
-export async function publishArticle(context: CommandContext, articleId: number): Promise<PublishOutcome> {
-  const now = nowOf(context);
-  const outcome = await context.store.transaction(async (store) => {
-    const article = await store.articles.findById(articleId);
-    if (!article) throw new NotFoundError(`no article ${articleId}`);
-    if (article.status === 'published') return { article, changed: false };
-    const blockers = publishBlockers(article, context.publishRules);
-    if (blockers.length > 0) throw new ValidationError(`article ${articleId} cannot be published: ${blockers.join('; ')}`);
-    const published = await store.articles.changeState(articleId, {
-      workflowState: 'published',
-      publishedAt: article.publishedAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
-    if (published.status !== 'published') throw new Error(`article ${articleId} did not go on the site`);
-    return { article: published, changed: true };
+export async function publishArticle(context: CommandContext, acting: Acting, articleId: number): Promise<PublishOutcome> {
+  const { article, changed } = await moveArticle(context, acting, articleId, {
+    action: 'publish',
+    audited: 'article.published',
+    from: ['draft', 'in_review', 'scheduled', 'unpublished'],
+    to: 'published',
+    refusal: (found) => `Article ${found.id} is ${stateWords(found.workflowState)}; restore it before publishing it.`,
+    check: (found) => {
+      const blockers = publishBlockers(found, context.publishRules);
+      if (blockers.length > 0) throw new ValidationError(`Article ${found.id} cannot be published: ${blockers.join('; ')}.`);
+    },
+    publishedAt: (found, now) => found.publishedAt ?? now.toISOString(),
   });
-  if (outcome.changed) {
-    await context.changes.publish({ articleId, section: outcome.article.section, outcome: 'published' });
-  }
-  return outcome;
+  if (article.status !== 'published') throw new Error(`article ${articleId} did not go on the site`);
+  return { article, changed };
 }

@@ -1,7 +1,7 @@
-import { paragraphSection, type ArticleDraft, type ContentChange } from '../../domain/index.ts';
+import { paragraphSection, SYSTEM_ACTORS, type Actor, type ArticleDraft, type ContentChange, type Role, type User } from '../../domain/index.ts';
 import { importArticle } from '../../ingest/index.ts';
 import { localContentChanges, openStore, type Store } from '../../store/index.ts';
-import type { CommandContext } from './context.ts';
+import type { Acting, CommandContext } from './context.ts';
 
 /** A command context over a throwaway store, with every announced change kept for the test to read. */
 export async function commandTestContext(): Promise<{ context: CommandContext; announced: ContentChange[]; store: Store }> {
@@ -22,4 +22,14 @@ export async function storyOf(store: Store, key: string, words: number, status: 
   };
   const { article } = await store.transaction((tx) => importArticle(tx, draft, { sourceKey: key, status }));
   return article;
+}
+
+/** The operator's CLI, as commands see it. */
+export const CLI: Acting = { actor: SYSTEM_ACTORS.cli, address: null };
+
+/** A person with `role`, stored, acting from a loopback address. */
+export async function personActing(store: Store, role: Role, email = `${role}@example.org`): Promise<Acting & { user: User }> {
+  const user = await store.users.insert({ email, name: role[0]!.toUpperCase() + role.slice(1), role, createdAt: '2026-03-01T09:00:00.000Z' });
+  const actor: Actor = { kind: 'person', user };
+  return { actor, address: '127.0.0.1', user };
 }
