@@ -218,7 +218,7 @@ test('property: bodyToMarkdown(markdownToBody(md).body) is a fixed point after o
     }),
     { numRuns: RUNS },
   );
-  assert.ok(read > 300, `most generated documents are readable (${read})`);
+  assert.ok(read > RUNS / 5, `enough generated documents are readable (${read} of ${RUNS})`);
 });
 
 // ---- Real bodies: the demo articles and the page-text extractor's seed and fixtures. ----
