@@ -29,7 +29,10 @@ export function configureIngest(command: Command): void {
         process.once('SIGINT', () => stop.abort());
         process.once('SIGTERM', () => stop.abort());
         try {
+          const { scheduledPublishingHandlers } = await import('../newsroom/index.ts');
+          const newsroom = { store, changes, publishRules: config.publishRules, jobs: context.queue };
           const report = await ingestDueFeeds(context, {
+            moreHandlers: scheduledPublishingHandlers(newsroom),
             concurrency: config.ingest.concurrency,
             onProgress: bar.update,
             signal: stop.signal,
@@ -71,9 +74,15 @@ export async function startInProcessIngest(
   changes?: ContentChanges,
 ): Promise<{ stop: () => Promise<void> }> {
   const { openIngest, runIngestWorker } = await import('../ingest/index.ts');
+  const { localContentChanges } = await import('../store/index.ts');
+  const { requeueOverdue, scheduledPublishingHandlers } = await import('../newsroom/index.ts');
   const { context, close } = await openIngest(config, store, log, changes);
+  // Whoever runs jobs also publishes scheduled articles when they are due (and requeues any whose job was lost).
+  const newsroom = { store, changes: context.changes ?? localContentChanges(), publishRules: config.publishRules, jobs: context.queue };
+  await requeueOverdue(newsroom);
   const controller = new AbortController();
-  const running = runIngestWorker({ context, concurrency: config.ingest.concurrency, signal: controller.signal }).catch(
+  const moreHandlers = scheduledPublishingHandlers(newsroom);
+  const running = runIngestWorker({ context, concurrency: config.ingest.concurrency, signal: controller.signal, moreHandlers }).catch(
     (error: unknown) => log.error({ err: error }, 'ingest worker stopped on an error'),
   );
   return {

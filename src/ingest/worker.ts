@@ -52,6 +52,8 @@ export interface IngestWorkerOptions {
   onIdle?: () => void;
   /** Called after each job, done or failed. */
   onJobDone?: () => void;
+  /** Handlers of other job types run by the same worker (the newsroom's scheduled publishing). */
+  moreHandlers?: Record<string, JobHandler>;
 }
 
 /** The poller and the fetch/extract jobs, until `signal` aborts: what `newsdesk worker` and `serve` run. */
@@ -64,7 +66,7 @@ export async function runIngestWorker(options: IngestWorkerOptions): Promise<voi
   try {
     await runWorker({
       queue: context.queue,
-      handlers: countingHandlers(ingestHandlers(context), options.onJobDone),
+      handlers: countingHandlers({ ...options.moreHandlers, ...ingestHandlers(context) }, options.onJobDone),
       concurrency: options.concurrency,
       logger: context.logger,
       signal,
@@ -85,7 +87,13 @@ export interface DrainReport extends IngestRunReport {
  */
 export async function ingestDueFeeds(
   context: IngestContext,
-  options: { concurrency: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
+  options: {
+    concurrency: number;
+    onProgress?: (done: number, total: number) => void;
+    signal?: AbortSignal;
+    /** Handlers of other job types due meanwhile (scheduled publishing): run, not parked as unknown. */
+    moreHandlers?: Record<string, JobHandler>;
+  },
 ): Promise<DrainReport> {
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
@@ -100,7 +108,7 @@ export async function ingestDueFeeds(
   await report();
   await runWorker({
     queue: context.queue,
-    handlers: countingHandlers(ingestHandlers(context, tally), () => {
+    handlers: countingHandlers({ ...options.moreHandlers, ...ingestHandlers(context, tally) }, () => {
       done += 1;
       void report();
     }),
