@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import { articlePath, bodyWordCount, publishBlockers, SYSTEM_ACTORS, WORKFLOW_STATES, type Article, type WorkflowState } from '../domain/index.ts';
+import { sqliteFileOf, type Config } from '../config.ts';
+import { articlePath, bodyWordCount, publishBlockers, SYSTEM_ACTORS, ValidationError, WORKFLOW_STATES, type Article, type WorkflowState } from '../domain/index.ts';
 import type { Acting, CommandContext } from '../newsroom/index.ts';
 
 /** The operator at the machine: an admin, named in the audit log as the CLI. */
@@ -19,7 +19,7 @@ at least PUBLISH_MIN_WORDS words of body, 80 by default). unpublish takes it dow
 and it leaves the home page, section fronts, feeds, sitemaps and search at once, also on a site already running.`;
 
 export function configureArticle(command: Command): void {
-  command.description('list, show, publish and unpublish articles').addHelpText('after', HELP);
+  command.description('list, show, publish, schedule, unpublish, spike and restore articles').addHelpText('after', HELP);
 
   command
     .command('list')
@@ -77,6 +77,49 @@ export function configureArticle(command: Command): void {
         console.log(`${state}: ${config.siteUrl}${articlePath(article)} (410 Gone; \`newsdesk article publish ${article.id}\` restores it)`);
       });
     });
+  command
+    .command('schedule')
+    .argument('<article>', 'id, path or URL')
+    .argument('<time>', 'when it goes on the site: an ISO-8601 time with its zone, e.g. 2026-12-24T08:00:00Z')
+    .description('publish an article at a set time (it must pass the publish checks now); a running worker or `serve` publishes it')
+    .action(async (which: string, time: string) => {
+      const at = parseTime(time);
+      const { scheduleArticle } = await import('../newsroom/index.ts');
+      const { openJobQueue } = await import('../ingest/jobs/index.ts');
+      await withCommandContext(async (context, config, log) => {
+        const jobs = await openJobQueue({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config), logger: log });
+        try {
+          const { article } = await scheduleArticle({ ...context, jobs }, CLI_ACTING, (await findArticle(context.store, which)).id, at);
+          console.log(`scheduled for ${at.toISOString()}: ${config.siteUrl}${articlePath(article)}`);
+        } finally {
+          await jobs.close();
+        }
+      });
+    });
+
+  command
+    .command('spike')
+    .argument('<article>', 'id, path or URL')
+    .description('spike an article: a recoverable delete (off the site and out of every list; `article restore` undoes it)')
+    .action(async (which: string) => {
+      const { spikeArticle } = await import('../newsroom/index.ts');
+      await withCommandContext(async (context, config) => {
+        const { article, changed } = await spikeArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
+        console.log(`${changed ? 'spiked' : 'already spiked'}: ${config.siteUrl}${articlePath(article)} (\`newsdesk article restore ${article.id}\` brings it back)`);
+      });
+    });
+
+  command
+    .command('restore')
+    .argument('<article>', 'id, path or URL')
+    .description('bring a spiked article back, as a draft (or as unpublished, if it had been on the site)')
+    .action(async (which: string) => {
+      const { restoreArticle } = await import('../newsroom/index.ts');
+      await withCommandContext(async (context, config) => {
+        const { article } = await restoreArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
+        console.log(`restored as ${article.workflowState}: ${config.siteUrl}${articlePath(article)}`);
+      });
+    });
 }
 
 /** Runs `work` with what newsroom commands need; changes reach a running site through Redis or the change log. */
@@ -90,6 +133,14 @@ async function withCommandContext(work: (context: CommandContext, config: Config
       await changes.close();
     }
   });
+}
+
+function parseTime(value: string): Date {
+  const at = new Date(value);
+  if (!/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime())) {
+    throw new ValidationError(`"${value}" is not a time; write it as 2026-12-24T08:00:00Z (or with an offset, +01:00)`);
+  }
+  return at;
 }
 
 function parseState(value: string): WorkflowState {
