@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { Command, CommanderError } from 'commander';
 import { ValidationError } from '../domain/index.ts';
 import { configureSummarize, summarizeJsonLines } from './summarize.ts';
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    highWaterMark: 16, // small, so the writer has to wait for 'drain'
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      setImmediate(done);
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
+import { slowCollector } from './testing.ts';
 
 const article = [
   'The city council approved a new harbour bridge on Tuesday after a two-year debate.',
@@ -28,7 +17,7 @@ describe('newsdesk summarize (stream)', () => {
     const input = Readable.from(
       [JSON.stringify({ id: 'a', article }), '', JSON.stringify({ id: 7, article, headline: 'Harbour bridge approved' })].join('\n') + '\n',
     );
-    const out = collector();
+    const out = slowCollector();
     const written = await summarizeJsonLines(input, out.stream, { sentences: 2 });
     assert.equal(written, 2);
     const rows = out.text().trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string | number; summary: string });
@@ -43,7 +32,7 @@ describe('newsdesk summarize (stream)', () => {
 
   test('many lines stream through a slow writer', async () => {
     const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `n${i}`, article }));
-    const out = collector();
+    const out = slowCollector();
     assert.equal(await summarizeJsonLines(Readable.from(lines.join('\n')), out.stream), 300);
     assert.equal(out.text().trimEnd().split('\n').length, 300);
   });
@@ -56,7 +45,7 @@ describe('newsdesk summarize (stream)', () => {
   ] as const) {
     test(`a bad line (${name}) is a ValidationError with its line number`, async () => {
       const input = Readable.from(`${JSON.stringify({ id: 'ok', article })}\n${line}\n`);
-      await assert.rejects(summarizeJsonLines(input, collector().stream), (error: unknown) => {
+      await assert.rejects(summarizeJsonLines(input, slowCollector().stream), (error: unknown) => {
         assert.ok(error instanceof ValidationError);
         assert.match(error.message, message);
         return true;

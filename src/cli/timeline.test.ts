@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { ValidationError } from '../domain/index.ts';
 import { timelineJsonLines } from './timeline.ts';
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    highWaterMark: 16, // small, so the writer has to wait for 'drain'
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      setImmediate(done);
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
+import { slowCollector } from './testing.ts';
 
 /** The opening of a MEANTIME Wikinews article (2004-11-24), one sentence a line. */
 const TEXT = [
@@ -30,7 +19,7 @@ interface Row {
 }
 
 async function run(lines: string[]): Promise<Row[]> {
-  const out = collector();
+  const out = slowCollector();
   await timelineJsonLines(Readable.from(lines.join('\n') + '\n'), out.stream);
   return out.text().trimEnd().split('\n').map((line) => JSON.parse(line) as Row);
 }
@@ -60,7 +49,7 @@ describe('newsdesk timeline (stream)', () => {
   ] as const) {
     test(`a bad line (${name}) is a ValidationError with its line number`, async () => {
       const input = Readable.from(`${JSON.stringify({ id: 'ok', publishedAt: null, text: TEXT })}\n${line}\n`);
-      await assert.rejects(timelineJsonLines(input, collector().stream), (error: unknown) => {
+      await assert.rejects(timelineJsonLines(input, slowCollector().stream), (error: unknown) => {
         assert.ok(error instanceof ValidationError);
         assert.match(error.message, message);
         return true;
