@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { BodySection, HeroImage } from '../../domain/article.ts';
 import { slugify } from '../../domain/slug.ts';
 import { plainImage, plainText, plainTextOrNull } from '../../extract/plainText.ts';
+import { eachRow } from './eachRow.ts';
 
 /**
  * Text fields are plain text from extraction on (extract/plainText.ts); this cleans what was stored before. An
@@ -15,8 +16,6 @@ import { plainImage, plainText, plainTextOrNull } from '../../extract/plainText.
  * was nothing but markup is left as stored (there are no words to keep); the site and the feeds show it as text.
  */
 
-/** Rows are read in pages so a large archive never sits in memory at once; only changed rows are written. */
-const PAGE_SIZE = 500;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await cleanArticles(db);
@@ -47,21 +46,10 @@ const ARTICLE_TEXT_COLUMNS = [
 ] as const;
 
 async function cleanArticles(db: Kysely<any>): Promise<void> {
-  for (let afterId = 0; ; ) {
-    const rows: ArticleTextRow[] = await db
-      .selectFrom('articles')
-      .select([...ARTICLE_TEXT_COLUMNS])
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(PAGE_SIZE)
-      .execute();
-    if (rows.length === 0) return;
-    for (const row of rows) {
-      const changes = changedColumns(row, plainArticleText(row));
-      if (changes) await db.updateTable('articles').set(changes).where('id', '=', row.id).execute();
-    }
-    afterId = rows[rows.length - 1]!.id;
-  }
+  await eachRow<ArticleTextRow>(db, 'articles', ARTICLE_TEXT_COLUMNS, { column: 'id', start: 0 }, async (row) => {
+    const changes = changedColumns(row, plainArticleText(row));
+    if (changes) await db.updateTable('articles').set(changes).where('id', '=', row.id).execute();
+  });
 }
 
 /** The row's text columns as plain text, and the credit slugs made from the plain names as rows.ts makes them. */
@@ -133,21 +121,10 @@ interface StoryTextRow {
 
 /** Stories list their members' headlines; each cleaned story gets a new revision, so no process keeps the old. */
 async function cleanStories(db: Kysely<any>): Promise<void> {
-  for (let afterId = ''; ; ) {
-    const rows: StoryTextRow[] = await db
-      .selectFrom('stories')
-      .select(['id', 'headline', 'titles'])
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(PAGE_SIZE)
-      .execute();
-    if (rows.length === 0) return;
-    for (const row of rows) {
-      const titles = (JSON.parse(row.titles) as string[]).map((title) => plainText(title) || title);
-      const cleaned = { ...row, headline: plainText(row.headline) || row.headline, titles: JSON.stringify(titles) };
-      const changes = changedColumns(row, cleaned);
-      if (changes) await db.updateTable('stories').set({ ...changes, revision: randomUUID() }).where('id', '=', row.id).execute();
-    }
-    afterId = rows[rows.length - 1]!.id;
-  }
+  await eachRow<StoryTextRow>(db, 'stories', ['id', 'headline', 'titles'], { column: 'id', start: '' }, async (row) => {
+    const titles = (JSON.parse(row.titles) as string[]).map((title) => plainText(title) || title);
+    const cleaned = { ...row, headline: plainText(row.headline) || row.headline, titles: JSON.stringify(titles) };
+    const changes = changedColumns(row, cleaned);
+    if (changes) await db.updateTable('stories').set({ ...changes, revision: randomUUID() }).where('id', '=', row.id).execute();
+  });
 }

@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { eachRow } from './eachRow.ts';
 
 /**
  * The newsroom: people and their sessions, one-time links (first admin, invitations, password resets), the
@@ -91,31 +92,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await recordCurrentVersions(db);
 }
 
-const BATCH = 500;
-
-/** Every article's current content as its current revision, in id order, a batch at a time. */
+/** Every article's current content as its current revision. */
 async function recordCurrentVersions(db: Kysely<any>): Promise<void> {
-  let after = 0;
-  for (;;) {
-    const rows = await db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(BATCH).execute();
-    if (rows.length === 0) return;
-    for (const row of rows) {
-      const inserted = await db
-        .insertInto('article_revisions')
-        .values({
-          article_id: row.id,
-          snapshot: JSON.stringify(editorialFields(row)),
-          content_hash: row.content_hash,
-          created_at: row.updated_at,
-          kind: 'import',
-          author_label: row.feed_id === null ? 'system: import' : 'system: ingest',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db.updateTable('articles').set({ revision_id: inserted.id }).where('id', '=', row.id).execute();
-    }
-    after = rows[rows.length - 1]!.id;
-  }
+  await eachRow<any>(db, 'articles', 'all', { column: 'id', start: 0 }, async (row) => {
+    const inserted = await db
+      .insertInto('article_revisions')
+      .values({
+        article_id: row.id,
+        snapshot: JSON.stringify(editorialFields(row)),
+        content_hash: row.content_hash,
+        created_at: row.updated_at,
+        kind: 'import',
+        author_label: row.feed_id === null ? 'system: import' : 'system: ingest',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('articles').set({ revision_id: inserted.id }).where('id', '=', row.id).execute();
+  });
 }
 
 /** The editorial fields of an article row, as a revision keeps them (the shape of domain RevisionContent). */
