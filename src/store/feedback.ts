@@ -3,8 +3,7 @@ import { NotFoundError, type Feedback } from '../domain/index.ts';
 import type { FeedbackRepository } from './repository.ts';
 import { toUtcIso } from './rows.ts';
 import type { Database, FeedbackTable } from './schema.ts';
-
-const FOREIGN_KEY_VIOLATION = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
+import { violatedConstraint } from './errors.ts';
 
 /** The feedback inbox over any Kysely handle: the database itself, or a transaction. */
 export function feedbackRepository(db: Kysely<Database>): FeedbackRepository {
@@ -27,8 +26,8 @@ export function feedbackRepository(db: Kysely<Database>): FeedbackRepository {
           .executeTakeFirstOrThrow();
         return feedbackFromRow(row);
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && FOREIGN_KEY_VIOLATION.has(code)) {
+        const violated = violatedConstraint(error);
+        if (violated === 'foreign-key') {
           throw new NotFoundError(`No article with id ${feedback.articleId}`, { cause: error });
         }
         throw error;

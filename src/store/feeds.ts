@@ -3,9 +3,7 @@ import { ConflictError, NotFoundError, ValidationError, type Feed } from '../dom
 import type { FeedRepository } from './repository.ts';
 import { toUtcIso } from './rows.ts';
 import type { Database, FeedTable } from './schema.ts';
-
-const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', '23505']);
-const FOREIGN_KEY_VIOLATION = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
+import { violatedConstraint } from './errors.ts';
 
 /** Feeds over any Kysely handle: the database itself, or a transaction. */
 export function feedRepository(db: Kysely<Database>): FeedRepository {
@@ -30,11 +28,11 @@ export function feedRepository(db: Kysely<Database>): FeedRepository {
           .executeTakeFirstOrThrow();
         return feedFromRow(row);
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && UNIQUE_VIOLATION.has(code)) {
+        const violated = violatedConstraint(error);
+        if (violated === 'unique') {
           throw new ConflictError(`Already following ${feed.url}`, { cause: error });
         }
-        if (typeof code === 'string' && FOREIGN_KEY_VIOLATION.has(code)) {
+        if (violated === 'foreign-key') {
           throw new ValidationError(`Section "${feed.section}" does not exist`, { cause: error });
         }
         throw error;

@@ -3,9 +3,7 @@ import { ConflictError, NotFoundError, type OneTimePurpose } from '../domain/ind
 import type { OneTimeTokenRepository } from './peopleRepositories.ts';
 import { toUtcIso } from './rows.ts';
 import type { Database } from './schema.ts';
-
-const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
-const FOREIGN_KEY_VIOLATION = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
+import { violatedConstraint } from './errors.ts';
 
 /** One-time links (setup and reset) over any Kysely handle: the database itself, or a transaction. */
 export function oneTimeTokenRepository(db: Kysely<Database>): OneTimeTokenRepository {
@@ -31,11 +29,11 @@ export function oneTimeTokenRepository(db: Kysely<Database>): OneTimeTokenReposi
           })
           .execute();
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && UNIQUE_VIOLATION.has(code)) {
+        const violated = violatedConstraint(error);
+        if (violated === 'unique') {
           throw new ConflictError('A one-time link with this token exists already', { cause: error });
         }
-        if (typeof code === 'string' && FOREIGN_KEY_VIOLATION.has(code)) {
+        if (violated === 'foreign-key') {
           throw new NotFoundError(`No user with id ${token.userId}`, { cause: error });
         }
         throw error;

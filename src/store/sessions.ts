@@ -4,9 +4,7 @@ import type { SessionRepository, StoredSession } from './peopleRepositories.ts';
 import { toUtcIso } from './rows.ts';
 import type { Database, SessionTable } from './schema.ts';
 import { userFromRow } from './users.ts';
-
-const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
-const FOREIGN_KEY_VIOLATION = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
+import { violatedConstraint } from './errors.ts';
 
 /** Signed-in sessions over any Kysely handle: the database itself, or a transaction. */
 export function sessionRepository(db: Kysely<Database>): SessionRepository {
@@ -27,11 +25,11 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
           })
           .execute();
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && UNIQUE_VIOLATION.has(code)) {
+        const violated = violatedConstraint(error);
+        if (violated === 'unique') {
           throw new ConflictError('A session with this id exists already', { cause: error });
         }
-        if (typeof code === 'string' && FOREIGN_KEY_VIOLATION.has(code)) {
+        if (violated === 'foreign-key') {
           throw new NotFoundError(`No user with id ${session.userId}`, { cause: error });
         }
         throw error;

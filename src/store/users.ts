@@ -3,8 +3,7 @@ import { ConflictError, NotFoundError, type User } from '../domain/index.ts';
 import type { UserRepository } from './peopleRepositories.ts';
 import { toUtcIso } from './rows.ts';
 import type { Database, UserTable } from './schema.ts';
-
-const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', '23505']);
+import { violatedConstraint } from './errors.ts';
 
 /** Every column but the password hash, which leaves the store only through `passwordHash`. */
 export const USER_COLUMNS = [
@@ -41,8 +40,8 @@ export function userRepository(db: Kysely<Database>): UserRepository {
           .executeTakeFirstOrThrow();
         return userFromRow(row);
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && UNIQUE_VIOLATION.has(code)) {
+        const violated = violatedConstraint(error);
+        if (violated === 'unique') {
           throw new ConflictError(`someone already has the address ${email}`, { cause: error });
         }
         throw error;
