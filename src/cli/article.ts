@@ -57,8 +57,8 @@ export function configureArticle(command: Command): void {
     .description('put an article on the site (it must pass the publish checks)')
     .action(async (which: string) => {
       const { publishArticle } = await import('../newsroom/index.ts');
-      await withCommandContext(async (context, config, log) => {
-        const { article, changed } = await publishArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
+      await onArticle(which, async (context, articleId, config, log) => {
+        const { article, changed } = await publishArticle(context, CLI_ACTING, articleId);
         log.info({ article: article.id }, changed ? 'article published' : 'article already published');
         console.log(`${changed ? 'published' : 'already published'}: ${config.siteUrl}${articlePath(article)}`);
       });
@@ -70,13 +70,14 @@ export function configureArticle(command: Command): void {
     .description('take an article off the site: its address answers 410 Gone')
     .action(async (which: string) => {
       const { unpublishArticle } = await import('../newsroom/index.ts');
-      await withCommandContext(async (context, config, log) => {
-        const { article, changed } = await unpublishArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
+      await onArticle(which, async (context, articleId, config, log) => {
+        const { article, changed } = await unpublishArticle(context, CLI_ACTING, articleId);
         log.info({ article: article.id }, changed ? 'article unpublished' : 'article already unpublished');
         const state = changed ? 'unpublished' : 'already unpublished';
         console.log(`${state}: ${config.siteUrl}${articlePath(article)} (410 Gone; \`newsdesk article publish ${article.id}\` restores it)`);
       });
     });
+
   command
     .command('schedule')
     .argument('<article>', 'id, path or URL')
@@ -86,10 +87,10 @@ export function configureArticle(command: Command): void {
       const at = parseTime(time);
       const { scheduleArticle } = await import('../newsroom/index.ts');
       const { openJobQueue } = await import('../ingest/jobs/index.ts');
-      await withCommandContext(async (context, config, log) => {
+      await onArticle(which, async (context, articleId, config, log) => {
         const jobs = await openJobQueue({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config), logger: log });
         try {
-          const { article } = await scheduleArticle({ ...context, jobs }, CLI_ACTING, (await findArticle(context.store, which)).id, at);
+          const { article } = await scheduleArticle({ ...context, jobs }, CLI_ACTING, articleId, at);
           console.log(`scheduled for ${at.toISOString()}: ${config.siteUrl}${articlePath(article)}`);
         } finally {
           await jobs.close();
@@ -103,8 +104,8 @@ export function configureArticle(command: Command): void {
     .description('spike an article: a recoverable delete (off the site and out of every list; `article restore` undoes it)')
     .action(async (which: string) => {
       const { spikeArticle } = await import('../newsroom/index.ts');
-      await withCommandContext(async (context, config) => {
-        const { article, changed } = await spikeArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
+      await onArticle(which, async (context, articleId, config) => {
+        const { article, changed } = await spikeArticle(context, CLI_ACTING, articleId);
         console.log(`${changed ? 'spiked' : 'already spiked'}: ${config.siteUrl}${articlePath(article)} (\`newsdesk article restore ${article.id}\` brings it back)`);
       });
     });
@@ -115,20 +116,27 @@ export function configureArticle(command: Command): void {
     .description('bring a spiked article back, as a draft (or as unpublished, if it had been on the site)')
     .action(async (which: string) => {
       const { restoreArticle } = await import('../newsroom/index.ts');
-      await withCommandContext(async (context, config) => {
-        const { article } = await restoreArticle(context, CLI_ACTING, (await findArticle(context.store, which)).id);
+      await onArticle(which, async (context, articleId, config) => {
+        const { article } = await restoreArticle(context, CLI_ACTING, articleId);
         console.log(`restored as ${article.workflowState}: ${config.siteUrl}${articlePath(article)}`);
       });
     });
 }
 
-/** Runs `work` with what newsroom commands need; changes reach a running site through Redis or the change log. */
-async function withCommandContext(work: (context: CommandContext, config: Config, log: Logger) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` on the article `which` names, with what newsroom commands need; changes reach a running site through
+ * Redis or the change log.
+ */
+async function onArticle(
+  which: string,
+  work: (context: CommandContext, articleId: number, config: Config, log: Logger) => Promise<void>,
+): Promise<void> {
   const { config, log } = commandContext();
   await withStore(config, async (store: Store) => {
     const changes = await openContentChanges(config, store, log);
     try {
-      await work({ store, changes, publishRules: config.publishRules }, config, log);
+      const { id } = await findArticle(store, which);
+      await work({ store, changes, publishRules: config.publishRules }, id, config, log);
     } finally {
       await changes.close();
     }
