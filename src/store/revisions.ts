@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import {
   revisionContentOf,
   type Article,
@@ -9,7 +9,6 @@ import {
 } from '../domain/index.ts';
 import { toUtcIso } from './rows.ts';
 import type { ArticleRevisionTable, Database } from './schema.ts';
-import type { Selectable } from 'kysely';
 
 /**
  * Versions of articles as saved (migration 0016): every write of an article's content adds one, and the article

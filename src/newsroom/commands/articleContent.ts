@@ -4,7 +4,6 @@ import {
   ValidationError,
   type Article,
   type ArticleSource,
-  type BodySection,
   type HeroImage,
   type RevisionContent,
 } from '../../domain/index.ts';
@@ -86,5 +85,3 @@ export function hashFor(existing: Article | undefined, content: ArticleContent, 
   if (existing && existing.ownerId === null) return existing.contentHash;
   return contentHash({ ...content, sectionName, publishedAt: null });
 }
-
-export type { BodySection };

@@ -1,7 +1,7 @@
 export type { Acting, CommandContext } from './context.ts';
 export { createArticle, saveArticle, restoreRevision, SaveConflict, type SaveInput } from './saveArticle.ts';
 export type { ArticleContent } from './articleContent.ts';
-export { submitForReview, returnToDraft, remainingBlockers } from './reviewArticle.ts';
+export { submitForReview, returnToDraft } from './reviewArticle.ts';
 export { publishArticle, type PublishOutcome } from './publishArticle.ts';
 export { unpublishArticle, type UnpublishOutcome } from './unpublishArticle.ts';
 export { scheduleArticle, PUBLISH_SCHEDULED } from './scheduleArticle.ts';

@@ -1,4 +1,12 @@
-import { NotFoundError, ValidationError, type Article, type ContentChange, type WorkflowState } from '../../domain/index.ts';
+import {
+  NotFoundError,
+  publishBlockers,
+  ValidationError,
+  type Article,
+  type ContentChange,
+  type PublishRules,
+  type WorkflowState,
+} from '../../domain/index.ts';
 import type { Repositories } from '../../store/index.ts';
 import { authorize, type ArticleAction } from '../policy.ts';
 import { audit } from './audit.ts';
@@ -70,6 +78,14 @@ function contentChanges(article: Article, from: WorkflowState): ContentChange[] 
   if (article.workflowState === 'published' && from !== 'published') return [{ articleId: article.id, section: article.section, outcome: 'published' }];
   if (from === 'published' && article.workflowState !== 'published') return [{ articleId: article.id, section: article.section, outcome: 'unpublished' }];
   return [];
+}
+
+/** The publish checks as a move's check: refused, with every reason, when the article would not pass them. */
+export function mustPass(rules: PublishRules, verb: 'published' | 'scheduled'): (article: Article) => void {
+  return (article) => {
+    const blockers = publishBlockers(article, rules);
+    if (blockers.length > 0) throw new ValidationError(`Article ${article.id} cannot be ${verb}: ${blockers.join('; ')}.`);
+  };
 }
 
 /** "a draft", "an article in review": how refusals name a state. */

@@ -1,6 +1,6 @@
-import { publishBlockers, ValidationError, type PublishedArticle } from '../../domain/index.ts';
+import type { PublishedArticle } from '../../domain/index.ts';
 import type { Acting, CommandContext } from './context.ts';
-import { moveArticle, stateWords } from './moveArticle.ts';
+import { moveArticle, mustPass, stateWords } from './moveArticle.ts';
 
 export interface PublishOutcome {
   article: PublishedArticle;
@@ -20,10 +20,7 @@ export async function publishArticle(context: CommandContext, acting: Acting, ar
     from: ['draft', 'in_review', 'scheduled', 'unpublished'],
     to: 'published',
     refusal: (found) => `Article ${found.id} is ${stateWords(found.workflowState)}; restore it before publishing it.`,
-    check: (found) => {
-      const blockers = publishBlockers(found, context.publishRules);
-      if (blockers.length > 0) throw new ValidationError(`Article ${found.id} cannot be published: ${blockers.join('; ')}.`);
-    },
+    check: mustPass(context.publishRules, 'published'),
     publishedAt: (found, now) => found.publishedAt ?? now.toISOString(),
   });
   if (article.status !== 'published') throw new Error(`article ${articleId} did not go on the site`);

@@ -1,4 +1,3 @@
-import { publishBlockers, type Article } from '../../domain/index.ts';
 import type { Acting, CommandContext } from './context.ts';
 import { moveArticle, stateWords, type MoveOutcome } from './moveArticle.ts';
 
@@ -32,9 +31,4 @@ export async function returnToDraft(context: CommandContext, acting: Acting, art
 function noteDetails(note: string | undefined): Record<string, unknown> {
   const text = note?.replace(/\s+/g, ' ').trim().slice(0, 1000);
   return text ? { note: text } : {};
-}
-
-/** What still stops an article going on the site, for the editor page and the review queue. */
-export function remainingBlockers(context: CommandContext, article: Article): string[] {
-  return publishBlockers(article, context.publishRules);
 }

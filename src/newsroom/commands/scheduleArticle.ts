@@ -1,6 +1,6 @@
-import { publishBlockers, ValidationError } from '../../domain/index.ts';
+import { ValidationError } from '../../domain/index.ts';
 import type { Acting, CommandContext } from './context.ts';
-import { moveArticle, stateWords, type MoveOutcome } from './moveArticle.ts';
+import { moveArticle, mustPass, stateWords, type MoveOutcome } from './moveArticle.ts';
 
 /** The job that publishes a scheduled article when it is due (see scheduledPublishing.ts). */
 export const PUBLISH_SCHEDULED = 'publish-scheduled';
@@ -29,10 +29,7 @@ export async function scheduleArticle(context: CommandContext, acting: Acting, a
     from: ['draft', 'in_review', 'scheduled', 'unpublished'],
     to: 'scheduled',
     refusal: (found) => `Article ${found.id} is ${stateWords(found.workflowState)}; only an article off the site can be scheduled.`,
-    check: (found) => {
-      const blockers = publishBlockers(found, context.publishRules);
-      if (blockers.length > 0) throw new ValidationError(`Article ${found.id} cannot be scheduled: ${blockers.join('; ')}.`);
-    },
+    check: mustPass(context.publishRules, 'scheduled'),
     scheduledAt: at.toISOString(),
     details: { at: at.toISOString() },
   });

@@ -1,7 +1,6 @@
 import { ConflictError, SYSTEM_ACTORS } from '../../domain/index.ts';
 import type { Job, JobHandler } from '../../ingest/jobs/index.ts';
 import type { CommandContext } from './context.ts';
-import { moveArticle } from './moveArticle.ts';
 import { publishArticle } from './publishArticle.ts';
 import { PUBLISH_SCHEDULED, type PublishScheduledPayload } from './scheduleArticle.ts';
 
