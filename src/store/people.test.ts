@@ -79,6 +79,17 @@ describeOnBothDialects('people', (store) => {
     await assert.rejects(store().users.insert(newUser({ role: 'owner' as never })));
   });
 
+  test('users: setEmail stores the address as insert does; a taken one is a conflict and changes nothing', async () => {
+    const first = await store().users.insert(newUser({ email: 'first@example.org' }));
+    const second = await store().users.insert(newUser({ email: 'second@example.org' }));
+    const moved = await store().users.setEmail(first.id, '  New@Example.ORG ', at(3));
+    assert.equal(moved.email, 'new@example.org');
+    assert.equal(moved.updatedAt, at(3));
+    await assert.rejects(store().users.setEmail(second.id, 'NEW@example.org', at(4)), (error: unknown) => error instanceof ConflictError && /new@example\.org/.test(error.message));
+    assert.equal((await store().users.findById(second.id))?.email, 'second@example.org');
+    await assert.rejects(store().users.setEmail(999_999, 'x@example.org', at(4)), NotFoundError);
+  });
+
   test('users: setPassword stores the hash with its time; setRole, setName and setDisabled return the person as now', async () => {
     const user = await store().users.insert(newUser());
     await store().users.setPassword(user.id, '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', at(5));

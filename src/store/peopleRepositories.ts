@@ -28,6 +28,8 @@ export interface UserRepository {
   /** Disables (disabled_at `at`) or re-enables (disabled_at null), updated_at `at`; a NotFoundError when there is no such person. */
   setDisabled(id: number, disabled: boolean, at: string): Promise<User>;
   /** Renames (updated_at `at`); a NotFoundError when there is no such person. */
+  /** Trimmed and lower-cased like insert; a taken address → ConflictError. */
+  setEmail(id: number, email: string, at: string): Promise<User>;
   setName(id: number, name: string, at: string): Promise<User>;
   /** Everyone, disabled or not, by name, then id. */
   list(): Promise<User[]>;

@@ -28,24 +28,28 @@ export function userRepository(db: Kysely<Database>): UserRepository {
     return userFromRow(row);
   }
 
+  /** A write that gives someone `email`: a taken address is a ConflictError in plain words. */
+  async function withAddress(email: string, write: () => Promise<User>): Promise<User> {
+    try {
+      return await write();
+    } catch (error) {
+      if (violatedConstraint(error) === 'unique') throw new ConflictError(`someone already has the address ${email}`, { cause: error });
+      throw error;
+    }
+  }
+
   return {
     async insert(user) {
       const email = normalizeEmail(user.email);
       const at = toUtcIso(user.createdAt, 'createdAt');
-      try {
+      return withAddress(email, async () => {
         const row = await db
           .insertInto('users')
           .values({ email, name: user.name, role: user.role, created_at: at, updated_at: at })
           .returning(USER_COLUMNS)
           .executeTakeFirstOrThrow();
         return userFromRow(row);
-      } catch (error) {
-        const violated = violatedConstraint(error);
-        if (violated === 'unique') {
-          throw new ConflictError(`someone already has the address ${email}`, { cause: error });
-        }
-        throw error;
-      }
+      });
     },
 
     async findById(id) {
@@ -75,6 +79,11 @@ export function userRepository(db: Kysely<Database>): UserRepository {
     async setDisabled(id, disabled, at) {
       const time = toUtcIso(at, 'at');
       return change(id, { disabled_at: disabled ? time : null, updated_at: time });
+    },
+
+    async setEmail(id, email, at) {
+      const address = normalizeEmail(email);
+      return withAddress(address, () => change(id, { email: address, updated_at: toUtcIso(at, 'at') }));
     },
 
     async setName(id, name, at) {
