@@ -38,6 +38,23 @@ export interface Config {
   ingest: IngestConfig;
   /** What an article needs before any path publishes it (PUBLISH_MIN_WORDS: words of body, default 80). */
   publishRules: PublishRules;
+  newsroom: NewsroomConfig;
+}
+
+/** Sign-in, sessions and mail of the newsroom (OWASP ASVS level 2 defaults). */
+export interface NewsroomConfig {
+  /** A session unused this long ends (SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however busy (SESSION_MAX_HOURS, default 12). */
+  sessionAbsoluteHours: number;
+  /** Failed sign-ins per account or address before a lock (SIGN_IN_MAX_FAILURES, default 5) … */
+  signInMaxFailures: number;
+  /** … counted within this window, and the lock's length (SIGN_IN_LOCK_MINUTES, default 15). */
+  signInLockMinutes: number;
+  /** smtp://user:pass@host:port or smtps://… (SMTP_URL); without it, links are logged and shown to admins. */
+  smtpUrl: string | null;
+  /** The From of newsroom mail (MAIL_FROM, default "SITE_NAME <newsroom@HOST of SITE_URL>"). */
+  mailFrom: string;
 }
 
 export interface IngestConfig {
@@ -92,11 +109,30 @@ export function loadConfig(env: Env = process.env): Config {
     pageCache: !isOff(env.PAGE_CACHE),
     feedContent: parseFeedContent(env.FEED_CONTENT),
     publishRules: { minBodyWords: parseWholeNumber(env.PUBLISH_MIN_WORDS, DEFAULT_MIN_BODY_WORDS, 'PUBLISH_MIN_WORDS', 10_000) },
+    newsroom: newsroomConfig(env, siteUrl),
     ingest: {
       inProcess: !isOff(env.INGEST_IN_PROCESS),
       concurrency: parseCount(env.INGEST_CONCURRENCY ?? '4', 'INGEST_CONCURRENCY'),
       allowPrivateHosts: (env.FETCH_ALLOW_PRIVATE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     },
+  };
+}
+
+function newsroomConfig(env: Env, siteUrl: string): NewsroomConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const positive = (value: string | undefined, fallback: number, name: string, max: number) => {
+    const number = parseWholeNumber(value, fallback, name, max);
+    if (number === 0) throw new ConfigError(`${name} must be at least 1`);
+    return number;
+  };
+  return {
+    sessionIdleMinutes: positive(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES', 24 * 60),
+    sessionAbsoluteHours: positive(env.SESSION_MAX_HOURS, 12, 'SESSION_MAX_HOURS', 24 * 30),
+    signInMaxFailures: positive(env.SIGN_IN_MAX_FAILURES, 5, 'SIGN_IN_MAX_FAILURES', 100),
+    signInLockMinutes: positive(env.SIGN_IN_LOCK_MINUTES, 15, 'SIGN_IN_LOCK_MINUTES', 24 * 60),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || `${env.SITE_NAME?.trim() || 'CRBC News'} <newsroom@${new URL(siteUrl).hostname}>`,
   };
 }
 

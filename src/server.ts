@@ -6,6 +6,8 @@ import { headersFor, securityHeaders } from './securityHeaders.ts';
 import { clientErrorAnswer } from './site/clientErrors.ts';
 import { registerErrorPages, sitePlugin } from './site/index.ts';
 import { CSP_REPORT_PATH, cspReportRoutes } from './site/routes/cspReports.ts';
+import { newsroomPlugin } from './newsroom/index.ts';
+import { localContentChanges } from './store/index.ts';
 
 export interface ServerOptions {
   config: Config;
@@ -49,6 +51,8 @@ export async function buildServer({ config, store, logger, changes }: ServerOpti
   });
   registerErrorPages(app, config.siteName);
   await app.register(cspReportRoutes);
-  await app.register(sitePlugin, { store, config, ...(changes && { changes }) });
+  const announced = changes ?? localContentChanges();
+  await app.register(sitePlugin, { store, config, changes: announced });
+  await app.register(newsroomPlugin, { prefix: '/newsroom', store, config, changes: announced });
   return app;
 }

@@ -28,6 +28,7 @@ export function configureServe(command: Command): void {
       closeOnSignals(() => app.close(), log);
       const origin = recordServedOrigin(config, app.server.address());
       log.info(`${config.siteName} is at ${origin}`);
+      await announceFirstAdminLink({ ...config, siteUrl: config.siteUrlFrom === 'SITE_URL' ? config.siteUrl : origin }, store, log);
     });
 }
 
@@ -72,6 +73,27 @@ async function startSite(config: Config, store: Store, log: Logger, importDemoIf
     log.info('store closed');
   });
   return app;
+}
+
+/**
+ * On a site nobody has set up yet, the one-time link to create the first admin account, printed once (again
+ * only when it expired unused). There is never a default password.
+ */
+async function announceFirstAdminLink(config: Config, store: Store, log: Logger): Promise<void> {
+  const { firstAdminSetup, openPeopleContext } = await import('../newsroom/index.ts');
+  const { localContentChanges } = await import('../store/index.ts');
+  const context = openPeopleContext(config, store, localContentChanges(), log);
+  try {
+    const issued = await firstAdminSetup(context);
+    if (issued) {
+      log.info(
+        { link: issued.link, expiresAt: issued.expiresAt.toISOString() },
+        `newsroom: create the first admin account at ${issued.link} (the link works once, until ${issued.expiresAt.toISOString()})`,
+      );
+    }
+  } finally {
+    await context.close();
+  }
 }
 
 async function listen(app: FastifyInstance, config: Config): Promise<void> {

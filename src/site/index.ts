@@ -18,6 +18,10 @@ import { redisViewTally } from '../store/index.ts';
 
 export { registerErrorPages, statusOf } from './errors.ts';
 export { createPageCache, type PageCache } from './pageCache.ts';
+// What the newsroom shares with the reader site: the same-origin check for forms, the stylesheet, the renderer.
+export { allowedOrigins, isSameOriginPost } from './sameOrigin.ts';
+export { STYLESHEET_HREF } from './assets/stylesheet.ts';
+export { renderDocument } from './render.ts';
 
 export interface SiteOptions {
   store: Store;

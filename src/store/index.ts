@@ -117,3 +117,4 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, pgSchema: string | un
 export { redisViewTally } from './redisViews.ts';
 export { CHANGE_POLL_MS, localContentChanges, loggedContentChanges, redisContentChanges } from './changes.ts';
 export { redisLimits, type RedisLimits } from './redisLimits.ts';
+export { connectRedis } from './redisClient.ts';

@@ -8,3 +8,4 @@ export { scheduleArticle, PUBLISH_SCHEDULED } from './scheduleArticle.ts';
 export { scheduledPublishingHandlers, requeueOverdue } from './scheduledPublishing.ts';
 export { spikeArticle, restoreArticle } from './spikeArticle.ts';
 export type { MoveOutcome } from './moveArticle.ts';
+export * from './people/index.ts';

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The newsroom's own rules, on top of the reader site's stylesheet (same type, colours and focus rings): forms,
+ * tables of articles, notices. Served with a content hash in its address, like the site's stylesheet.
+ */
+const NEWSROOM_CSS = `
+.newsroom-bar{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;align-items:center;justify-content:space-between;padding:.75rem 0}
+.newsroom-bar nav ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;margin:0;padding:0}
+.newsroom-bar form{display:inline}
+.newsroom main{padding:1.5rem 0 3rem}
+.newsroom form.stacked{display:grid;gap:1rem;max-width:32rem}
+.newsroom label{display:grid;gap:.25rem;font-weight:600}
+.newsroom input[type=text],.newsroom input[type=email],.newsroom input[type=password],.newsroom input[type=datetime-local],.newsroom select,.newsroom textarea{font:inherit;padding:.5rem;border:1px solid #6b6b6b;border-radius:4px;width:100%;box-sizing:border-box}
+.newsroom textarea{min-height:8rem}
+.newsroom button,.newsroom .button{font:inherit;padding:.5rem 1rem;border:1px solid #1a1a1a;border-radius:4px;background:#1a1a1a;color:#fff;cursor:pointer}
+.newsroom button.quiet{background:#fff;color:#1a1a1a}
+.newsroom .notice{border-left:4px solid #1d5fa8;background:#eef4fb;padding:.75rem 1rem;margin:0 0 1rem}
+.newsroom .problem{border-left:4px solid #a61b1b;background:#fbeeee;padding:.75rem 1rem;margin:0 0 1rem}
+.newsroom .hint{font-weight:400;color:#4a4a4a;font-size:.9rem}
+.newsroom table{border-collapse:collapse;width:100%}
+.newsroom th,.newsroom td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
+.newsroom .desk{display:grid;gap:2rem;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))}
+.newsroom .count{font-weight:400;color:#4a4a4a}
+`;
+
+export const NEWSROOM_CSS_BODY = Buffer.from(NEWSROOM_CSS.trim() + '\n', 'utf8');
+export const NEWSROOM_CSS_HASH = createHash('sha256').update(NEWSROOM_CSS_BODY).digest('hex').slice(0, 12);
+export const NEWSROOM_CSS_PATH = '/newsroom/assets/newsroom.css';
+export const NEWSROOM_CSS_HREF = `${NEWSROOM_CSS_PATH}?v=${NEWSROOM_CSS_HASH}`;

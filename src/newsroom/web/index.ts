@@ -1,0 +1,1 @@
+export { newsroomPlugin, type NewsroomOptions, type NewsroomVisit } from './plugin.tsx';
