@@ -33,6 +33,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'override', summary: "set, clear or show an editor's override of an enriched field", configure: async () => (await import('./override.ts')).configureOverride },
   { name: 'feedback', summary: "readers' notes from the articles' feedback form", configure: async () => (await import('./feedback.ts')).configureFeedback },
   { name: 'image', summary: "attach a photo as an article's hero image", configure: async () => (await import('./image.ts')).configureImage },
+  { name: 'user', summary: 'invite people, change roles, disable and enable them, make reset links', configure: async () => (await import('./user.ts')).configureUser },
+  { name: 'audit', summary: 'the audit log: who did what in the newsroom, newest first', configure: async () => (await import('./audit.ts')).configureAudit },
 ];
 
 const program = new Command('newsdesk')

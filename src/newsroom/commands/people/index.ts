@@ -1,0 +1,14 @@
+export { authSettings, DEFAULT_AUTH_TIMES, DEFAULT_FAILURE_POLICY, type AuthSettings, type AuthTimes, type PeopleContext } from './context.ts';
+export { SETUP_PLACEHOLDER_EMAIL, needsEmail } from './checks.ts';
+export { findOpenLink, type IssuedLink } from './links.ts';
+export { addUser, type Invitation, type NewPerson } from './addUser.ts';
+export { changeRole } from './changeRole.ts';
+export { setUserDisabled } from './setUserDisabled.ts';
+export { createResetLink, type HandedLink } from './createResetLink.ts';
+export { firstAdminSetup } from './firstAdminSetup.ts';
+export { completeSetup, type SetupInput } from './completeSetup.ts';
+export { requestPasswordReset, type ResetRequest } from './requestPasswordReset.ts';
+export { resetPassword, type PasswordReset } from './resetPassword.ts';
+export { signIn, SIGN_IN_REFUSED, type SignInAttempt, type SignedIn } from './signIn.ts';
+export { signOut, signOutEverywhere } from './signOut.ts';
+export { currentSession, LAST_SEEN_RESOLUTION_MS } from './currentSession.ts';
