@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsync<{ context: PeopleContext; names: Coo
   });
 
   app.post('/sign-out', { schema: { body: Type.Object({ _csrf: Token }) } }, async (request, reply) => {
-    if (request.newsroom.sessionIdHash) await signOut(context, request.newsroom.sessionIdHash);
+    if (request.newsroom.sessionIdHash) await signOut(context, request.newsroom.sessionIdHash, request.ip);
     clearSessionCookie(reply, names);
     return reply.redirect('/newsroom/sign-in?done=signed-out', 303);
   });

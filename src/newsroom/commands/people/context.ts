@@ -1,4 +1,4 @@
-import type { AttemptLimiter, FailurePolicy, Mailer } from '../../auth/index.ts';
+import type { AttemptLimiter, Mailer } from '../../auth/index.ts';
 import type { CommandContext } from '../context.ts';
 
 /** How long sessions and one-time links last, and how links and messages name the site. */
@@ -25,13 +25,6 @@ export const DEFAULT_AUTH_TIMES: AuthTimes = {
 };
 
 export type AuthTimes = Pick<AuthSettings, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'setupLinkHours' | 'resetLinkMinutes'>;
-
-/**
- * Failed sign-ins (and password-reset requests, counted apart) an account or address may have before it is locked:
- * five in fifteen minutes lock it for fifteen. Few enough to stop guessing (ASVS 2.2.1 allows at most 100 an hour),
- * enough for a person who mistypes.
- */
-export const DEFAULT_FAILURE_POLICY: FailurePolicy = { windowSeconds: 15 * 60, maxFailures: 5, lockSeconds: 15 * 60 };
 
 /** The settings for a site at `siteUrl`, with the default times unless others are given. */
 export function authSettings(site: { siteUrl: string; siteName: string }, times: Partial<AuthTimes> = {}): AuthSettings {

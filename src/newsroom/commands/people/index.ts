@@ -1,4 +1,4 @@
-export { authSettings, DEFAULT_AUTH_TIMES, DEFAULT_FAILURE_POLICY, type AuthSettings, type AuthTimes, type PeopleContext } from './context.ts';
+export { authSettings, DEFAULT_AUTH_TIMES, type AuthSettings, type AuthTimes, type PeopleContext } from './context.ts';
 export { SETUP_PLACEHOLDER_EMAIL, needsEmail } from './checks.ts';
 export { findOpenLink, type IssuedLink } from './links.ts';
 export { addUser, type Invitation, type NewPerson } from './addUser.ts';
