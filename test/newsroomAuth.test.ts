@@ -69,6 +69,11 @@ describe('newsroom sign-in', () => {
     assert.match(page.body, /<meta name="robots" content="noindex, nofollow"/);
     assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
     assert.doesNotMatch(page.body, /<script/);
+    const css = /href="(\/newsroom\/assets\/newsroom\.css\?v=\w+)"/.exec(page.body)?.[1];
+    const sheet = await app.inject({ url: css! });
+    assert.equal(sheet.statusCode, 200);
+    assert.match(String(sheet.headers['cache-control']), /immutable/, 'the stylesheet is shared and cached, unlike pages');
+    assert.equal(sheet.headers['set-cookie'], undefined, 'and it sets no cookie');
   });
 
   test('a sign-in gets a new session id every time; its cookie is HttpOnly and SameSite=Lax', async () => {

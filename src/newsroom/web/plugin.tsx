@@ -51,35 +51,8 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
   const context = openPeopleContext(config, options.store, options.changes, app.log);
   app.addHook('onClose', () => context.close());
 
-  await app.register(cookie);
-  await app.register(formbody, { bodyLimit: 1024 * 1024 });
-  app.decorateRequest('newsroom', null as unknown as NewsroomVisit);
-
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
-  });
-
-  app.addHook('preHandler', async (request, reply) => {
-    const sessionIdHash = sessionIdHashOf(request, names);
-    const found = sessionIdHash === null ? null : await currentSession(context, sessionIdHash);
-    const signedIn = found ? sessionIdHash : null;
-    request.newsroom = {
-      user: found?.user ?? null,
-      actor: found ? { kind: 'person', user: found.user } : null,
-      sessionIdHash: signedIn,
-      csrf: signedIn ? tokens.forSession(signedIn) : tokens.forVisitor(request, reply, names),
-    };
-    if (request.method === 'POST' && !postIsGenuine(request, signedIn)) {
-      return sendPage(reply, refusedPage(config.siteName, request.newsroom), 403);
-    }
-  });
-
-  function postIsGenuine(request: FastifyRequest, sessionIdHash: string | null): boolean {
-    if (!isSameOriginPost(request.headers, allowedOrigins(config.siteUrl, request))) return false;
-    const given = (request.body as Record<string, unknown> | undefined)?._csrf;
-    return tokens.matches(request, names, sessionIdHash, given);
-  }
-
+  // The stylesheet is the same for everyone and cached anywhere: outside the session's hooks (no cookie, no
+  // lookup) and outside no-store.
   app.get(NEWSROOM_CSS_PATH.replace('/newsroom', ''), async (_request, reply) =>
     reply
       .header('cache-control', 'public, max-age=31536000, immutable')
@@ -87,8 +60,41 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
       .type('text/css; charset=utf-8')
       .send(NEWSROOM_CSS_BODY),
   );
-  await app.register(authRoutes, { context, names });
-  await app.register(deskRoutes, { store: options.store, siteName: config.siteName });
+
+  // Everything else: private, and run as the person the session cookie names.
+  await app.register(async (scoped) => {
+    await scoped.register(cookie);
+    await scoped.register(formbody, { bodyLimit: 1024 * 1024 });
+    scoped.decorateRequest('newsroom', null as unknown as NewsroomVisit);
+
+    scoped.addHook('onRequest', async (_request, reply) => {
+      reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
+    });
+
+    scoped.addHook('preHandler', async (request, reply) => {
+      const sessionIdHash = sessionIdHashOf(request, names);
+      const found = sessionIdHash === null ? null : await currentSession(context, sessionIdHash);
+      const signedIn = found ? sessionIdHash : null;
+      request.newsroom = {
+        user: found?.user ?? null,
+        actor: found ? { kind: 'person', user: found.user } : null,
+        sessionIdHash: signedIn,
+        csrf: signedIn ? tokens.forSession(signedIn) : tokens.forVisitor(request, reply, names),
+      };
+      if (request.method === 'POST' && !postIsGenuine(request, signedIn)) {
+        return sendPage(reply, refusedPage(config.siteName, request.newsroom), 403);
+      }
+    });
+
+    function postIsGenuine(request: FastifyRequest, sessionIdHash: string | null): boolean {
+      if (!isSameOriginPost(request.headers, allowedOrigins(config.siteUrl, request))) return false;
+      const given = (request.body as Record<string, unknown> | undefined)?._csrf;
+      return tokens.matches(request, names, sessionIdHash, given);
+    }
+
+    await scoped.register(authRoutes, { context, names });
+    await scoped.register(deskRoutes, { store: options.store, siteName: config.siteName });
+  });
 };
 
 function refusedPage(siteName: string, visit: NewsroomVisit): VNode {
