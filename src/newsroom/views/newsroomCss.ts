@@ -22,6 +22,15 @@ const NEWSROOM_CSS = `
 .newsroom th,.newsroom td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
 .newsroom .desk{display:grid;gap:2rem;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))}
 .newsroom .count{font-weight:400;color:#4a4a4a}
+.newsroom .word-diff{overflow-wrap:anywhere}
+.newsroom .word-diff.multiline{white-space:pre-wrap}
+.newsroom ins{background:#e3f4e6;color:#0f4d1c;text-decoration:underline}
+.newsroom del{background:#fbe4e4;color:#7a1212;text-decoration:line-through}
+.newsroom .revision-diff dt{font-weight:700;margin-top:1rem}
+.newsroom .revision-diff dd{margin:.25rem 0 0}
+.newsroom .compare-form,.newsroom .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end;margin:0 0 1rem}
+.newsroom td form{display:inline-flex;gap:.5rem;align-items:center}
+.newsroom .one-time-link{font-family:monospace;overflow-wrap:anywhere;background:#f4f4f4;padding:.5rem}
 `;
 
 export const NEWSROOM_CSS_BODY = Buffer.from(NEWSROOM_CSS.trim() + '\n', 'utf8');

@@ -11,6 +11,7 @@ import { NEWSROOM_CSS_BODY, NEWSROOM_CSS_HASH, NEWSROOM_CSS_PATH } from '../view
 import { NewsroomLayout } from '../views/NewsroomLayout.tsx';
 import { authRoutes } from './authRoutes.tsx';
 import { deskRoutes } from './deskRoutes.tsx';
+import { revisionRoutes } from './revisionRoutes.tsx';
 import { cookieNames, FormTokens, sessionIdHashOf } from './session.ts';
 import { currentSession } from '../commands/people/index.ts';
 import { openPeopleContext } from '../peopleRuntime.ts';
@@ -94,6 +95,7 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
 
     await scoped.register(authRoutes, { context, names });
     await scoped.register(deskRoutes, { store: options.store, siteName: config.siteName });
+    await scoped.register(revisionRoutes, { context, siteName: config.siteName });
   });
 };
 
