@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { User } from '../../domain/index.ts';
 import { STYLESHEET_HREF } from '../../site/index.ts';
+import { can } from '../policy.ts';
 import { NEWSROOM_CSS_HREF } from './newsroomCss.ts';
 
 export interface NewsroomChrome {
@@ -53,12 +54,23 @@ export function NewsroomLayout({ siteName, user, csrf, title, children }: Layout
 }
 
 function DeskNav({ user, csrf }: { user: User; csrf: string }) {
+  const actor = { kind: 'person', user } as const;
   return (
     <nav aria-label="Newsroom">
       <ul>
         <li>
           <a href="/newsroom">Desk</a>
         </li>
+        {can(actor, 'manage_people') ? (
+          <li>
+            <a href="/newsroom/people">People</a>
+          </li>
+        ) : null}
+        {can(actor, 'read_audit') ? (
+          <li>
+            <a href="/newsroom/audit">Audit log</a>
+          </li>
+        ) : null}
         <li>
           <a href="/">Site</a>
         </li>

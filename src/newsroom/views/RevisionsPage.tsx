@@ -89,7 +89,7 @@ export function RevisionsPage(props: RevisionsPageProps) {
                   {revision.id === article.revisionId ? null : (
                     <form method="post" action={`/newsroom/articles/${article.id}/revisions/${revision.id}/restore`}>
                       <CsrfField csrf={csrf} />
-                      <input type="hidden" name="baseRevisionId" value={String(article.revisionId)} />
+                      {article.revisionId === null ? null : <input type="hidden" name="baseRevisionId" value={String(article.revisionId)} />}
                       <button type="submit" class="quiet">
                         Restore revision {revision.id}
                       </button>

@@ -12,6 +12,7 @@ import { NewsroomLayout } from '../views/NewsroomLayout.tsx';
 import { authRoutes } from './authRoutes.tsx';
 import { deskRoutes } from './deskRoutes.tsx';
 import { revisionRoutes } from './revisionRoutes.tsx';
+import { adminRoutes } from './adminRoutes.tsx';
 import { cookieNames, FormTokens, sessionIdHashOf } from './session.ts';
 import { currentSession } from '../commands/people/index.ts';
 import { openPeopleContext } from '../peopleRuntime.ts';
@@ -96,6 +97,7 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
     await scoped.register(authRoutes, { context, names });
     await scoped.register(deskRoutes, { store: options.store, siteName: config.siteName });
     await scoped.register(revisionRoutes, { context, siteName: config.siteName });
+    await scoped.register(adminRoutes, { context, siteName: config.siteName });
   });
 };
 

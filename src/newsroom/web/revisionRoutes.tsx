@@ -64,14 +64,14 @@ export const revisionRoutes: FastifyPluginAsync<{ context: CommandContext; siteN
 
   app.post(
     '/articles/:id/revisions/:revisionId/restore',
-    { schema: { params: RestoreParams, body: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), baseRevisionId: Id }) } },
+    { schema: { params: RestoreParams, body: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), baseRevisionId: Type.Optional(Id) }) } },
     async (request, reply) => {
       if (!requireSignIn(request, reply)) return reply;
       const actor = request.newsroom.actor!;
       const { id, revisionId } = request.params;
       await articleFor(actor, id, 'edit');
       try {
-        await restoreRevision(context, { actor, address: request.ip }, id, revisionId, request.body.baseRevisionId);
+        await restoreRevision(context, { actor, address: request.ip }, id, revisionId, request.body.baseRevisionId ?? null);
       } catch (error) {
         if (!(error instanceof SaveConflict)) throw error;
         const message = `Someone saved this article after you opened its revisions, so revision ${revisionId} was not restored; what you restored is kept as revision ${error.conflictCopyId}.`;
