@@ -22,6 +22,9 @@ export { createPageCache, type PageCache } from './pageCache.ts';
 export { allowedOrigins, isSameOriginPost } from './sameOrigin.ts';
 export { STYLESHEET_HREF } from './assets/stylesheet.ts';
 export { renderDocument } from './render.ts';
+// The newsroom's preview shows an unpublished article with the reader's own page.
+export { ArticlePage } from './views/ArticlePage.tsx';
+export type { SiteInfo } from './views/types.ts';
 
 export interface SiteOptions {
   store: Store;

@@ -29,7 +29,7 @@ export function DeskPage(props: NewsroomChrome & { lists: DeskList[]; notice?: s
               <ul>
                 {list.articles.map((article) => (
                   <li key={article.id}>
-                    {article.workflowState === 'published' ? <a href={`/${article.section}/${article.slug}`}>{article.headline}</a> : article.headline}{' '}
+                    <a href={`/newsroom/articles/${article.id}`}>{article.headline}</a>{' '}
                     <TimeOf article={article} time={list.time} />
                   </li>
                 ))}

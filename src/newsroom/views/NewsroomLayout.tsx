@@ -72,6 +72,12 @@ function DeskNav({ user, csrf }: { user: User; csrf: string }) {
           </li>
         ) : null}
         <li>
+          <a href="/newsroom/articles">Articles</a>
+        </li>
+        <li>
+          <a href="/newsroom/articles/new">New article</a>
+        </li>
+        <li>
           <a href="/">Site</a>
         </li>
         <li>

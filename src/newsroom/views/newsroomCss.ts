@@ -22,6 +22,25 @@ const NEWSROOM_CSS = `
 .newsroom th,.newsroom td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
 .newsroom .desk{display:grid;gap:2rem;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))}
 .newsroom .count{font-weight:400;color:#4a4a4a}
+.newsroom .editor{display:grid;gap:2rem;grid-template-columns:minmax(0,3fr) minmax(14rem,1fr);align-items:start}
+@media (max-width:50rem){.newsroom .editor{grid-template-columns:1fr}}
+.newsroom form.editor-form{max-width:none}
+.newsroom textarea.body-markdown{min-height:24rem;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.95rem}
+.newsroom fieldset{border:1px solid #ddd;border-radius:4px;display:grid;gap:.75rem;padding:.75rem 1rem}
+.newsroom .buttons{display:flex;flex-wrap:wrap;gap:.75rem}
+.newsroom .workflow{display:grid;gap:1rem;border-left:1px solid #ddd;padding-left:1rem}
+.newsroom .workflow form.stacked{gap:.5rem}
+.newsroom .blockers{border-left:4px solid #8a5a00;background:#fdf6e7;padding:.75rem 1rem;margin:0 0 1rem}
+.newsroom .state{display:inline-block;padding:0 .4rem;border-radius:3px;background:#eee;font-size:.85rem}
+.newsroom .state-published{background:#e3f3e6}.newsroom .state-in_review{background:#fdf6e7}.newsroom .state-spiked{background:#fbeeee}
+.newsroom form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:0 0 1rem}
+.newsroom form.filters label{min-width:10rem}
+.newsroom .pages{display:flex;gap:1rem;margin:1rem 0}
+.newsroom .preserve{white-space:pre-wrap}
+.newsroom .side-by-side{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
+.newsroom .read-only dt{font-weight:600;margin-top:.75rem}.newsroom .read-only dd{margin:0}
+.preview-banner{position:sticky;top:0;z-index:10;background:#8a1c1c;color:#fff;padding:.75rem 1rem;text-align:center}
+.preview-banner a{color:#fff}
 .newsroom .word-diff{overflow-wrap:anywhere}
 .newsroom .word-diff.multiline{white-space:pre-wrap}
 .newsroom ins{background:#e3f4e6;color:#0f4d1c;text-decoration:underline}

@@ -96,6 +96,7 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
 
     await scoped.register(authRoutes, { context, names });
     await scoped.register(deskRoutes, { store: options.store, siteName: config.siteName });
+    await scoped.register((await import('./articleRoutes.tsx')).articleRoutes, { store: options.store, config, changes: options.changes });
     await scoped.register(revisionRoutes, { context, siteName: config.siteName });
     await scoped.register(adminRoutes, { context, siteName: config.siteName });
   });
