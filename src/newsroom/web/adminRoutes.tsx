@@ -2,6 +2,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/index.ts';
 import type { AuditQuery } from '../../store/index.ts';
+import { nowOf } from '../commands/context.ts';
 import { addUser, changeRole, createResetLink, setUserDisabled, type PeopleContext } from '../commands/people/index.ts';
 import { can, type DeskAction } from '../policy.ts';
 import { AuditPage, type AuditFilters } from '../views/AuditPage.tsx';
@@ -90,7 +91,7 @@ export const adminRoutes: FastifyPluginAsync<{ context: PeopleContext; siteName:
 
   /** The people page, with whatever this request has to say on it. */
   async function peoplePage(request: FastifyRequest, reply: FastifyReply, extra: { handed?: HandedLink; invite?: InviteValues; problem?: string; notice?: string | null }, status = 200) {
-    const now = new Date().toISOString();
+    const now = nowOf(context).toISOString();
     const [people, setups, resets] = await Promise.all([store.users.list(), store.oneTimeTokens.listOpen('setup', now), store.oneTimeTokens.listOpen('reset', now)]);
     const byId = new Map(people.map((person) => [person.id, person]));
     const pendingResets = resets.flatMap((reset) => {
