@@ -116,6 +116,24 @@ describe('newsroom articles and editor', () => {
     assert.match(reader.body, /harbour council met/);
   });
 
+  test('the automatic summary fills the form; sent back unchanged it stays automatic, edited it becomes the article\'s own', async () => {
+    const eddie = as('eddie');
+    const id = await createDraft(eddie, 'Tram line extended', LONG_BODY);
+    const page = await eddie.get(`/newsroom/articles/${id}`);
+    const prefill = decode(/name="summaryPrefill" value="([^"]*)"/.exec(page.body)?.[1] ?? '');
+    assert.ok(prefill.length > 0, 'an automatic summary is offered');
+    const unchanged = await eddie.post(`/newsroom/articles/${id}`, formOf(page.body, { headline: 'Tram line extended', body: LONG_BODY, summary: prefill }));
+    assert.equal(unchanged.statusCode, 303);
+    assert.equal((await store.articles.findById(id))!.summary, null);
+    const again = await eddie.get(`/newsroom/articles/${id}`);
+    await eddie.post(`/newsroom/articles/${id}`, formOf(again.body, { headline: 'Tram line extended', body: LONG_BODY, summary: 'Our own summary.' }));
+    assert.equal((await store.articles.findById(id))!.summary, 'Our own summary.');
+    await eddie.get(`/newsroom/articles/${id}`);
+    const noTime = await eddie.post(`/newsroom/articles/${id}/schedule`, { at: '' });
+    assert.equal(noTime.statusCode, 400, 'a schedule without a time goes back to the editor');
+    assert.match(noTime.body, /Say when to publish it/);
+  });
+
   test('two editors save from the same base: the second gets both versions (409) and loses nothing', async () => {
     const id = await createDraft(as('eddie'), 'Bridge closes for repairs', 'The bridge closes on Monday.');
     const first = await as('eddie').get(`/newsroom/articles/${id}`);

@@ -78,7 +78,8 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (pl
     );
     return opened.catch((error: unknown) => {
       opened = null;
-      throw error;
+      app.log.error({ err: error }, 'the job queue could not be opened for scheduling');
+      throw new ValidationError('Scheduling is not available right now: the job queue could not be opened. Publish now, or try again later.');
     });
   };
   app.addHook('onClose', async () => {
