@@ -9,6 +9,7 @@ import { allowedOrigins, isSameOriginPost } from '../../site/index.ts';
 import type { Store } from '../../store/index.ts';
 import { NEWSROOM_CSS_BODY, NEWSROOM_CSS_HASH, NEWSROOM_CSS_PATH } from '../views/newsroomCss.ts';
 import { NewsroomLayout } from '../views/NewsroomLayout.tsx';
+import { articleRoutes } from './articleRoutes.tsx';
 import { authRoutes } from './authRoutes.tsx';
 import { deskRoutes } from './deskRoutes.tsx';
 import { revisionRoutes } from './revisionRoutes.tsx';
@@ -96,7 +97,7 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
 
     await scoped.register(authRoutes, { context, names });
     await scoped.register(deskRoutes, { store: options.store, siteName: config.siteName });
-    await scoped.register((await import('./articleRoutes.tsx')).articleRoutes, { store: options.store, config, changes: options.changes });
+    await scoped.register(articleRoutes, { store: options.store, config, changes: options.changes });
     await scoped.register(revisionRoutes, { context, siteName: config.siteName });
     await scoped.register(adminRoutes, { context, siteName: config.siteName });
   });
