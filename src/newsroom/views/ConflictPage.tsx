@@ -1,8 +1,8 @@
-import { diffWords } from 'diff';
 import type { Article, Section } from '../../domain/index.ts';
 import type { EditorFields } from '../web/editorForm.ts';
 import { EditorForm, editorPath } from './EditorPage.tsx';
 import { NewsroomLayout, type NewsroomChrome } from './NewsroomLayout.tsx';
+import { WordDiff } from './WordDiff.tsx';
 
 export interface ConflictProps extends NewsroomChrome {
   /** The article as it now stands: someone saved it after the editor opened it. */
@@ -55,20 +55,15 @@ export function ConflictPage(props: ConflictProps) {
 }
 
 function Compared({ theirs, yours }: { theirs: string; yours: string }) {
-  const parts = diffWords(theirs, yours);
   return (
     <div class="side-by-side">
       <div>
         <h3>Theirs (current)</h3>
-        <p class="preserve">
-          {parts.filter((part) => !part.added).map((part, index) => (part.removed ? <del key={index}>{part.value}</del> : part.value))}
-        </p>
+        <WordDiff before={theirs} after={yours} side="before" multiline />
       </div>
       <div>
         <h3>Yours</h3>
-        <p class="preserve">
-          {parts.filter((part) => !part.removed).map((part, index) => (part.added ? <ins key={index}>{part.value}</ins> : part.value))}
-        </p>
+        <WordDiff before={theirs} after={yours} side="after" multiline />
       </div>
     </div>
   );
