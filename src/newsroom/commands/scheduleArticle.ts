@@ -1,4 +1,5 @@
 import { ValidationError } from '../../domain/index.ts';
+import { authorize } from '../policy.ts';
 import type { Acting, CommandContext } from './context.ts';
 import { moveArticle, mustPass, stateWords, type MoveOutcome } from './moveArticle.ts';
 
@@ -18,6 +19,9 @@ const MAX_AHEAD_MS = 366 * 24 * 3600_000;
  * again moves the time; the job of the old time is cancelled.
  */
 export async function scheduleArticle(context: CommandContext, acting: Acting, articleId: number, at: Date): Promise<MoveOutcome> {
+  // The policy first: someone who may not schedule is told so, not that the time or the queue is wrong.
+  const found = await context.store.articles.findById(articleId);
+  if (found) authorize(acting.actor, 'schedule', found);
   const jobs = context.jobs;
   if (!jobs) throw new Error('scheduling needs the job queue (CommandContext.jobs)');
   if (Number.isNaN(at.getTime())) throw new ValidationError('That is not a time to publish at.');

@@ -16,6 +16,7 @@ import {
 import type { EditorProps } from '../views/EditorPage.tsx';
 import { editorPath } from '../views/EditorPage.tsx';
 import { requireSignIn } from './deskRoutes.tsx';
+import { authorize } from '../policy.ts';
 
 /** What the article routes share with the preview and workflow routes: access, the editor page, refusals. */
 export interface ArticlePages {
@@ -59,6 +60,9 @@ export const workflowRoutes: FastifyPluginAsync<ArticlePages & { commands: Comma
     schedule: {
       done: 'scheduled',
       run: async (acting, id, body) => {
+        // Asked before the time is read or the queue opened: who may not schedule hears that, not a detail.
+        const article = await commands.store.articles.findById(id);
+        if (article) authorize(acting.actor, 'schedule', article);
         const at = publishTimeOf(body.at);
         return scheduleArticle({ ...commands, jobs: await options.jobs() }, acting, id, at);
       },
