@@ -11,7 +11,7 @@ const NEWSROOM_CSS = `
 .newsroom main{padding:1.5rem 0 3rem}
 .newsroom form.stacked{display:grid;gap:1rem;max-width:32rem}
 .newsroom label{display:grid;gap:.25rem;font-weight:600}
-.newsroom input[type=text],.newsroom input[type=email],.newsroom input[type=password],.newsroom input[type=datetime-local],.newsroom select,.newsroom textarea{font:inherit;padding:.5rem;border:1px solid #6b6b6b;border-radius:4px;width:100%;box-sizing:border-box}
+.newsroom input[type=text],.newsroom input[type=email],.newsroom input[type=password],.newsroom input[type=datetime-local],.newsroom select,.newsroom textarea{font:inherit;font-weight:400;padding:.5rem;border:1px solid #6b6b6b;border-radius:4px;width:100%;box-sizing:border-box}
 .newsroom textarea{min-height:8rem}
 .newsroom button,.newsroom .button{font:inherit;padding:.5rem 1rem;border:1px solid #1a1a1a;border-radius:4px;background:#1a1a1a;color:#fff;cursor:pointer}
 .newsroom button.quiet{background:#fff;color:#1a1a1a}
