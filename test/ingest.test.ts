@@ -83,7 +83,8 @@ for (const target of targets) describe(`ingest from a followed feed (${target.di
 
     for (let n = 1; n <= 6; n++) {
       const article = await context.store.articles.findByCanonicalUrl(`${news.origin}/story/${n}`);
-      assert.ok(article, `story ${n} stored`);
+      // When one is missing, say why: the failed jobs' errors (a fetch that timed out, a database refusal).
+      if (!article) assert.fail(`story ${n} not stored; jobs: ${JSON.stringify((await context.queue.list({ limit: 20 })).filter((job) => job.lastError))}`);
       assert.equal(article.headline, storyHeadline(n));
       assert.equal(article.status, 'published');
       assert.equal(article.section, 'security', "the feed's section wins over the page's own label");

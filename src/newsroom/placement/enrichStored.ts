@@ -32,9 +32,11 @@ export async function enrichStoredArticle(store: Repositories, article: Article,
  * its story and ranks its related articles. (The scale benchmark fills its archive through here.)
  */
 export async function saveAndPlace(store: Repositories, article: Article, enrichment: ComputedEnrichment): Promise<StoryPlacement> {
-  await store.enrichments.save({ ...enrichment, articleId: article.id });
-
+  // The lock comes first, before the enrichment's writes: they add shared rows (entities, by slug), and a
+  // transaction that wrote one and then waited for the lock would deadlock with the lock's holder inserting the
+  // same slug (PostgreSQL then aborts one of them, and its ingest job fails).
   await store.stories.lockPlacement();
+  await store.enrichments.save({ ...enrichment, articleId: article.id });
   const index = store.stories.index({ headline: chooseHeadline });
   const clusterer = new StoryClusterer(index);
   // The names an editor settled on, when one did: they are what topic pages and readers see.
